@@ -1,0 +1,19 @@
+/**
+ * What only the desktop shell can do, as small interfaces. Electron implements them in
+ * electron/main; tests and the browser preview implement them with Node and Playwright.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface SaveDialog {
+  /** Asks where to save; undefined when the official cancels. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | undefined>;
+}
+
+export interface PdfPrinter {
+  /** Renders a complete HTML document to PDF bytes (A4, tagged, with an outline). */
+  printHtmlToPdf(html: string): Promise<Uint8Array>;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { IdSchema, ProposalFieldsSchema, ProposalSchema } from '../domain/proposal';
+import { ProposalSummarySchema } from '../domain/proposal-summary';
+import { SettingsSchema } from '../domain/database';
+import type { Result } from './result';
+
+const NoInput = z.strictObject({});
+
+/**
+ * Every call from the renderer to main, defined once: its input and output schemas.
+ * Main registers one handler per entry and parses input with it before the handler runs;
+ * the preload and the test bridge expose exactly these names; the client is typed from it.
+ */
+export const contract = {
+  getAppInfo: {
+    input: NoInput,
+    output: z.object({
+      version: z.string(),
+      dataFile: z.string(),
+      dataDir: z.string(),
+      settings: SettingsSchema,
+      proposalCount: z.number(),
+    }),
+  },
+  updateSettings: {
+    input: z.strictObject({ officialName: z.string().trim().max(120, { error: 'Name must be at most 120 characters.' }) }),
+    output: SettingsSchema,
+  },
+  listProposals: {
+    input: NoInput,
+    output: z.array(ProposalSummarySchema),
+  },
+  getProposal: {
+    input: z.strictObject({ id: IdSchema }),
+    output: ProposalSchema,
+  },
+  createProposal: {
+    input: z.strictObject({ fields: ProposalFieldsSchema }),
+    output: ProposalSchema,
+  },
+  updateProposal: {
+    input: z.strictObject({
+      id: IdSchema,
+      /** The updatedAt the form was opened with, so a stale edit cannot overwrite a newer one. */
+      expectedUpdatedAt: z.iso.datetime(),
+      fields: ProposalFieldsSchema,
+    }),
+    output: ProposalSchema,
+  },
+  loadSampleData: {
+    input: NoInput,
+    output: z.object({ added: z.number(), alreadyLoaded: z.boolean() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends MethodName> = z.output<Contract[K]['output']>;
+
+/** What the renderer sees as `window.api`. */
+export type Api = { [K in MethodName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>> };
+
+/** What main implements: one handler per contract entry, given already-parsed input. */
+export type Handlers = { [K in MethodName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K> };
+
+/** The IPC channel of a method; one prefix so main can refuse anything else. */
+export const channelOf = (name: MethodName): string => `park-desk:${name}`;
+
+/** Builds an Api object over any transport (Electron IPC, the Playwright bridge). */
+export function makeApi(invoke: (name: MethodName, input: unknown) => Promise<unknown>): Api {
+  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const name of METHOD_NAMES) api[name] = (input) => invoke(name, input);
+  return api as Api;
+}

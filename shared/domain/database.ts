@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ProposalSchema } from './proposal';
+
+/** Bumped whenever the file's shape changes; the store migrates older files on load. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const SettingsSchema = z.strictObject({
+  /** Recorded as "who" in every stage move and on exported summaries. */
+  officialName: z.string().max(120),
+  /** Set once the sample parks were loaded, so they are never added twice. */
+  sampleDataLoadedAt: z.iso.datetime().optional(),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const DatabaseSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  settings: SettingsSchema,
+  proposals: z.array(ProposalSchema),
+});
+export type Database = z.output<typeof DatabaseSchema>;
+
+export function emptyDatabase(): Database {
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: { officialName: '' }, proposals: [] };
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { ALL_STAGES, type Stage } from './stages';
+import {
+  MAX_LONG_TEXT,
+  optionalDate,
+  optionalEnum,
+  optionalNumber,
+  optionalText,
+  requiredEnum,
+  requiredNumber,
+  requiredText,
+} from '../validation/field-values';
+
+export const PROVINCES = [
+  'Punjab',
+  'Sindh',
+  'Khyber Pakhtunkhwa',
+  'Balochistan',
+  'Islamabad Capital Territory',
+  'Gilgit-Baltistan',
+  'Azad Jammu and Kashmir',
+] as const;
+export type Province = (typeof PROVINCES)[number];
+
+export const PARTNER_TYPES = ['university', 'private-company', 'government-body', 'provincial-it-board'] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+export const PARTNER_TYPE_LABELS: Record<PartnerType, string> = {
+  university: 'University',
+  'private-company': 'Private company',
+  'government-body': 'Government body',
+  'provincial-it-board': 'Provincial IT board',
+};
+
+export const FIT_OUT_PAYERS = ['pseb', 'partner', 'shared'] as const;
+export const FIT_OUT_PAYER_LABELS: Record<(typeof FIT_OUT_PAYERS)[number], string> = {
+  pseb: 'PSEB',
+  partner: 'Partner',
+  shared: 'Shared',
+};
+
+export const RECEIPT_CHANNELS = ['letter', 'email', 'e-office', 'in-person', 'provincial-referral'] as const;
+export const RECEIPT_CHANNEL_LABELS: Record<(typeof RECEIPT_CHANNELS)[number], string> = {
+  letter: 'Letter',
+  email: 'Email',
+  'e-office': 'e-Office',
+  'in-person': 'In person',
+  'provincial-referral': 'Referred by province',
+};
+
+export const BOARD_DECISIONS = ['approved', 'approved-with-conditions', 'deferred', 'rejected'] as const;
+export const BOARD_DECISION_LABELS: Record<(typeof BOARD_DECISIONS)[number], string> = {
+  approved: 'Approved',
+  'approved-with-conditions': 'Approved with conditions',
+  deferred: 'Deferred',
+  rejected: 'Rejected',
+};
+
+/**
+ * What an official enters for a proposal. The one schema behind the form's inline messages,
+ * main's input check and the data file. Only reference, title, city, province and gross area
+ * are required: proposals arrive half-known and are filled in as they move.
+ */
+export const ProposalFieldsSchema = z
+  .strictObject({
+    referenceNumber: requiredText('Reference number', 60),
+    eOfficeFileNumber: optionalText('e-Office file / diary number', 80),
+    title: requiredText('Title'),
+    city: requiredText('City', 80),
+    district: optionalText('District', 80),
+    province: requiredEnum('Province', PROVINCES),
+    siteAddress: optionalText('Site address', 500),
+    buildingName: optionalText('Building name'),
+    floorsOffered: optionalText('Floors offered', 120),
+    offeringParty: optionalText('Offering party'),
+    offeringPartyType: optionalEnum('Partner type', PARTNER_TYPES),
+    grossAreaSqFt: requiredNumber('Gross covered area', { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    usableAreaSqFt: optionalNumber('Usable area', { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    seatCapacity: optionalNumber('Seat capacity', { integer: true, min: 0, max: 1_000_000 }),
+    powerBackup: optionalText('Power backup'),
+    internetProviders: optionalText('Fibre / internet providers'),
+    proposedRentPerSqFt: optionalNumber('Proposed rent', { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
+    fitOutCost: optionalNumber('Fit-out cost', { min: 0, unit: 'Rs' }),
+    fitOutBorneBy: optionalEnum('Who bears fit-out', FIT_OUT_PAYERS),
+    dateReceived: optionalDate('Date received'),
+    receivedVia: optionalEnum('How it came in', RECEIPT_CHANNELS),
+    focalPerson: optionalText('PSEB focal person'),
+    siteVisitDate: optionalDate('Site visit date'),
+    siteVisitFindings: optionalText('Site visit findings', MAX_LONG_TEXT),
+    evaluationScore: optionalNumber('Evaluation score', { min: 0, max: 100 }),
+    evaluationRemarks: optionalText('Evaluation remarks', MAX_LONG_TEXT),
+    committeeRecommendation: optionalText('Committee recommendation', MAX_LONG_TEXT),
+    boardDecision: optionalEnum('Board decision', BOARD_DECISIONS),
+    boardDecisionDate: optionalDate('Board decision date'),
+    projectedFirms: optionalNumber('Projected firms', { integer: true, min: 0, max: 1_000_000 }),
+    projectedJobs: optionalNumber('Projected jobs', { integer: true, min: 0, max: 10_000_000 }),
+    holdOrRejectionReason: optionalText('Reason for rejection or hold', MAX_LONG_TEXT),
+    notes: optionalText('Notes', MAX_LONG_TEXT),
+  })
+  .superRefine((p, ctx) => {
+    if (p.usableAreaSqFt !== undefined && p.grossAreaSqFt !== undefined && p.usableAreaSqFt > p.grossAreaSqFt) {
+      ctx.addIssue({ code: 'custom', path: ['usableAreaSqFt'], message: 'Usable area cannot be more than the gross covered area.' });
+    }
+    if (p.boardDecisionDate && p.dateReceived && p.boardDecisionDate < p.dateReceived) {
+      ctx.addIssue({ code: 'custom', path: ['boardDecisionDate'], message: 'Board decision date cannot be before the date received.' });
+    }
+    if (p.siteVisitDate && p.dateReceived && p.siteVisitDate < p.dateReceived) {
+      ctx.addIssue({ code: 'custom', path: ['siteVisitDate'], message: 'Site visit date cannot be before the date received.' });
+    }
+  });
+
+export type ProposalFields = z.output<typeof ProposalFieldsSchema>;
+export type ProposalFieldName = keyof ProposalFields;
+
+export const IdSchema = z.uuid({ error: 'Not a valid record id.' });
+const InstantSchema = z.iso.datetime({ error: 'Not a valid timestamp.' });
+
+/** One move through the pipeline. Appended, never edited. */
+export const StageMoveSchema = z.strictObject({
+  at: InstantSchema,
+  from: z.enum(ALL_STAGES).nullable(),
+  to: z.enum(ALL_STAGES),
+  by: z.string().max(120),
+  note: z.string().max(MAX_LONG_TEXT),
+});
+export type StageMove = z.output<typeof StageMoveSchema>;
+
+/** A proposal as stored: the fields plus identity, times and its stage history. */
+export const ProposalSchema = z.strictObject({
+  id: IdSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  fields: ProposalFieldsSchema,
+  stageHistory: z.array(StageMoveSchema).min(1),
+});
+export type Proposal = z.output<typeof ProposalSchema>;
+
+/** The stage is whatever the last move led to: derived, never stored twice. */
+export function currentStage(proposal: Pick<Proposal, 'stageHistory'>): Stage {
+  return proposal.stageHistory[proposal.stageHistory.length - 1]!.to;
+}
+
+/** When the proposal entered its current stage. */
+export function enteredCurrentStageAt(proposal: Pick<Proposal, 'stageHistory'>): string {
+  return proposal.stageHistory[proposal.stageHistory.length - 1]!.at;
+}

@@ -1,0 +1,70 @@
+/** Dates are kept as ISO calendar dates (YYYY-MM-DD) and shown day-month-year: 20-May-2021. */
+
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a date as officials type it. Returns YYYY-MM-DD, or undefined when the text is not a
+ * real calendar date (31-Feb-2021 included). Numeric dates are read day first, as in Pakistan.
+ */
+export function parseDateText(text: string): string | undefined {
+  const value = text.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isRealDate(y, m, d) ? iso(y, m, d) : undefined;
+  }
+  match = /^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})$/.exec(value);
+  if (match) {
+    const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isRealDate(y, m, d) ? iso(y, m, d) : undefined;
+  }
+  match = /^(\d{1,2})[-/.\s]?([A-Za-z]{3,9})[-/.,\s]+(\d{4})$/.exec(value);
+  if (match) {
+    const monthIndex = MONTHS.findIndex((name) => match![2]!.toLowerCase().startsWith(name.toLowerCase()));
+    const [d, y] = [Number(match[1]), Number(match[3])];
+    return monthIndex >= 0 && isRealDate(y, monthIndex + 1, d) ? iso(y, monthIndex + 1, d) : undefined;
+  }
+  return undefined;
+}
+
+/** 2021-05-20 -> 20-May-2021. */
+export function formatDate(isoDate: string | undefined): string {
+  if (!isoDate) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${match[3]}-${MONTHS[Number(match[2]) - 1]}-${match[1]}`;
+}
+
+/** An instant (ISO timestamp) shown in Pakistan Standard Time, e.g. 20-May-2021 14:05. */
+export function formatDateTime(isoInstant: string | undefined): string {
+  if (!isoInstant) return '';
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const pkt = new Date(date.getTime() + 5 * 60 * 60 * 1000);
+  const day = iso(pkt.getUTCFullYear(), pkt.getUTCMonth() + 1, pkt.getUTCDate());
+  const time = `${String(pkt.getUTCHours()).padStart(2, '0')}:${String(pkt.getUTCMinutes()).padStart(2, '0')}`;
+  return `${formatDate(day)} ${time}`;
+}
+
+/** Today's calendar date in Pakistan (UTC+5, no daylight saving). */
+export function todayInPakistan(now: Date = new Date()): string {
+  const pkt = new Date(now.getTime() + 5 * 60 * 60 * 1000);
+  return iso(pkt.getUTCFullYear(), pkt.getUTCMonth() + 1, pkt.getUTCDate());
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(fromIso: string, toIso: string): number {
+  const from = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
+  const to = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
+  return Math.round((to - from) / 86_400_000);
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    // Real files on disk: every test gets its own temp folder, so files may run in parallel.
+    pool: 'forks',
+  },
+});
