@@ -20,6 +20,8 @@ export interface ParkServices {
   handlers: Handlers;
   store: ParkStore;
   dataFile: string;
+  /** Waits for writes under way and lets go of the data folder. */
+  close(): Promise<void>;
 }
 
 /** Opens the data folder and wires every contract entry to its service. */
@@ -49,5 +51,5 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
     loadSampleData: () => loadSampleData(store, clock),
   };
 
-  return { dispatch: createDispatcher(handlers), handlers, store, dataFile };
+  return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_STAGES, type Stage } from './stages';
+import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -62,43 +63,43 @@ export const BOARD_DECISION_LABELS: Record<(typeof BOARD_DECISIONS)[number], str
  */
 export const ProposalFieldsSchema = z
   .strictObject({
-    referenceNumber: requiredText('Reference number', 60),
-    eOfficeFileNumber: optionalText('e-Office file / diary number', 80),
-    title: requiredText('Title'),
-    city: requiredText('City', 80),
-    district: optionalText('District', 80),
-    province: requiredEnum('Province', PROVINCES),
-    siteAddress: optionalText('Site address', 500),
-    buildingName: optionalText('Building name'),
-    floorsOffered: optionalText('Floors offered', 120),
-    offeringParty: optionalText('Offering party'),
-    offeringPartyType: optionalEnum('Partner type', PARTNER_TYPES),
-    grossAreaSqFt: requiredNumber('Gross covered area', { positive: true, unit: 'sq ft', max: 50_000_000 }),
-    usableAreaSqFt: optionalNumber('Usable area', { positive: true, unit: 'sq ft', max: 50_000_000 }),
-    seatCapacity: optionalNumber('Seat capacity', { integer: true, min: 0, max: 1_000_000 }),
-    powerBackup: optionalText('Power backup'),
-    internetProviders: optionalText('Fibre / internet providers'),
-    proposedRentPerSqFt: optionalNumber('Proposed rent', { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
-    fitOutCost: optionalNumber('Fit-out cost', { min: 0, unit: 'Rs' }),
-    fitOutBorneBy: optionalEnum('Who bears fit-out', FIT_OUT_PAYERS),
-    dateReceived: optionalDate('Date received'),
-    receivedVia: optionalEnum('How it came in', RECEIPT_CHANNELS),
-    focalPerson: optionalText('PSEB focal person'),
-    siteVisitDate: optionalDate('Site visit date'),
-    siteVisitFindings: optionalText('Site visit findings', MAX_LONG_TEXT),
-    evaluationScore: optionalNumber('Evaluation score', { min: 0, max: 100 }),
-    evaluationRemarks: optionalText('Evaluation remarks', MAX_LONG_TEXT),
-    committeeRecommendation: optionalText('Committee recommendation', MAX_LONG_TEXT),
-    boardDecision: optionalEnum('Board decision', BOARD_DECISIONS),
-    boardDecisionDate: optionalDate('Board decision date'),
-    projectedFirms: optionalNumber('Projected firms', { integer: true, min: 0, max: 1_000_000 }),
-    projectedJobs: optionalNumber('Projected jobs', { integer: true, min: 0, max: 10_000_000 }),
-    holdOrRejectionReason: optionalText('Reason for rejection or hold', MAX_LONG_TEXT),
-    notes: optionalText('Notes', MAX_LONG_TEXT),
+    referenceNumber: requiredText(L.referenceNumber, 60),
+    eOfficeFileNumber: optionalText(L.eOfficeFileNumber, 80),
+    title: requiredText(L.title),
+    city: requiredText(L.city, 80),
+    district: optionalText(L.district, 80),
+    province: requiredEnum(L.province, PROVINCES),
+    siteAddress: optionalText(L.siteAddress, 500),
+    buildingName: optionalText(L.buildingName),
+    floorsOffered: optionalText(L.floorsOffered, 120),
+    offeringParty: optionalText(L.offeringParty),
+    offeringPartyType: optionalEnum(L.offeringPartyType, PARTNER_TYPES),
+    grossAreaSqFt: requiredNumber(L.grossAreaSqFt, { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    usableAreaSqFt: optionalNumber(L.usableAreaSqFt, { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    seatCapacity: optionalNumber(L.seatCapacity, { integer: true, min: 0, max: 1_000_000 }),
+    powerBackup: optionalText(L.powerBackup),
+    internetProviders: optionalText(L.internetProviders),
+    proposedRentPerSqFt: optionalNumber(L.proposedRentPerSqFt, { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
+    fitOutCost: optionalNumber(L.fitOutCost, { min: 0, unit: 'Rs' }),
+    fitOutBorneBy: optionalEnum(L.fitOutBorneBy, FIT_OUT_PAYERS),
+    dateReceived: optionalDate(L.dateReceived),
+    receivedVia: optionalEnum(L.receivedVia, RECEIPT_CHANNELS),
+    focalPerson: optionalText(L.focalPerson),
+    siteVisitDate: optionalDate(L.siteVisitDate),
+    siteVisitFindings: optionalText(L.siteVisitFindings, MAX_LONG_TEXT),
+    evaluationScore: optionalNumber(L.evaluationScore, { min: 0, max: 100 }),
+    evaluationRemarks: optionalText(L.evaluationRemarks, MAX_LONG_TEXT),
+    committeeRecommendation: optionalText(L.committeeRecommendation, MAX_LONG_TEXT),
+    boardDecision: optionalEnum(L.boardDecision, BOARD_DECISIONS),
+    boardDecisionDate: optionalDate(L.boardDecisionDate),
+    projectedFirms: optionalNumber(L.projectedFirms, { integer: true, min: 0, max: 1_000_000 }),
+    projectedJobs: optionalNumber(L.projectedJobs, { integer: true, min: 0, max: 10_000_000 }),
+    holdOrRejectionReason: optionalText(L.holdOrRejectionReason, MAX_LONG_TEXT),
+    notes: optionalText(L.notes, MAX_LONG_TEXT),
   })
   .superRefine((p, ctx) => {
     if (p.usableAreaSqFt !== undefined && p.grossAreaSqFt !== undefined && p.usableAreaSqFt > p.grossAreaSqFt) {
-      ctx.addIssue({ code: 'custom', path: ['usableAreaSqFt'], message: 'Usable area cannot be more than the gross covered area.' });
+      ctx.addIssue({ code: 'custom', path: ['usableAreaSqFt'], message: `${L.usableAreaSqFt} cannot be more than the ${L.grossAreaSqFt.toLowerCase()}.` });
     }
     if (p.boardDecisionDate && p.dateReceived && p.boardDecisionDate < p.dateReceived) {
       ctx.addIssue({ code: 'custom', path: ['boardDecisionDate'], message: 'Board decision date cannot be before the date received.' });

@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notices } from '../components/Notices';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { DataScreen } from '../features/data/DataScreen';
+import { MousScreen } from '../features/mous/MousScreen';
+import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
+import { ProposalPage } from '../features/proposals/ProposalPage';
+import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
+import { getApi } from './api-client';
+import { useKeyboardShortcuts } from './keyboard-shortcuts';
+import { Navigation } from './Navigation';
+import { useAppStore } from './store';
+
+function CurrentScreen() {
+  const route = useAppStore((s) => s.route);
+  switch (route.screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'proposals':
+      return <ProposalsScreen />;
+    case 'proposal':
+      return <ProposalPage key={route.id} id={route.id} />;
+    case 'proposal-form':
+      return <ProposalFormScreen key={route.id ?? 'new'} id={route.id} />;
+    case 'mous':
+      return <MousScreen />;
+    case 'data':
+      return <DataScreen />;
+  }
+}
+
+export function App() {
+  const connected = getApi() !== undefined;
+  const pendingRoute = useAppStore((s) => s.pendingRoute);
+  const confirmLeave = useAppStore((s) => s.confirmLeave);
+  const cancelLeave = useAppStore((s) => s.cancelLeave);
+  const hasUnsavedChanges = useAppStore((s) => s.hasUnsavedChanges);
+  useKeyboardShortcuts();
+
+  useEffect(() => {
+    if (!connected) return;
+    const { loadAppInfo, loadProposals } = useAppStore.getState();
+    void loadAppInfo();
+    void loadProposals();
+  }, [connected]);
+
+  // Closing the window with a dirty form asks too (Electron shows the OS prompt).
+  useEffect(() => {
+    if (!hasUnsavedChanges) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [hasUnsavedChanges]);
+
+  if (!connected) {
+    return (
+      <main className="not-connected">
+        <h1>Park Desk is not connected to its data</h1>
+        <p>This page only works inside the Park Desk app (or its browser preview). Start Park Desk from its shortcut.</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app-shell">
+      <Navigation />
+      <main className="content" id="main-content">
+        <CurrentScreen />
+      </main>
+      <Notices />
+      <ConfirmDialog
+        open={pendingRoute !== undefined}
+        title="Discard unsaved changes?"
+        message="You have changes on this form that are not saved. If you leave now they will be lost."
+        confirmLabel="Discard changes"
+        cancelLabel="Keep editing"
+        destructive
+        onConfirm={confirmLeave}
+        onCancel={cancelLeave}
+      />
+    </div>
+  );
+}

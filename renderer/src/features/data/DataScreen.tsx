@@ -1,0 +1,85 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatNumber } from '../../../../shared/format/numbers';
+import { formatDateTime } from '../../../../shared/format/dates';
+import { useAppStore } from '../../app/store';
+import { useWindowTitle } from '../../app/use-window-title';
+
+/** Who is recording, where the data lives, and the sample parks. */
+export function DataScreen() {
+  useWindowTitle({ screen: 'data' });
+  const appInfo = useAppStore((s) => s.appInfo);
+  const saveOfficialName = useAppStore((s) => s.saveOfficialName);
+  const loadSampleData = useAppStore((s) => s.loadSampleData);
+  const [name, setName] = useState(appInfo?.settings.officialName ?? '');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => setName(appInfo?.settings.officialName ?? ''), [appInfo?.settings.officialName]);
+
+  const onSaveName = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    await saveOfficialName(name);
+    setBusy(false);
+  };
+
+  const sampleLoadedAt = appInfo?.settings.sampleDataLoadedAt;
+
+  return (
+    <section aria-labelledby="data-heading" className="data-screen">
+      <h1 id="data-heading">Data and settings</h1>
+
+      <form className="panel" onSubmit={onSaveName} aria-labelledby="official-heading">
+        <h2 id="official-heading">You</h2>
+        <p>Your name is recorded against every stage move you make.</p>
+        <div className="form-field">
+          <label htmlFor="official-name">Your name</label>
+          <div className="control-row">
+            <input id="official-name" type="text" dir="auto" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+            <button type="submit" className="button primary" disabled={busy}>
+              Save name
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <section className="panel" aria-labelledby="data-file-heading">
+        <h2 id="data-file-heading">Where your data is</h2>
+        <dl>
+          <div className="fact">
+            <dt>Data file</dt>
+            <dd>
+              <code>{appInfo?.dataFile ?? '…'}</code>
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>Proposals in it</dt>
+            <dd>{appInfo ? formatNumber(appInfo.proposalCount) : '…'}</dd>
+          </div>
+          <div className="fact">
+            <dt>Park Desk version</dt>
+            <dd>{appInfo?.version ?? '…'}</dd>
+          </div>
+        </dl>
+        <p>Everything is kept on this computer; Park Desk never needs the internet. Copy the data file to back it up.</p>
+      </section>
+
+      <section className="panel" aria-labelledby="sample-heading">
+        <h2 id="sample-heading">Sample data</h2>
+        <p>Adds the programme's first real parks (Faisalabad, Rawalpindi, Quetta, Bannu) so you can try Park Desk. Existing records are kept.</p>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || Boolean(sampleLoadedAt)}
+          onClick={async () => {
+            setBusy(true);
+            await loadSampleData();
+            setBusy(false);
+          }}
+        >
+          Load sample data
+        </button>
+        {sampleLoadedAt && <p className="muted">Sample parks were loaded on {formatDateTime(sampleLoadedAt)}.</p>}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Proposal, ProposalFieldName } from '../../../../shared/domain/proposal';
+import { api, call } from '../../app/api-client';
+import { useAppStore } from '../../app/store';
+import { useWindowTitle } from '../../app/use-window-title';
+import { FormField } from '../../components/FormField';
+import { PROPOSAL_FORM_SECTIONS, ALL_FORM_FIELDS, type FieldSpec } from './proposal-form-layout';
+import {
+  displayValue,
+  formErrorsFromServer,
+  formValuesFrom,
+  validateProposalForm,
+  type ProposalFormErrors,
+  type ProposalFormValues,
+} from './proposal-form-values';
+
+const inputId = (name: ProposalFieldName) => `proposal-${name}`;
+
+function FieldControl({
+  spec,
+  value,
+  onChange,
+  onBlur,
+  control,
+}: {
+  spec: FieldSpec;
+  value: string;
+  onChange(value: string): void;
+  onBlur(): void;
+  control: { id: string; describedBy: string | undefined; invalid: boolean };
+}) {
+  const common = {
+    id: control.id,
+    name: spec.name,
+    value,
+    'aria-describedby': control.describedBy,
+    'aria-invalid': control.invalid || undefined,
+    'aria-required': spec.required || undefined,
+    onBlur,
+  };
+  switch (spec.kind) {
+    case 'choice':
+      return (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{spec.required ? 'Choose…' : 'Not known'}</option>
+          {spec.options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      );
+    case 'long-text':
+      return <textarea {...common} dir="auto" rows={3} onChange={(e) => onChange(e.target.value)} />;
+    case 'number':
+      return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+    case 'date':
+      return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+    default:
+      return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+  }
+}
+
+/** Create or edit a proposal. Nothing is written until every field passes the schema. */
+export function ProposalFormScreen({ id }: { id?: string }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const setUnsavedChanges = useAppStore((s) => s.setUnsavedChanges);
+  const loadProposals = useAppStore((s) => s.loadProposals);
+
+  const [original, setOriginal] = useState<Proposal | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [values, setValues] = useState<ProposalFormValues>(() => formValuesFrom());
+  const [errors, setErrors] = useState<ProposalFormErrors>({});
+  const [summary, setSummary] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const submitted = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useWindowTitle({ screen: 'proposal-form', id }, original?.fields.title);
+
+  useEffect(() => {
+    if (!id) return;
+    void call(api().getProposal({ id })).then((result) => {
+      if (!result.ok) return setLoadError(result.error.message);
+      setOriginal(result.value);
+      setValues(formValuesFrom(result.value.fields));
+    });
+  }, [id]);
+
+  useEffect(() => () => setUnsavedChanges(false), [setUnsavedChanges]);
+
+  const setValue = (name: ProposalFieldName, value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setUnsavedChanges(true);
+  };
+
+  /** After a failed save, messages follow the typing so the official sees each one clear. */
+  const revalidateField = (spec: FieldSpec) => {
+    const { errors: all, fields } = validateProposalForm(values);
+    if (spec.kind === 'date' || spec.kind === 'number') {
+      const parsed = fields?.[spec.name];
+      if (!all[spec.name] && parsed !== undefined) setValues((v) => ({ ...v, [spec.name]: displayValue(spec, parsed) }));
+    }
+    if (submitted.current || values[spec.name] !== '') setErrors((current) => ({ ...current, [spec.name]: all[spec.name] }));
+  };
+
+  const showErrors = (found: ProposalFormErrors, message: string) => {
+    setErrors(found);
+    setSummary(message);
+    const first = ALL_FORM_FIELDS.find((spec) => found[spec.name]);
+    if (first) document.getElementById(inputId(first.name))?.focus();
+    else summaryRef.current?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    submitted.current = true;
+    const { fields, errors: found } = validateProposalForm(values);
+    const count = Object.keys(found).length;
+    if (!fields) return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+    setSaving(true);
+    const result = original
+      ? await call(api().updateProposal({ id: original.id, expectedUpdatedAt: original.updatedAt, fields }))
+      : await call(api().createProposal({ fields }));
+    setSaving(false);
+    if (!result.ok) {
+      // The typed values stay in the form whatever went wrong, so nothing has to be typed again.
+      return showErrors(formErrorsFromServer(result.error.fieldErrors), result.error.message);
+    }
+    setUnsavedChanges(false);
+    notify('success', original ? `Saved changes to ${result.value.fields.referenceNumber}.` : `Proposal ${result.value.fields.referenceNumber} saved.`);
+    void loadProposals();
+    navigate({ screen: 'proposal', id: result.value.id });
+  };
+
+  const onCancel = () => navigate(original ? { screen: 'proposal', id: original.id } : { screen: 'proposals' });
+
+  if (loadError) {
+    return (
+      <div role="alert" className="load-error">
+        <h1>Could not open this proposal</h1>
+        <p>{loadError}</p>
+      </div>
+    );
+  }
+  if (id && !original) return <p aria-busy="true">Loading proposal…</p>;
+
+  return (
+    <form
+      className="record-form"
+      noValidate
+      aria-labelledby="proposal-form-heading"
+      onSubmit={onSubmit}
+      onKeyDown={(event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <header className="form-header">
+        <h1 id="proposal-form-heading">{original ? `Edit proposal ${original.fields.referenceNumber}` : 'New proposal'}</h1>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" disabled={saving} title="Save (Ctrl+S)">
+            {saving ? 'Saving…' : 'Save proposal'}
+          </button>
+        </div>
+      </header>
+      <p className="form-legend">
+        Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
+      </p>
+      {summary && (
+        <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          {summary}
+        </div>
+      )}
+      {PROPOSAL_FORM_SECTIONS.map((section) => (
+        <fieldset key={section.title} className="form-section">
+          <legend>{section.title}</legend>
+          <div className="form-grid">
+            {section.fields.map((spec) => (
+              <FormField
+                key={spec.name}
+                id={inputId(spec.name)}
+                label={spec.label}
+                required={spec.required}
+                unit={spec.unit}
+                hint={spec.hint}
+                error={errors[spec.name]}
+                wide={spec.kind === 'long-text'}
+              >
+                {(control) => (
+                  <FieldControl
+                    spec={spec}
+                    value={values[spec.name]}
+                    control={control}
+                    onChange={(value) => setValue(spec.name, value)}
+                    onBlur={() => revalidateField(spec)}
+                  />
+                )}
+              </FormField>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import { useMemo } from 'react';
+import { PARTNER_TYPE_LABELS } from '../../../../shared/domain/proposal';
+import {
+  daysInStage,
+  searchProposalSummaries,
+  sortProposalSummaries,
+  type ProposalSortKey,
+} from '../../../../shared/domain/proposal-list-query';
+import { todayInPakistan } from '../../../../shared/format/dates';
+import { formatArea, formatNumber } from '../../../../shared/format/numbers';
+import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
+import { useAppStore } from '../../app/store';
+import { useWindowTitle } from '../../app/use-window-title';
+import { EmptyState } from '../../components/EmptyState';
+import { StageBadge } from '../../components/StageBadge';
+
+const COLUMNS: { key: ProposalSortKey; label: string; numeric?: boolean }[] = [
+  { key: 'referenceNumber', label: 'Reference' },
+  { key: 'title', label: 'Title' },
+  { key: 'city', label: 'City' },
+  { key: 'offeringParty', label: 'Partner' },
+  { key: 'grossAreaSqFt', label: 'Area', numeric: true },
+  { key: 'stage', label: 'Stage' },
+  { key: 'daysInStage', label: 'Days in stage', numeric: true },
+];
+
+export function ProposalsScreen() {
+  useWindowTitle({ screen: 'proposals' });
+  const rows = useAppStore((s) => s.proposalSummaries);
+  const loaded = useAppStore((s) => s.proposalsLoaded);
+  const error = useAppStore((s) => s.proposalsError);
+  const view = useAppStore((s) => s.proposalListView);
+  const setView = useAppStore((s) => s.setProposalListView);
+  const navigate = useAppStore((s) => s.navigate);
+  const today = todayInPakistan();
+
+  const visible = useMemo(
+    () => sortProposalSummaries(searchProposalSummaries(rows, view.query), view.sortKey, view.sortDirection, today),
+    [rows, view, today],
+  );
+
+  const sortBy = (key: ProposalSortKey) =>
+    setView({ sortKey: key, sortDirection: view.sortKey === key && view.sortDirection === 'asc' ? 'desc' : 'asc' });
+
+  return (
+    <section aria-labelledby="proposals-heading" className="list-screen">
+      <header className="screen-header">
+        <h1 id="proposals-heading">Proposals</h1>
+        <button type="button" className="button primary" onClick={() => navigate({ screen: 'proposal-form' })} title="New proposal (Ctrl+N)">
+          New proposal
+        </button>
+      </header>
+      <div className="list-toolbar">
+        <label htmlFor={SEARCH_INPUT_ID}>Search proposals</label>
+        <input
+          id={SEARCH_INPUT_ID}
+          type="search"
+          dir="auto"
+          placeholder="Reference, title, city, partner or notes (Ctrl+F)"
+          value={view.query}
+          onChange={(e) => setView({ query: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setView({ query: '' });
+          }}
+        />
+        <p className="count" aria-live="polite">
+          {view.query ? `${formatNumber(visible.length)} of ${formatNumber(rows.length)} proposals` : `${formatNumber(rows.length)} proposals`}
+        </p>
+      </div>
+      {error && (
+        <p role="alert" className="load-error">
+          {error}
+        </p>
+      )}
+      {loaded && rows.length === 0 && !error ? (
+        <EmptyState title="No proposals yet">
+          <p>Enter the first building offered to PSEB, or load the programme's real parks to see how Park Desk works.</p>
+          <div className="empty-actions">
+            <button type="button" className="button primary" onClick={() => navigate({ screen: 'proposal-form' })}>
+              New proposal
+            </button>
+            <button type="button" className="button" onClick={() => navigate({ screen: 'data' })}>
+              Load sample data…
+            </button>
+          </div>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label="Proposals">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => {
+                  const sorted = view.sortKey === column.key;
+                  return (
+                    <th
+                      key={column.key}
+                      scope="col"
+                      className={column.numeric ? 'numeric' : undefined}
+                      aria-sort={sorted ? (view.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    >
+                      <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                        {column.label}
+                        <span aria-hidden="true">{sorted ? (view.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map((row) => (
+                <tr key={row.id} onDoubleClick={() => navigate({ screen: 'proposal', id: row.id })}>
+                  <td className="nowrap">{row.referenceNumber}</td>
+                  <td dir="auto">
+                    <button type="button" className="link-button" onClick={() => navigate({ screen: 'proposal', id: row.id })}>
+                      {row.title}
+                    </button>
+                  </td>
+                  <td dir="auto">{row.city}</td>
+                  <td dir="auto">
+                    {row.offeringParty}
+                    {row.offeringPartyType && <span className="muted"> · {PARTNER_TYPE_LABELS[row.offeringPartyType]}</span>}
+                  </td>
+                  <td className="numeric nowrap">{formatArea(row.grossAreaSqFt)}</td>
+                  <td>
+                    <StageBadge stage={row.stage} />
+                  </td>
+                  <td className="numeric">{daysInStage(row, today)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {loaded && rows.length > 0 && visible.length === 0 && (
+            <p className="no-match">No proposal matches “{view.query}”. Press Esc in the search box to clear it.</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test as base, _electron, type Page } from '@playwright/test';
+import { DATA_FILE_NAME } from '../../electron/services/park-services';
+import { openBridgedApp } from '../support/browser-bridge';
+
+export type AppKind = 'browser' | 'electron';
+
+export interface ParkDeskApp {
+  page: Page;
+  dataDir: string;
+  /** The data file exactly as it is on disk now. */
+  readDataFile(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface Options {
+  /** Which shell the specs drive: the renderer in Chromium over the real services, or real Electron. */
+  appKind: AppKind;
+  /** The data folder the app opens; a fresh one per test unless a test prepares its own. */
+  dataDir: string | undefined;
+}
+
+interface Fixtures {
+  /** Opens Park Desk on a data folder (default: this test's folder); call again to "restart" it. */
+  openApp(options?: { dataDir?: string }): Promise<ParkDeskApp>;
+  /** Park Desk opened on this test's fresh data folder. */
+  app: ParkDeskApp;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The Electron binary's path, or undefined where it was never downloaded (as on these machines). */
+export function electronBinary(): string | undefined {
+  try {
+    const binary = require('electron') as unknown as string;
+    return existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const MAIN_ENTRY = path.resolve(import.meta.dirname, '../../out/main/index.js');
+
+export const test = base.extend<Options & Fixtures>({
+  appKind: ['browser', { option: true }],
+  dataDir: [undefined, { option: true }],
+
+  openApp: async ({ appKind, dataDir, browser }, use, testInfo) => {
+    if (appKind === 'electron') {
+      test.skip(!electronBinary(), 'The Electron binary is not installed here (it cannot be downloaded on this machine).');
+    }
+    const opened: ParkDeskApp[] = [];
+    const defaultDir = dataDir ?? testInfo.outputPath('park-desk-data');
+
+    await use(async (options = {}) => {
+      const folder = options.dataDir ?? defaultDir;
+      const readDataFile = async () => JSON.parse(await readFile(path.join(folder, DATA_FILE_NAME), 'utf8')) as unknown;
+      let app: ParkDeskApp;
+      if (appKind === 'electron') {
+        const electronApp = await _electron.launch({
+          executablePath: electronBinary(),
+          args: [MAIN_ENTRY],
+          env: { ...process.env, PARK_DESK_DATA_DIR: folder },
+        });
+        const page = await electronApp.firstWindow();
+        app = { page, dataDir: folder, readDataFile, close: () => electronApp.close() };
+      } else {
+        const bridged = await openBridgedApp(browser, { dataDir: folder });
+        app = { page: bridged.page, dataDir: folder, readDataFile, close: () => bridged.close() };
+      }
+      opened.push(app);
+      return app;
+    });
+
+    for (const app of opened) await app.close().catch(() => undefined);
+  },
+
+  app: async ({ openApp }, use) => {
+    await use(await openApp());
+  },
+});
+
+export { expect } from '@playwright/test';

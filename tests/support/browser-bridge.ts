@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { METHOD_NAMES } from '../../shared/api/contract';
+import { openParkServices, type ParkServices } from '../../electron/services/park-services';
+import { RENDERER_URL, serveRenderer } from './renderer-files';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export interface BridgedApp {
+  page: Page;
+  context: BrowserContext;
+  services: ParkServices;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real renderer in Chromium with `window.api` wired to the real services, the way the
+ * preload wires it to main in Electron: every call goes through the contract's dispatcher.
+ */
+export async function openBridgedApp(
+  browser: Browser,
+  { dataDir, viewport = { width: 1366, height: 768 } }: { dataDir: string; viewport?: { width: number; height: number } },
+): Promise<BridgedApp> {
+  const services = await openParkServices({ dataDir: path.resolve(dataDir), appVersion: packageJson.version });
+  const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
+  await serveRenderer(context);
+  await context.exposeBinding('__parkDeskInvoke', (_source, name: string, input: unknown) =>
+    // Electron's IPC structured-clones its arguments; do the same so the page cannot share objects with main.
+    services.dispatch(name, structuredClone(input)),
+  );
+  await context.addInitScript((names: string[]) => {
+    const invoke = (window as unknown as { __parkDeskInvoke: (n: string, i: unknown) => Promise<unknown> }).__parkDeskInvoke;
+    const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const name of names) api[name] = (input) => invoke(name, input);
+    Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+  }, METHOD_NAMES);
+  const page = await context.newPage();
+  await page.goto(RENDERER_URL);
+  return {
+    page,
+    context,
+    services,
+    dataDir,
+    async close() {
+      await context.close();
+      await services.close();
+    },
+  };
+}
