@@ -1,0 +1,59 @@
+import { dialog, type BrowserWindow } from 'electron';
+import type { PdfPrinter, SaveDialog } from '../services/platform';
+import { createSecureWindow } from './window';
+
+/** Native save dialog, attached to the window in use so it is modal to it. */
+export function createSaveDialog(getWindow: () => BrowserWindow | undefined): SaveDialog {
+  return {
+    async chooseSavePath({ title, defaultName, filters }) {
+      const options = { title, defaultPath: defaultName, filters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const win = getWindow();
+      const result = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return result.canceled || !result.filePath ? undefined : result.filePath;
+    },
+  };
+}
+
+export interface PdfPrinterOptions {
+  displayHeaderFooter?: boolean;
+  headerTemplate?: string;
+  footerTemplate?: string;
+}
+
+/** Chromium refuses URLs longer than this (url/url_constants.h, kMaxURLChars). */
+const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
+export function htmlToDataUrl(html: string): string {
+  // Base64, so no character of the document can end or alter the URL.
+  return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
+}
+
+/**
+ * Prints in a hidden window of its own, with JavaScript off and no preload: the document
+ * is markup the services built (escaped), and it never gets a way to call main.
+ */
+export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
+  return {
+    async printHtmlToPdf(html) {
+      const url = htmlToDataUrl(html);
+      if (url.length > MAX_URL_LENGTH) throw new Error('The document is too large to print (over 2 MB of HTML).');
+
+      const win = createSecureWindow({ allowedOrigins: [], javascript: false, window: { show: false, width: 794, height: 1123 } });
+      try {
+        await win.loadURL(url);
+        const pdf = await win.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+          displayHeaderFooter: options.displayHeaderFooter ?? false,
+          ...(options.headerTemplate === undefined ? {} : { headerTemplate: options.headerTemplate }),
+          ...(options.footerTemplate === undefined ? {} : { footerTemplate: options.footerTemplate }),
+        });
+        return new Uint8Array(pdf);
+      } finally {
+        win.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { openParkServices, type ParkServices } from '../services/park-services';
+import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
+import { resolveDataDir } from './data-dir';
+import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { devServerUrl, trustedOrigins } from './origins';
+import { createMainWindow } from './window';
+
+// Relative to out/main/index.js, where electron-vite puts this file.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.join(here, '../renderer');
+const PRELOAD = path.join(here, '../preload/index.cjs');
+
+let mainWindow: BrowserWindow | undefined;
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(dataDir: string): Promise<void> {
+  let services: ParkServices;
+  try {
+    services = await openParkServices({ dataDir, appVersion: app.getVersion() });
+  } catch (error) {
+    // Nothing has been written: the official can copy the file away before trying again.
+    dialog.showErrorBox('Park Desk cannot open its data', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+
+  // Quitting waits for a save under way, so the last change reaches the disk.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
+  const devUrl = devServerUrl(process.env, app.isPackaged);
+  const origins = trustedOrigins(devUrl);
+  registerAppProtocol(protocol, RENDERER_DIR);
+  registerIpcHandlers(ipcMain, services.dispatch, (frame) => isTrustedSenderFrame(frame, origins));
+  installApplicationMenu(() => mainWindow);
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ url: devUrl ?? START_URL, preload: PRELOAD, allowedOrigins: origins });
+    mainWindow.on('closed', () => (mainWindow = undefined));
+  };
+  openWindow();
+  // macOS keeps the app running without windows; clicking the dock icon brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+}
+
+// Electron only honours scheme privileges registered before 'ready'.
+registerAppScheme(protocol);
+
+const { dataDir, explicit } = resolveDataDir({
+  env: process.env,
+  switchValue: app.commandLine.getSwitchValue('data-dir'),
+  userDataDir: app.getPath('userData'),
+});
+// Chromium's single-instance lock lives in the profile folder. A data folder given by env
+// or switch gets its own profile, so two such instances (e.g. parallel end-to-end tests)
+// are independent, while two instances on one data folder still exclude each other.
+if (explicit) app.setPath('userData', path.join(dataDir, 'electron-profile'));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(() => start(dataDir))
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Park Desk could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      app.exit(1);
+    });
+}

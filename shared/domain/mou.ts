@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { PARTNER_TYPES, IdSchema } from './proposal';
+import {
+  MAX_LONG_TEXT,
+  optionalDate,
+  optionalEnum,
+  optionalNumber,
+  optionalText,
+  requiredEnum,
+  requiredText,
+} from '../validation/field-values';
+
+export const MOU_TYPES = ['two-party', 'three-party'] as const;
+export const MOU_TYPE_LABELS: Record<(typeof MOU_TYPES)[number], string> = {
+  'two-party': 'Two-party',
+  'three-party': 'Three-party',
+};
+
+/** Draft -> Legal review -> Approved -> Signed -> Active -> Expired, with Renewed, Terminated, Superseded as ends. */
+export const MOU_STATUSES = ['draft', 'legal-review', 'approved', 'signed', 'active', 'expired', 'renewed', 'terminated', 'superseded'] as const;
+export type MouStatus = (typeof MOU_STATUSES)[number];
+export const MOU_STATUS_LABELS: Record<MouStatus, string> = {
+  draft: 'Draft',
+  'legal-review': 'Legal review',
+  approved: 'Approved',
+  signed: 'Signed',
+  active: 'Active',
+  expired: 'Expired',
+  renewed: 'Renewed',
+  terminated: 'Terminated',
+  superseded: 'Superseded',
+};
+
+/** A party is PSEB itself or one of the partner kinds a proposal can come from. */
+export const PARTY_TYPES = ['pseb', ...PARTNER_TYPES] as const;
+export const UTILITY_PAYERS = ['pseb', 'partner', 'tenants', 'shared'] as const;
+
+export const SignatorySchema = z.strictObject({
+  name: requiredText('Signatory name', 160),
+  designation: requiredText('Designation', 160),
+  signedOn: optionalDate('Date signed'),
+});
+
+export const PartySchema = z.strictObject({
+  id: IdSchema,
+  name: requiredText('Party name'),
+  /** As the MoU words it: "First party", "Host", "Facilitator". */
+  role: requiredText('Role', 120),
+  type: requiredEnum('Party type', PARTY_TYPES),
+  signatories: z.array(SignatorySchema).max(20),
+});
+export type Party = z.output<typeof PartySchema>;
+
+export const WitnessSchema = z.strictObject({
+  name: requiredText('Witness name', 160),
+  designation: optionalText('Witness designation', 160),
+});
+
+/** Open or done is recorded; overdue is derived from the due date and today, never stored. */
+export const ObligationSchema = z.strictObject({
+  id: IdSchema,
+  /** The party that owes it. */
+  partyId: IdSchema,
+  description: requiredText('Obligation', 2000),
+  /** The office or person answerable for it. */
+  owner: optionalText('Owner', 160),
+  dueOn: optionalDate('Due date'),
+  completedOn: optionalDate('Date done'),
+});
+export type Obligation = z.output<typeof ObligationSchema>;
+
+export const AmendmentSchema = z.strictObject({
+  id: IdSchema,
+  number: requiredText('Amendment number', 60),
+  date: optionalDate('Amendment date'),
+  reason: requiredText('Reason', MAX_LONG_TEXT),
+});
+export type Amendment = z.output<typeof AmendmentSchema>;
+
+/** What an official enters for an MoU (everything but identity, history and derived dates). */
+export const MouFieldsSchema = z
+  .strictObject({
+    mouNumber: requiredText('MoU number', 60),
+    proposalId: IdSchema.optional(),
+    type: requiredEnum('MoU type', MOU_TYPES),
+    parties: z.array(PartySchema).min(2, { error: 'An MoU needs at least two parties.' }).max(6),
+    witnesses: z.array(WitnessSchema).max(10),
+    venue: optionalText('Venue'),
+    signedOn: optionalDate('Date signed'),
+    effectiveOn: optionalDate('Effective date'),
+    termYears: optionalNumber('Term (years)', { integer: true, min: 0, max: 99 }),
+    termMonths: optionalNumber('Term (months)', { integer: true, min: 0, max: 11 }),
+    noticePeriodDays: optionalNumber('Notice period', { integer: true, min: 0, max: 3650, unit: 'days' }),
+    renewalTerms: optionalText('Renewal terms', MAX_LONG_TEXT),
+    nextReviewOn: optionalDate('Next review date'),
+    areaCommittedSqFt: optionalNumber('Area committed', { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    floorsCommitted: optionalText('Floors committed', 120),
+    rentPerSqFt: optionalNumber('Rent', { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
+    subsidyPercent: optionalNumber('PSEB rental subsidy', { min: 0, max: 100, unit: '%' }),
+    subsidyEndsOn: optionalDate('Subsidy end date'),
+    freeInternetEndsOn: optionalDate('Free internet end date'),
+    utilitiesPaidBy: optionalEnum('Who pays utilities', UTILITY_PAYERS),
+    targetFirms: optionalNumber('Target firms', { integer: true, min: 0, max: 1_000_000 }),
+    targetSeats: optionalNumber('Target seats', { integer: true, min: 0, max: 10_000_000 }),
+    targetJobs: optionalNumber('Target jobs', { integer: true, min: 0, max: 10_000_000 }),
+    terminationClause: optionalText('Termination', MAX_LONG_TEXT),
+    disputesClause: optionalText('Disputes', MAX_LONG_TEXT),
+    brandingClause: optionalText('Branding', MAX_LONG_TEXT),
+    confidentialityClause: optionalText('Confidentiality', MAX_LONG_TEXT),
+    obligations: z.array(ObligationSchema).max(1000),
+    amendments: z.array(AmendmentSchema).max(200),
+    /** The MoU this one renews or supersedes. */
+    previousMouId: IdSchema.optional(),
+    notes: optionalText('Notes', MAX_LONG_TEXT),
+  })
+  .superRefine((m, ctx) => {
+    const expected = m.type === 'three-party' ? 3 : 2;
+    if (m.parties.length !== expected) {
+      ctx.addIssue({ code: 'custom', path: ['parties'], message: `A ${m.type} MoU has exactly ${expected} parties; this one has ${m.parties.length}.` });
+    }
+    if (m.effectiveOn && m.signedOn && m.effectiveOn < m.signedOn) {
+      ctx.addIssue({ code: 'custom', path: ['effectiveOn'], message: 'Effective date cannot be before the date signed.' });
+    }
+    const partyIds = new Set(m.parties.map((p) => p.id));
+    m.obligations.forEach((o, index) => {
+      if (!partyIds.has(o.partyId)) ctx.addIssue({ code: 'custom', path: ['obligations', index, 'partyId'], message: 'Choose the party that owes this obligation.' });
+    });
+  });
+export type MouFields = z.output<typeof MouFieldsSchema>;
+
+export const MouStatusMoveSchema = z.strictObject({
+  at: z.iso.datetime(),
+  from: z.enum(MOU_STATUSES).nullable(),
+  to: z.enum(MOU_STATUSES),
+  by: z.string().max(120),
+  note: z.string().max(MAX_LONG_TEXT),
+});
+export type MouStatusMove = z.output<typeof MouStatusMoveSchema>;
+
+export const MouSchema = z.strictObject({
+  id: IdSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  fields: MouFieldsSchema,
+  statusHistory: z.array(MouStatusMoveSchema).min(1),
+});
+export type Mou = z.output<typeof MouSchema>;
+
+export function currentMouStatus(mou: Pick<Mou, 'statusHistory'>): MouStatus {
+  return mou.statusHistory[mou.statusHistory.length - 1]!.to;
+}

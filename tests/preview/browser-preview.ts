@@ -1,0 +1,71 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import type { Api } from '../../shared/api/contract';
+import { openBridgedApp } from '../support/browser-bridge';
+import { QUIET_CHROMIUM_ARGS, systemChromiumPath } from '../support/chromium';
+
+/**
+ * The real renderer in Chromium over the real services, for machines without Electron.
+ *   npm run preview:browser -- --data-dir ./my-data              (a window to use)
+ *   npm run preview:browser -- --data-dir ./d --screenshots ./shots (saves each screen and exits)
+ */
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    screenshots: { type: 'string' },
+    headless: { type: 'boolean', default: false },
+    'sample-data': { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(values['data-dir'] ?? 'preview-data');
+const screenshotDir = values.screenshots ? path.resolve(values.screenshots) : undefined;
+const headless = values.headless || Boolean(screenshotDir) || !process.env.DISPLAY;
+
+const browser = await chromium.launch({ headless, executablePath: systemChromiumPath(), args: QUIET_CHROMIUM_ARGS });
+const app = await openBridgedApp(browser, { dataDir });
+const { page } = app;
+console.log(`Park Desk preview on ${dataDir} (${app.services.dataFile}).`);
+
+if (values['sample-data']) {
+  await page.evaluate(() => (window as unknown as { api: Api }).api.loadSampleData({}));
+  await page.reload();
+}
+
+if (screenshotDir) {
+  await mkdir(screenshotDir, { recursive: true });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const shoot = async (name: string) => {
+    await page.waitForLoadState('networkidle');
+    const file = path.join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`saved ${file}`);
+  };
+  await shoot('dashboard');
+  await nav.getByRole('button', { name: 'Proposals' }).click();
+  await shoot('proposals');
+  const firstProposal = page.getByRole('table', { name: 'Proposals' }).getByRole('row').nth(1).getByRole('button');
+  if (await firstProposal.count()) {
+    await firstProposal.click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    await shoot('proposal');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await shoot('proposal-form');
+  }
+  await nav.getByRole('button', { name: 'MoUs' }).click();
+  await shoot('mous');
+  await nav.getByRole('button', { name: 'Data' }).click();
+  await shoot('data');
+  await app.close();
+  await browser.close();
+} else if (headless) {
+  console.log('No display: the preview is running headless. Use --screenshots DIR to save the screens. Ctrl+C to stop.');
+} else {
+  console.log('Close the browser window (or press Ctrl+C) to stop.');
+  page.on('close', async () => {
+    await app.close();
+    await browser.close();
+  });
+}

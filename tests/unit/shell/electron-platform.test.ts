@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowserWindow, dialog } from './fake-electron';
+import { createPdfPrinter, createSaveDialog, htmlToDataUrl } from '../../../electron/main/electron-platform';
+import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  BrowserWindow.instances.length = 0;
+});
+
+const HTML = '<!doctype html><html lang="ur"><title>MoU #1 — "Arfa" & co</title><h1>پارک</h1></html>';
+
+describe('htmlToDataUrl', () => {
+  it('round-trips any document, Urdu and markup characters included', () => {
+    const url = htmlToDataUrl(HTML);
+    expect(url).toMatch(/^data:text\/html;charset=utf-8;base64,[A-Za-z0-9+/=]+$/);
+    expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toBe(HTML);
+  });
+});
+
+describe('createPdfPrinter', () => {
+  it('prints in a hidden, script-less window without preload, then destroys it', async () => {
+    const pdf = await createPdfPrinter().printHtmlToPdf(HTML);
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 fake');
+
+    const win = BrowserWindow.instances[0]!;
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ ...SECURE_WEB_PREFERENCES, javascript: false });
+    expect(win.options.webPreferences).not.toHaveProperty('preload');
+    expect(win.loadURL).toHaveBeenCalledWith(htmlToDataUrl(HTML));
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith({
+      pageSize: 'A4',
+      printBackground: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      displayHeaderFooter: false,
+    });
+    expect(win.destroy).toHaveBeenCalledOnce();
+  });
+
+  it('passes header and footer options through', async () => {
+    await createPdfPrinter({ displayHeaderFooter: true, footerTemplate: '<span class="pageNumber"></span>' }).printHtmlToPdf(HTML);
+    expect(BrowserWindow.instances[0]?.webContents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ displayHeaderFooter: true, footerTemplate: '<span class="pageNumber"></span>' }),
+    );
+  });
+
+  it('destroys the window when printing fails', async () => {
+    const printer = createPdfPrinter();
+    const pending = printer.printHtmlToPdf(HTML);
+    BrowserWindow.instances[0]!.webContents.printToPDF.mockRejectedValueOnce(new Error('printing failed'));
+    await expect(pending).rejects.toThrow('printing failed');
+    expect(BrowserWindow.instances[0]?.destroy).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a document too large for a data: URL before opening a window', async () => {
+    await expect(createPdfPrinter().printHtmlToPdf('x'.repeat(2 * 1024 * 1024))).rejects.toThrow(/too large/);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('createSaveDialog', () => {
+  const request = { title: 'Save MoU summary', defaultName: 'mou.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+
+  it('returns the chosen path, attached to the window', async () => {
+    const win = new BrowserWindow({});
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/official/mou.pdf' });
+    await expect(createSaveDialog(() => win as never).chooseSavePath(request)).resolves.toBe('/home/official/mou.pdf');
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({ title: request.title, defaultPath: 'mou.pdf', filters: request.filters }));
+  });
+
+  it('returns undefined when the official cancels', async () => {
+    await expect(createSaveDialog(() => undefined).chooseSavePath(request)).resolves.toBeUndefined();
+  });
+});

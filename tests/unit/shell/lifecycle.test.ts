@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+
+vi.mock('electron', () => import('./fake-electron'));
+vi.mock('../../../electron/services/park-services', () => ({ openParkServices: vi.fn() }));
+
+type Fake = typeof import('./fake-electron');
+type Services = { openParkServices: ReturnType<typeof vi.fn> };
+
+/** A fresh main process: new fake electron, new services mock, then electron/main/index runs. */
+async function boot(setup: (electron: Fake, services: Services) => void = () => {}) {
+  vi.resetModules();
+  const electron = (await import('electron')) as unknown as Fake;
+  electron.resetFakeElectron();
+  const services = (await import('../../../electron/services/park-services')) as unknown as Services;
+  services.openParkServices.mockResolvedValue({ dispatch: vi.fn(), handlers: {}, store: {}, dataFile: '/d/park-desk-data.json', close });
+  setup(electron, services);
+  await import('../../../electron/main/index');
+  return { electron, services };
+}
+
+const close = vi.fn(async () => undefined);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  delete process.env.PARK_DESK_DATA_DIR;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+describe('electron/main/index', () => {
+  it('registers the app scheme before ready and opens the window from app://', async () => {
+    const { electron, services } = await boot();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+
+    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir: path.join('/fake/user-data', 'data'), appVersion: '9.8.7' });
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.ipcMain.handle).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    const win = electron.BrowserWindow.instances[0]!;
+    expect(win.loadURL).toHaveBeenCalledWith('app://park-desk/index.html');
+    expect(String(win.options.webPreferences?.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(electron.app.setPath).not.toHaveBeenCalled();
+  });
+
+  it('quits a second instance at once, before opening any data', async () => {
+    const { electron, services } = await boot((e) => e.app.requestSingleInstanceLock.mockReturnValue(false));
+    await settle();
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(services.openParkServices).not.toHaveBeenCalled();
+  });
+
+  it('restores and focuses the window when a second instance starts', async () => {
+    const { electron } = await boot();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    const win = electron.BrowserWindow.instances[0]!;
+    win.isMinimized.mockReturnValue(true);
+    electron.app.emit('second-instance', {}, [], '/', {});
+    expect(win.restore).toHaveBeenCalledOnce();
+    expect(win.focus).toHaveBeenCalledOnce();
+  });
+
+  it('shows the data error and exits without a window or handlers when the data cannot be opened', async () => {
+    const { electron } = await boot((_e, s) => s.openParkServices.mockRejectedValue(new Error('The data file /d/park-desk-data.json is not valid JSON')));
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce());
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), 'The data file /d/park-desk-data.json is not valid JSON');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('takes the data folder from PARK_DESK_DATA_DIR, with its own profile', async () => {
+    const dataDir = path.resolve('/srv/park-desk-test');
+    process.env.PARK_DESK_DATA_DIR = dataDir;
+    const { electron, services } = await boot();
+    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalled());
+    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' });
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
+    // The profile must move before the lock is taken, as the lock lives in it.
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+  });
+
+  it('takes the data folder from --data-dir', async () => {
+    const dataDir = path.resolve('/srv/switch-data');
+    const { services } = await boot((e) => e.app.commandLine.getSwitchValue.mockImplementation((name) => (name === 'data-dir' ? dataDir : '')));
+    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' }));
+  });
+
+  it('loads the dev server only in an unpackaged build', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    const dev = await boot();
+    await vi.waitFor(() => expect(dev.electron.BrowserWindow.instances).toHaveLength(1));
+    expect(dev.electron.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+
+    const packaged = await boot((e) => (e.app.isPackaged = true));
+    await vi.waitFor(() => expect(packaged.electron.BrowserWindow.instances).toHaveLength(1));
+    expect(packaged.electron.BrowserWindow.instances[0]?.loadURL).toHaveBeenCalledWith('app://park-desk/index.html');
+  });
+
+  it('lets a save under way finish before quitting', async () => {
+    const { electron } = await boot();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    let finishWrite = () => {};
+    close.mockImplementationOnce(() => new Promise<undefined>((resolve) => (finishWrite = () => resolve(undefined))));
+
+    const first = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledOnce();
+    expect(close).toHaveBeenCalledOnce();
+    await settle();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+
+    finishWrite();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledOnce());
+    const second = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const { electron } = await boot();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});
