@@ -1,18 +1,25 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
+import { appHandlers } from './app-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
-import { createProposalService } from './proposals';
-import { loadSampleData } from './sample-data';
+import { createProposalService, proposalHandlers } from './proposals';
 import { ParkStore } from './storage/park-store';
-import { systemClock, type Clock } from './platform';
+import { systemClock, type Clock, type PdfPrinter, type SaveDialog } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
+
+/** What the shell provides; Electron in the app, Node and Playwright in tests and the preview. */
+export interface PlatformServices {
+  saveDialog?: SaveDialog;
+  pdfPrinter?: PdfPrinter;
+}
 
 export interface ParkServicesOptions {
   dataDir: string;
   appVersion: string;
   clock?: Clock;
+  platform?: PlatformServices;
 }
 
 export interface ParkServices {
@@ -29,26 +36,11 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   await mkdir(dataDir, { recursive: true });
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile);
-  const proposals = createProposalService(store, clock);
 
+  // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const handlers: Handlers = {
-    getAppInfo: () => ({
-      version: appVersion,
-      dataFile,
-      dataDir,
-      settings: store.data.settings,
-      proposalCount: store.data.proposals.length,
-    }),
-    updateSettings: ({ officialName }) =>
-      store.update((db) => {
-        db.settings.officialName = officialName;
-        return db.settings;
-      }),
-    listProposals: () => proposals.list(),
-    getProposal: ({ id }) => proposals.get(id),
-    createProposal: (input) => proposals.create(input),
-    updateProposal: (input) => proposals.update(input),
-    loadSampleData: () => loadSampleData(store, clock),
+    ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
+    ...proposalHandlers(createProposalService(store, clock)),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };

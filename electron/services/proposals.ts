@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInputOf } from '../../shared/api/contract';
+import type { Handlers, ParsedInputOf } from '../../shared/api/contract';
 import { ApiFailure } from '../../shared/api/result';
 import type { Proposal, ProposalFields } from '../../shared/domain/proposal';
 import { summariseProposal, type ProposalSummary } from '../../shared/domain/proposal-summary';
@@ -64,3 +64,13 @@ export function createProposalService(store: ParkStore, clock: Clock) {
   };
 }
 export type ProposalService = ReturnType<typeof createProposalService>;
+
+/** The contract's proposal calls, answered by the service. */
+export function proposalHandlers(service: ProposalService): Pick<Handlers, 'listProposals' | 'getProposal' | 'createProposal' | 'updateProposal'> {
+  return {
+    listProposals: () => service.list(),
+    getProposal: ({ id }) => service.get(id),
+    createProposal: (input) => service.create(input),
+    updateProposal: (input) => service.update(input),
+  };
+}

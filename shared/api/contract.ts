@@ -1,56 +1,17 @@
-import { z } from 'zod';
-import { IdSchema, ProposalFieldsSchema, ProposalSchema } from '../domain/proposal';
-import { ProposalSummarySchema } from '../domain/proposal-summary';
-import { SettingsSchema } from '../domain/database';
+import type { z } from 'zod';
 import type { Result } from './result';
-
-const NoInput = z.strictObject({});
+import { appCalls } from './calls/app-calls';
+import { proposalCalls } from './calls/proposal-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
  * Main registers one handler per entry and parses input with it before the handler runs;
  * the preload and the test bridge expose exactly these names; the client is typed from it.
+ * Each feature keeps its calls in calls/; this is the one place they are put together.
  */
 export const contract = {
-  getAppInfo: {
-    input: NoInput,
-    output: z.object({
-      version: z.string(),
-      dataFile: z.string(),
-      dataDir: z.string(),
-      settings: SettingsSchema,
-      proposalCount: z.number(),
-    }),
-  },
-  updateSettings: {
-    input: z.strictObject({ officialName: z.string().trim().max(120, { error: 'Name must be at most 120 characters.' }) }),
-    output: SettingsSchema,
-  },
-  listProposals: {
-    input: NoInput,
-    output: z.array(ProposalSummarySchema),
-  },
-  getProposal: {
-    input: z.strictObject({ id: IdSchema }),
-    output: ProposalSchema,
-  },
-  createProposal: {
-    input: z.strictObject({ fields: ProposalFieldsSchema }),
-    output: ProposalSchema,
-  },
-  updateProposal: {
-    input: z.strictObject({
-      id: IdSchema,
-      /** The updatedAt the form was opened with, so a stale edit cannot overwrite a newer one. */
-      expectedUpdatedAt: z.iso.datetime(),
-      fields: ProposalFieldsSchema,
-    }),
-    output: ProposalSchema,
-  },
-  loadSampleData: {
-    input: NoInput,
-    output: z.object({ added: z.number(), alreadyLoaded: z.boolean() }),
-  },
+  ...appCalls,
+  ...proposalCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProposalSchema } from './proposal';
+import { MouSchema } from './mou';
 
 /** Bumped whenever the file's shape changes; the store migrates older files on load. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -16,9 +17,10 @@ export const DatabaseSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   settings: SettingsSchema,
   proposals: z.array(ProposalSchema),
+  mous: z.array(MouSchema),
 });
 export type Database = z.output<typeof DatabaseSchema>;
 
 export function emptyDatabase(): Database {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: { officialName: '' }, proposals: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, settings: { officialName: '' }, proposals: [], mous: [] };
 }

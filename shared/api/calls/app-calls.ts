@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { SettingsSchema } from '../../domain/database';
+import { NoInput } from './no-input';
+
+/** The app itself: where its data is, who is recording, the sample parks. */
+export const appCalls = {
+  getAppInfo: {
+    input: NoInput,
+    output: z.object({
+      version: z.string(),
+      dataFile: z.string(),
+      dataDir: z.string(),
+      settings: SettingsSchema,
+      proposalCount: z.number(),
+    }),
+  },
+  updateSettings: {
+    input: z.strictObject({ officialName: z.string().trim().max(120, { error: 'Name must be at most 120 characters.' }) }),
+    output: SettingsSchema,
+  },
+  loadSampleData: {
+    input: NoInput,
+    output: z.object({ added: z.number(), alreadyLoaded: z.boolean() }),
+  },
+} as const;
