@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
@@ -32,14 +32,18 @@ interface Fixtures {
 
 const require = createRequire(import.meta.url);
 
-/** The Electron binary's path, or undefined where it was never downloaded (as on these machines). */
+/**
+ * The Electron binary's path, or undefined where it was never downloaded (as on these machines).
+ * Read from electron's path.txt rather than require('electron'), which would try to download it.
+ */
 export function electronBinary(): string | undefined {
-  try {
-    const binary = require('electron') as unknown as string;
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
+  const packageDir = path.dirname(require.resolve('electron/package.json'));
+  const overrideDir = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const binary = path.join(overrideDir ?? path.join(packageDir, 'dist'), relative);
+  return existsSync(binary) ? binary : undefined;
 }
 
 const MAIN_ENTRY = path.resolve(import.meta.dirname, '../../out/main/index.js');
