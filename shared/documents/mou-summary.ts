@@ -64,7 +64,7 @@ function section(id: string, title: string, body: string): string {
 function table(caption: string, headers: string[], rows: string[][], className = ''): string {
   const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const lastIsStatus = headers[headers.length - 1] === 'Status';
-  const cell = (c: string, i: number, all: string[]) => (lastIsStatus && i === all.length - 1 ? `<td class="status">${c}</td>` : `<td>${c}</td>`);
+  const cell = (c: string, i: number, all: string[]) => (lastIsStatus && i === all.length - 1 ? `<td class="state">${c}</td>` : `<td>${c}</td>`);
   const body = rows.map((cells) => `<tr>${cells.map(cell).join('')}</tr>`).join('');
   return `<table class="grid ${className}"><caption class="visually-hidden">${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -231,9 +231,9 @@ p { margin: 0 0 4pt; }
 .doc-header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 3pt double #000; padding-bottom: 6pt; margin-bottom: 6pt; }
 .org { margin: 0; font-weight: 700; font-size: 11pt; }
 .kicker { margin: 0 0 4pt; color: #333; }
-.status { margin: 0; text-align: end; }
-.status strong { display: inline-block; border: 1pt solid #000; padding: 1pt 6pt; border-radius: 3pt; }
-.generated { margin-top: 14pt; padding-top: 4pt; border-top: 0.75pt solid #777; color: #333; font-size: 9pt; }
+.doc-status { margin: 0; text-align: end; }
+.doc-status strong { display: inline-block; border: 1pt solid #000; padding: 1pt 6pt; border-radius: 3pt; }
+.generated { margin: 0 0 4pt; color: #333; font-size: 9pt; }
 .muted { color: #555; }
 .nowrap { white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -248,7 +248,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .grid td { border: 0.75pt solid #999; padding: 3pt 4pt; vertical-align: top; }
 .grid td p { margin: 0; }
 .obligations td:first-child { width: 2.2em; text-align: end; }
-.grid td.status { white-space: nowrap; }
+.grid td.state { white-space: nowrap; }
 .overdue::before { content: "! "; }
 .clause { break-inside: avoid; }
 bdi { unicode-bidi: isolate; }
@@ -287,8 +287,9 @@ export function buildMouSummaryHtml({ mou, proposal, generatedBy, generatedAt, f
 <h1>MoU ${bdi(f.mouNumber)}</h1>
 ${parkName ? `<p>${bdi(parkName)}</p>` : ''}
 </div>
-<p class="status">Status: <strong>${escapeHtml(status)}</strong><br><span class="muted">since ${statusSince} · ${escapeHtml(MOU_TYPE_LABELS[f.type])} MoU</span></p>
+<p class="doc-status">Status: <strong>${escapeHtml(status)}</strong><br><span class="muted">since ${statusSince} · ${escapeHtml(MOU_TYPE_LABELS[f.type])} MoU</span></p>
 </header>
+<p class="generated">Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk.</p>
 <main>
 ${partiesSection(mou)}
 ${keyDatesSection(f)}
@@ -301,7 +302,6 @@ ${amendmentsSection(f)}
 ${stageHistorySection(proposal)}
 ${section('notes', 'Notes', paragraph(f.notes))}
 </main>
-<footer class="generated"><p>Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk.</p></footer>
 </body>
 </html>
 `;
