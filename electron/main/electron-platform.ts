@@ -1,5 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
-import type { PdfPrinter, SaveDialog } from '../services/platform';
+import { MM_PER_INCH } from '../../shared/documents/print-layout';
+import type { FolderDialog, PdfPrinter, SaveDialog } from '../services/platform';
 import { createSecureWindow } from './window';
 
 /** Native save dialog, attached to the window in use so it is modal to it. */
@@ -14,10 +15,28 @@ export function createSaveDialog(getWindow: () => BrowserWindow | undefined): Sa
   };
 }
 
+/** Native folder picker for batch exports; the official may make a new folder in it. */
+export function createFolderDialog(getWindow: () => BrowserWindow | undefined): FolderDialog {
+  return {
+    async chooseFolder({ title, buttonLabel }) {
+      const options = { title, buttonLabel, properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] };
+      const win = getWindow();
+      const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+  };
+}
+
 export interface PdfPrinterOptions {
   displayHeaderFooter?: boolean;
   headerTemplate?: string;
   footerTemplate?: string;
+  /** Page margins in millimetres (Electron takes inches). */
+  marginsMm?: { top: number; right: number; bottom: number; left: number };
+}
+
+function marginsInInches({ top, right, bottom, left }: NonNullable<PdfPrinterOptions['marginsMm']>) {
+  return { top: top / MM_PER_INCH, right: right / MM_PER_INCH, bottom: bottom / MM_PER_INCH, left: left / MM_PER_INCH };
 }
 
 /** Chromium refuses URLs longer than this (url/url_constants.h, kMaxURLChars). */
@@ -49,6 +68,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
           displayHeaderFooter: options.displayHeaderFooter ?? false,
           ...(options.headerTemplate === undefined ? {} : { headerTemplate: options.headerTemplate }),
           ...(options.footerTemplate === undefined ? {} : { footerTemplate: options.footerTemplate }),
+          ...(options.marginsMm === undefined ? {} : { margins: marginsInInches(options.marginsMm) }),
         });
         return new Uint8Array(pdf);
       } finally {

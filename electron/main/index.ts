@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { MOU_SUMMARY_PRINT_LAYOUT } from '../../shared/documents/print-layout';
 import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
+import { createFolderDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
 import { createMainWindow } from './window';
@@ -13,6 +15,8 @@ import { createMainWindow } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '../renderer');
 const PRELOAD = path.join(here, '../preload/index.cjs');
+// The renderer's public/fonts, copied there by the build; embedded into printed summaries.
+const FONTS_DIR = path.join(RENDERER_DIR, 'fonts');
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -26,7 +30,17 @@ function showMainWindow(): void {
 async function start(dataDir: string): Promise<void> {
   let services: ParkServices;
   try {
-    services = await openParkServices({ dataDir, appVersion: app.getVersion() });
+    const getWindow = () => mainWindow;
+    services = await openParkServices({
+      dataDir,
+      appVersion: app.getVersion(),
+      fontsDir: FONTS_DIR,
+      platform: {
+        saveDialog: createSaveDialog(getWindow),
+        folderDialog: createFolderDialog(getWindow),
+        pdfPrinter: createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT),
+      },
+    });
   } catch (error) {
     // Nothing has been written: the official can copy the file away before trying again.
     dialog.showErrorBox('Park Desk cannot open its data', error instanceof Error ? error.message : String(error));

@@ -23,7 +23,12 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, showAbout
     ...(platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
     {
       label: '&File',
-      submenu: [pageCommand('&New proposal', 'CmdOrCtrl+N', 'new-proposal', sendCommand), { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        pageCommand('&New proposal', 'CmdOrCtrl+N', 'new-proposal', sendCommand),
+        pageCommand('&Export PDF…', 'CmdOrCtrl+E', 'export-pdf', sendCommand),
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     },
     {
       label: '&Edit',

@@ -48,7 +48,12 @@ export function guardWebContents(contents: WebContents, allowedOrigins: readonly
     if (origin === null || !allowedOrigins.includes(origin)) event.preventDefault();
   };
   contents.on('will-navigate', blockForeign);
-  contents.on('will-frame-navigate', blockForeign);
+  // A subframe may show markup its own page supplied (<iframe srcdoc>: the MoU summary
+  // preview); that loads nothing from anywhere. Everything else follows the origin rule.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && event.url === 'about:srcdoc') return;
+    blockForeign(event);
+  });
   contents.on('will-redirect', blockForeign);
 
   // A new window would escape these rules; a web link goes to the system browser instead.

@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import { appHandlers } from './app-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { createDocumentFontCss } from './document-fonts';
+import { mouSummaryHandlers } from './mou-summaries';
 import { createProposalService, proposalHandlers } from './proposals';
 import { ParkStore } from './storage/park-store';
-import { systemClock, type Clock, type PdfPrinter, type SaveDialog } from './platform';
+import { systemClock, type Clock, type FolderDialog, type PdfPrinter, type SaveDialog } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -13,6 +15,7 @@ export const DATA_FILE_NAME = 'park-desk-data.json';
 export interface PlatformServices {
   saveDialog?: SaveDialog;
   pdfPrinter?: PdfPrinter;
+  folderDialog?: FolderDialog;
 }
 
 export interface ParkServicesOptions {
@@ -20,6 +23,8 @@ export interface ParkServicesOptions {
   appVersion: string;
   clock?: Clock;
   platform?: PlatformServices;
+  /** The bundled fonts (out/renderer/fonts in the app), embedded into printed documents. */
+  fontsDir?: string;
 }
 
 export interface ParkServices {
@@ -32,7 +37,7 @@ export interface ParkServices {
 }
 
 /** Opens the data folder and wires every contract entry to its service. */
-export async function openParkServices({ dataDir, appVersion, clock = systemClock }: ParkServicesOptions): Promise<ParkServices> {
+export async function openParkServices({ dataDir, appVersion, clock = systemClock, platform = {}, fontsDir }: ParkServicesOptions): Promise<ParkServices> {
   await mkdir(dataDir, { recursive: true });
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile);
@@ -41,6 +46,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
+    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };

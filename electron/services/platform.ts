@@ -17,3 +17,8 @@ export interface PdfPrinter {
   /** Renders a complete HTML document to PDF bytes (A4, tagged, with an outline). */
   printHtmlToPdf(html: string): Promise<Uint8Array>;
 }
+
+export interface FolderDialog {
+  /** Asks for a folder (one may be created); undefined when the official cancels. */
+  chooseFolder(options: { title: string; buttonLabel: string }): Promise<string | undefined>;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
+import { mouSummaryCalls } from './calls/mou-summary-calls';
 import { proposalCalls } from './calls/proposal-calls';
 
 /**
@@ -12,6 +13,7 @@ import { proposalCalls } from './calls/proposal-calls';
 export const contract = {
   ...appCalls,
   ...proposalCalls,
+  ...mouSummaryCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { openBridgedApp } from '../support/browser-bridge';
+import type { TestDialogs } from '../support/test-platform';
 
 export type AppKind = 'browser' | 'electron';
 
@@ -13,6 +14,8 @@ export interface ParkDeskApp {
   dataDir: string;
   /** The data file exactly as it is on disk now. */
   readDataFile(): Promise<unknown>;
+  /** The save / folder dialogs the test answers (browser only: Electron's are native). */
+  dialogs?: TestDialogs;
   close(): Promise<void>;
 }
 
@@ -72,8 +75,8 @@ export const test = base.extend<Options & Fixtures>({
         const page = await electronApp.firstWindow();
         app = { page, dataDir: folder, readDataFile, close: () => electronApp.close() };
       } else {
-        const bridged = await openBridgedApp(browser, { dataDir: folder });
-        app = { page: bridged.page, dataDir: folder, readDataFile, close: () => bridged.close() };
+        const bridged = await openBridgedApp(browser, { dataDir: folder, exportDir: testInfo.outputPath('exports') });
+        app = { page: bridged.page, dataDir: folder, readDataFile, dialogs: bridged.dialogs, close: () => bridged.close() };
       }
       opened.push(app);
       return app;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { openParkServices, type ParkServices } from '../../electron/services/park-services';
-import { RENDERER_URL, serveRenderer } from './renderer-files';
+import { RENDERER_DIR, RENDERER_URL, serveRenderer } from './renderer-files';
+import { createTestPlatform, type TestDialogs } from './test-platform';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface BridgedApp {
@@ -10,6 +11,8 @@ export interface BridgedApp {
   context: BrowserContext;
   services: ParkServices;
   dataDir: string;
+  /** Stand-ins for the native save and folder dialogs. */
+  dialogs: TestDialogs;
   close(): Promise<void>;
 }
 
@@ -19,9 +22,19 @@ export interface BridgedApp {
  */
 export async function openBridgedApp(
   browser: Browser,
-  { dataDir, viewport = { width: 1366, height: 768 } }: { dataDir: string; viewport?: { width: number; height: number } },
+  {
+    dataDir,
+    exportDir = path.join(dataDir, '..', 'exports'),
+    viewport = { width: 1366, height: 768 },
+  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number } },
 ): Promise<BridgedApp> {
-  const services = await openParkServices({ dataDir: path.resolve(dataDir), appVersion: packageJson.version });
+  const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
+  const services = await openParkServices({
+    dataDir: path.resolve(dataDir),
+    appVersion: packageJson.version,
+    platform,
+    fontsDir: path.join(RENDERER_DIR, 'fonts'),
+  });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);
   await context.exposeBinding('__parkDeskInvoke', (_source, name: string, input: unknown) =>
@@ -41,6 +54,7 @@ export async function openBridgedApp(
     context,
     services,
     dataDir,
+    dialogs,
     async close() {
       await context.close();
       await services.close();

@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notices } from '../components/Notices';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DataScreen } from '../features/data/DataScreen';
+import { MouSummaryScreen } from '../features/mou-summary/MouSummaryScreen';
 import { MousScreen } from '../features/mous/MousScreen';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
@@ -25,6 +26,8 @@ function CurrentScreen() {
       return <ProposalFormScreen key={route.id ?? 'new'} id={route.id} />;
     case 'mous':
       return <MousScreen />;
+    case 'mou-summary':
+      return <MouSummaryScreen key={route.id} id={route.id} />;
     case 'data':
       return <DataScreen />;
   }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/menu-commands';
 import { useAppStore } from './store';
 
-/** Ctrl+N, Ctrl+F and Ctrl+1..4, the same keys the application menu shows. */
+/** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..4, the same keys the application menu shows. */
 const KEY_COMMANDS: Record<string, MenuCommand> = {
   n: 'new-proposal',
   f: 'focus-search',
@@ -10,7 +10,11 @@ const KEY_COMMANDS: Record<string, MenuCommand> = {
   '2': 'go-proposals',
   '3': 'go-mous',
   '4': 'go-data',
+  e: 'export-pdf',
 };
+
+/** Ctrl+E / File > Export PDF: the screen that can export (the MoU summary) listens for this. */
+export const EXPORT_PDF_EVENT = 'park-desk:export-pdf';
 
 export const SEARCH_INPUT_ID = 'proposal-search';
 
@@ -33,6 +37,11 @@ export function runCommand(command: MenuCommand): void {
       return navigate({ screen: 'mous' });
     case 'go-data':
       return navigate({ screen: 'data' });
+    case 'export-pdf': {
+      const handled = !window.dispatchEvent(new CustomEvent(EXPORT_PDF_EVENT, { cancelable: true }));
+      if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary to export it as PDF.');
+      return;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog } from './fake-electron';
-import { createPdfPrinter, createSaveDialog, htmlToDataUrl } from '../../../electron/main/electron-platform';
+import { createFolderDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl } from '../../../electron/main/electron-platform';
+import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -47,6 +48,16 @@ describe('createPdfPrinter', () => {
     );
   });
 
+  it('prints summaries with "Page X of Y" in the footer and the shared margins, in inches', async () => {
+    await createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT).printHtmlToPdf(HTML);
+    const options = BrowserWindow.instances[0]!.webContents.printToPDF.mock.calls[0]![0] as { footerTemplate: string; margins: Record<string, number> };
+    expect(options).toMatchObject({ pageSize: 'A4', generateTaggedPDF: true, generateDocumentOutline: true, displayHeaderFooter: true, headerTemplate: '<span></span>' });
+    expect(options.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+    expect(options.margins.top!).toBeCloseTo(14 / 25.4);
+    expect(options.margins.bottom!).toBeCloseTo(18 / 25.4);
+    expect(options.margins.left!).toBeCloseTo(15 / 25.4);
+  });
+
   it('destroys the window when printing fails', async () => {
     const printer = createPdfPrinter();
     const pending = printer.printHtmlToPdf(HTML);
@@ -73,5 +84,20 @@ describe('createSaveDialog', () => {
 
   it('returns undefined when the official cancels', async () => {
     await expect(createSaveDialog(() => undefined).chooseSavePath(request)).resolves.toBeUndefined();
+  });
+});
+
+describe('createFolderDialog', () => {
+  const request = { title: 'Choose a folder', buttonLabel: 'Export here' };
+
+  it('returns the chosen folder, attached to the window, allowing a new folder', async () => {
+    const win = new BrowserWindow({});
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/official/summaries'] });
+    await expect(createFolderDialog(() => win as never).chooseFolder(request)).resolves.toBe('/home/official/summaries');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, expect.objectContaining({ title: request.title, buttonLabel: 'Export here', properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }));
+  });
+
+  it('returns undefined when the official cancels', async () => {
+    await expect(createFolderDialog(() => undefined).chooseFolder(request)).resolves.toBeUndefined();
   });
 });

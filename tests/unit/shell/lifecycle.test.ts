@@ -33,7 +33,13 @@ describe('electron/main/index', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
 
-    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir: path.join('/fake/user-data', 'data'), appVersion: '9.8.7' });
+    expect(services.openParkServices).toHaveBeenCalledWith({
+      dataDir: path.join('/fake/user-data', 'data'),
+      appVersion: '9.8.7',
+      // The fonts the build copies beside the renderer, found from the main bundle's own folder.
+      fontsDir: expect.stringMatching(/renderer[\\/]fonts$/),
+      platform: { saveDialog: expect.any(Object), folderDialog: expect.any(Object), pdfPrinter: expect.any(Object) },
+    });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalled();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
@@ -75,7 +81,7 @@ describe('electron/main/index', () => {
     process.env.PARK_DESK_DATA_DIR = dataDir;
     const { electron, services } = await boot();
     await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalled());
-    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' });
+    expect(services.openParkServices).toHaveBeenCalledWith(expect.objectContaining({ dataDir, appVersion: '9.8.7' }));
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
     // The profile must move before the lock is taken, as the lock lives in it.
     expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
@@ -84,7 +90,7 @@ describe('electron/main/index', () => {
   it('takes the data folder from --data-dir', async () => {
     const dataDir = path.resolve('/srv/switch-data');
     const { services } = await boot((e) => e.app.commandLine.getSwitchValue.mockImplementation((name) => (name === 'data-dir' ? dataDir : '')));
-    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' }));
+    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalledWith(expect.objectContaining({ dataDir, appVersion: '9.8.7' })));
   });
 
   it('loads the dev server only in an unpackaged build', async () => {

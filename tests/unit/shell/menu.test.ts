@@ -31,6 +31,7 @@ describe('buildMenuTemplate', () => {
 
   it.each([
     ['File', 'New proposal', 'CmdOrCtrl+N', 'new-proposal'],
+    ['File', 'Export PDF…', 'CmdOrCtrl+E', 'export-pdf'],
     ['View', 'Dashboard', 'CmdOrCtrl+1', 'go-dashboard'],
     ['View', 'Proposals', 'CmdOrCtrl+2', 'go-proposals'],
     ['View', 'MoUs', 'CmdOrCtrl+3', 'go-mous'],

@@ -14,8 +14,8 @@ function mainWindow(allowedOrigins: string[] = [APP_ORIGIN]) {
   return win;
 }
 
-function navigate(win: BrowserWindow, eventName: string, url: string): boolean {
-  const event = { url, preventDefault: vi.fn() };
+function navigate(win: BrowserWindow, eventName: string, url: string, isMainFrame = true): boolean {
+  const event = { url, isMainFrame, preventDefault: vi.fn() };
   win.webContents.emit(eventName, event);
   return event.preventDefault.mock.calls.length > 0;
 }
@@ -84,6 +84,17 @@ describe('navigation', () => {
       'not a url',
     ]) {
       expect(navigate(win, eventName, foreign), foreign).toBe(true);
+    }
+  });
+
+  it('lets a subframe show its page\'s own srcdoc markup (the summary preview), and nothing else', () => {
+    const win = mainWindow();
+    expect(navigate(win, 'will-frame-navigate', 'about:srcdoc', false)).toBe(false);
+    // The top frame never becomes a srcdoc, and a subframe may not go anywhere foreign either.
+    expect(navigate(win, 'will-frame-navigate', 'about:srcdoc', true)).toBe(true);
+    expect(navigate(win, 'will-navigate', 'about:srcdoc')).toBe(true);
+    for (const foreign of ['about:blank', 'https://example.com/', 'data:text/html,<h1>hi</h1>', 'javascript:alert(1)']) {
+      expect(navigate(win, 'will-frame-navigate', foreign, false), foreign).toBe(true);
     }
   });
 

@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'proposal'; id: string }
   | { screen: 'proposal-form'; id?: string }
   | { screen: 'mous' }
+  | { screen: 'mou-summary'; id: string }
   | { screen: 'data' };
 
 export interface NavigationSlice {

@@ -1,5 +1,6 @@
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { MouSummaryExportList } from '../mou-summary/MouSummaryExportList';
 
 export function MousScreen() {
   useWindowTitle({ screen: 'mous' });
@@ -9,6 +10,7 @@ export function MousScreen() {
       <EmptyState title="MoU records are not in this version yet">
         <p>Keep tracking each park's proposal and stage under Proposals; MoUs with their parties and obligations come next.</p>
       </EmptyState>
+      <MouSummaryExportList />
     </section>
   );
 }

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Handlers } from '../../shared/api/contract';
+import { ApiFailure } from '../../shared/api/result';
+import { mouSummaryFileName, partnerName } from '../../shared/documents/export-file-name';
+import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
+import { currentMouStatus, type Mou } from '../../shared/domain/mou';
+import { writeFileAtomically, writeNewFile } from './export-files';
+import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
+import type { ParkStore } from './storage/park-store';
+
+type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder' | 'listMouSummariesForExport';
+
+export interface MouSummaryDeps {
+  store: ParkStore;
+  clock: Clock;
+  fontCss: () => Promise<string>;
+  saveDialog?: SaveDialog;
+  folderDialog?: FolderDialog;
+  pdfPrinter?: PdfPrinter;
+}
+
+/** How long a chosen export folder stays usable without being used. */
+export const FOLDER_TOKEN_TTL_MS = 30 * 60 * 1000;
+
+const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
+
+function need<T>(value: T | undefined, what: string): T {
+  if (!value) throw new ApiFailure('internal', `${what} is not available in this window.`);
+  return value;
+}
+
+export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSummaryCalls> {
+  const { store, clock } = deps;
+  /** Folders the official picked, by token: the renderer can only name one of these. */
+  const folders = new Map<string, { folder: string; expiresAt: number }>();
+
+  // Reads MoUs straight from the store until the MoU services exist; one lookup per call.
+  const findMou = (id: string): Mou => {
+    const mou = store.data.mous.find((m) => m.id === id);
+    if (!mou) throw new ApiFailure('not-found', 'This MoU is no longer on record.');
+    return mou;
+  };
+
+  const summaryHtml = async (mou: Mou): Promise<string> => {
+    const proposalId = mou.fields.proposalId;
+    const proposal = proposalId ? store.data.proposals.find((p) => p.id === proposalId) : undefined;
+    return buildMouSummaryHtml({
+      mou,
+      proposal,
+      generatedBy: store.data.settings.officialName,
+      generatedAt: clock.now().toISOString(),
+      fontCss: await deps.fontCss(),
+    });
+  };
+
+  const printPdf = async (mou: Mou): Promise<Uint8Array> => {
+    const printer = need(deps.pdfPrinter, 'Printing to PDF');
+    return printer.printHtmlToPdf(await summaryHtml(mou));
+  };
+
+  const folderFor = (token: string): string => {
+    const entry = folders.get(token);
+    const now = clock.now().getTime();
+    if (!entry || entry.expiresAt < now) {
+      folders.delete(token);
+      throw new ApiFailure('forbidden', 'The export folder is no longer available; choose the folder again.');
+    }
+    entry.expiresAt = now + FOLDER_TOKEN_TTL_MS;
+    return entry.folder;
+  };
+
+  return {
+    getMouSummaryHtml: async ({ id }) => {
+      const mou = findMou(id);
+      return { html: await summaryHtml(mou), mouNumber: mou.fields.mouNumber, fileName: mouSummaryFileName(mou.fields) };
+    },
+
+    exportMouSummaryPdf: async ({ id }) => {
+      const mou = findMou(id);
+      const dialog = need(deps.saveDialog, 'The save dialog');
+      const fileName = mouSummaryFileName(mou.fields);
+      const chosen = await dialog.chooseSavePath({ title: `Export MoU summary ${mou.fields.mouNumber}`, defaultName: fileName, filters: PDF_FILTERS });
+      if (!chosen) return { cancelled: true as const };
+      // The dialog may hand back a name without the extension; a PDF should say it is one.
+      const file = path.extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`;
+      const bytes = await printPdf(mou);
+      await writeFileAtomically(file, bytes).catch((error: unknown) => {
+        throw new ApiFailure('storage', `Could not save ${path.basename(file)}: ${(error as Error).message}`);
+      });
+      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+    },
+
+    chooseExportFolder: async () => {
+      const dialog = need(deps.folderDialog, 'The folder dialog');
+      const folder = await dialog.chooseFolder({ title: 'Choose a folder for the MoU summaries', buttonLabel: 'Export here' });
+      if (!folder) return { cancelled: true as const };
+      const info = await stat(folder).catch(() => undefined);
+      if (!info?.isDirectory()) throw new ApiFailure('not-found', `The folder ${folder} cannot be opened.`);
+      const folderToken = randomUUID();
+      folders.set(folderToken, { folder, expiresAt: clock.now().getTime() + FOLDER_TOKEN_TTL_MS });
+      return { cancelled: false as const, folderToken, folder };
+    },
+
+    exportMouSummaryToFolder: async ({ id, folderToken }) => {
+      const folder = folderFor(folderToken);
+      const mou = findMou(id);
+      const bytes = await printPdf(mou);
+      const file = await writeNewFile(folder, mouSummaryFileName(mou.fields), bytes).catch((error: unknown) => {
+        throw new ApiFailure('storage', `Could not save the summary of ${mou.fields.mouNumber} in ${folder}: ${(error as Error).message}`);
+      });
+      return { path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+    },
+
+    listMouSummariesForExport: () =>
+      store.data.mous.map((m) => ({
+        id: m.id,
+        mouNumber: m.fields.mouNumber,
+        partner: partnerName(m.fields),
+        status: currentMouStatus(m),
+        ...(m.fields.signedOn ? { signedOn: m.fields.signedOn } : {}),
+      })),
+  };
+}

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, call } from '../../app/api-client';
+import { EXPORT_PDF_EVENT } from '../../app/keyboard-shortcuts';
+import { useAppStore } from '../../app/store';
+import { useWindowTitle } from '../../app/use-window-title';
+import { fileSize, folderOf } from './export-text';
+
+interface SummaryDocument {
+  html: string;
+  mouNumber: string;
+  fileName: string;
+}
+
+/**
+ * The MoU summary exactly as it prints: main builds the document once, the preview shows
+ * that very HTML in a sandboxed frame (no scripts), and Export PDF prints the same.
+ */
+export function MouSummaryScreen({ id }: { id: string }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const [doc, setDoc] = useState<SummaryDocument | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [exporting, setExporting] = useState(false);
+  const [savedTo, setSavedTo] = useState<string | undefined>();
+  const busy = useRef(false);
+  useWindowTitle({ screen: 'mou-summary', id }, doc?.mouNumber);
+
+  useEffect(() => {
+    void call(api().getMouSummaryHtml({ id })).then((result) => (result.ok ? setDoc(result.value) : setError(result.error.message)));
+  }, [id]);
+
+  const exportPdf = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    setExporting(true);
+    try {
+      const result = await call(api().exportMouSummaryPdf({ id }));
+      if (!result.ok) notify('error', `The PDF was not saved: ${result.error.message}`);
+      else if (result.value.cancelled) notify('info', 'Export cancelled; no file was saved.');
+      else {
+        setSavedTo(result.value.path);
+        notify('success', `Saved “${result.value.fileName}” (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`);
+      }
+    } finally {
+      busy.current = false;
+      setExporting(false);
+    }
+  }, [id, notify]);
+
+  // Ctrl+E and File > Export PDF arrive as an event; handling it tells the sender it was done.
+  useEffect(() => {
+    const onExport = (event: Event) => {
+      event.preventDefault();
+      void exportPdf();
+    };
+    window.addEventListener(EXPORT_PDF_EVENT, onExport);
+    return () => window.removeEventListener(EXPORT_PDF_EVENT, onExport);
+  }, [exportPdf]);
+
+  // At merge: Back goes to the MoU page ({ screen: 'mou', id }) once that route exists.
+  const back = () => navigate({ screen: 'mous' });
+
+  if (error) {
+    return (
+      <div role="alert" className="load-error">
+        <h1>Could not open this MoU summary</h1>
+        <p>{error}</p>
+        <button type="button" className="button" onClick={back}>
+          Back to MoUs
+        </button>
+      </div>
+    );
+  }
+  if (!doc) return <p aria-busy="true">Preparing the MoU summary…</p>;
+
+  return (
+    <section className="mou-summary-screen" aria-labelledby="mou-summary-heading">
+      <header className="screen-header">
+        <div>
+          <p className="eyebrow">
+            <button type="button" className="link-button" onClick={back}>
+              MoUs
+            </button>{' '}
+            / <bdi>{doc.mouNumber}</bdi> / Summary
+          </p>
+          <h1 id="mou-summary-heading">
+            MoU summary <bdi dir="auto">{doc.mouNumber}</bdi>
+          </h1>
+          <p className="muted summary-hint">This preview is the document exactly as it prints on A4; page numbers are added in the PDF.</p>
+          {savedTo && (
+            <p className="summary-saved">
+              Last saved to <bdi dir="auto">{savedTo}</bdi>
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={back}>
+            Back to MoUs
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void exportPdf()}
+            disabled={exporting}
+            aria-busy={exporting}
+            aria-keyshortcuts="Control+E"
+            title="Export PDF (Ctrl+E)"
+          >
+            {exporting ? 'Exporting…' : 'Export PDF'}
+          </button>
+        </div>
+      </header>
+      <iframe className="summary-preview" title={`Preview of the MoU summary ${doc.mouNumber}`} srcDoc={doc.html} sandbox="" />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { MOU_STATUSES } from '../../domain/mou';
+import { IdSchema } from '../../domain/proposal';
+import { NoInput } from './no-input';
+
+const ExportedFileSchema = z.object({
+  /** Where main wrote it, for the notice; the renderer never sends a path back. */
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+});
+
+/** A token main hands out for a folder the official chose; the renderer never names a folder itself. */
+const FolderTokenSchema = z.string().regex(/^[0-9a-f-]{36}$/, { error: 'Not a valid export folder token.' });
+
+/** Preview and PDF export of MoU summaries. */
+export const mouSummaryCalls = {
+  /** The summary document, exactly as it prints, for the on-screen preview. */
+  getMouSummaryHtml: {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.object({ html: z.string(), mouNumber: z.string(), fileName: z.string() }),
+  },
+  /** Asks where to save (native dialog), prints, writes the file. */
+  exportMouSummaryPdf: {
+    input: z.strictObject({ id: IdSchema }),
+    output: z.union([ExportedFileSchema.extend({ cancelled: z.literal(false) }), z.object({ cancelled: z.literal(true) })]),
+  },
+  /** Asks for a folder (native dialog) for a batch export. */
+  chooseExportFolder: {
+    input: NoInput,
+    output: z.union([z.object({ cancelled: z.literal(false), folderToken: FolderTokenSchema, folder: z.string() }), z.object({ cancelled: z.literal(true) })]),
+  },
+  /** One MoU of a batch, into the chosen folder; an existing file gets a " (2)" sibling, never overwritten. */
+  exportMouSummaryToFolder: {
+    input: z.strictObject({ id: IdSchema, folderToken: FolderTokenSchema }),
+    output: ExportedFileSchema,
+  },
+  /** Summary rows for choosing which MoUs to export. */
+  listMouSummariesForExport: {
+    input: NoInput,
+    output: z.array(
+      z.object({
+        id: IdSchema,
+        mouNumber: z.string(),
+        partner: z.string(),
+        status: z.enum(MOU_STATUSES),
+        signedOn: z.string().optional(),
+      }),
+    ),
+  },
+} as const;

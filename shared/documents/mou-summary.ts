@@ -1,0 +1,308 @@
+import { currentMouStatus, MOU_STATUS_LABELS, MOU_TYPE_LABELS, type Mou, type MouFields, type Party } from '../domain/mou';
+import { mouExpiryDate, OBLIGATION_STATE_LABELS, obligationState } from '../domain/mou-dates';
+import { PARTNER_TYPE_LABELS, type Proposal } from '../domain/proposal';
+import { STAGE_LABELS } from '../domain/stages';
+import { formatDate, formatDateTime, todayInPakistan } from '../format/dates';
+import { formatArea, formatNumber, formatRupees } from '../format/numbers';
+import { bdi, escapeHtml } from './html';
+
+export interface MouSummaryInput {
+  mou: Mou;
+  /** The proposal the MoU came from, when it is linked and still on record. */
+  proposal?: Proposal;
+  /** The official's name as recorded in settings. */
+  generatedBy: string;
+  /** An ISO instant; it also fixes "today" for the obligations' open / overdue state. */
+  generatedAt: string;
+  /** @font-face rules with the fonts embedded, so the document needs no file or network. */
+  fontCss: string;
+}
+
+export const PARTY_TYPE_LABELS: Record<Party['type'], string> = { pseb: 'PSEB', ...PARTNER_TYPE_LABELS };
+export const UTILITY_PAYER_LABELS: Record<NonNullable<MouFields['utilitiesPaidBy']>, string> = {
+  pseb: 'PSEB',
+  partner: 'Partner',
+  tenants: 'Tenants',
+  shared: 'Shared',
+};
+
+const NOT_RECORDED = '<span class="muted">Not recorded</span>';
+
+/** A recorded value as escaped, bidi-isolated text; "Not recorded" when there is none. */
+function text(value: string | undefined): string {
+  return value === undefined || value === '' ? NOT_RECORDED : bdi(value);
+}
+
+/** Multi-line text (clauses, notes): line breaks kept, every line escaped. */
+function paragraph(value: string | undefined): string {
+  if (!value) return `<p>${NOT_RECORDED}</p>`;
+  return `<p dir="auto">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</p>`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
+function termText(f: MouFields): string | undefined {
+  const parts: string[] = [];
+  if (f.termYears) parts.push(plural(f.termYears, 'year', 'years'));
+  if (f.termMonths) parts.push(plural(f.termMonths, 'month', 'months'));
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF. */
+function facts(rows: [label: string, html: string][]): string {
+  const body = rows.map(([label, html]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${html}</td></tr>`).join('');
+  return `<table class="facts"><tbody>${body}</tbody></table>`;
+}
+
+function section(id: string, title: string, body: string): string {
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>${body}</section>`;
+}
+
+/** A table whose header row repeats on every printed page and whose rows are never split. */
+function table(caption: string, headers: string[], rows: string[][], className = ''): string {
+  const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const lastIsStatus = headers[headers.length - 1] === 'Status';
+  const cell = (c: string, i: number, all: string[]) => (lastIsStatus && i === all.length - 1 ? `<td class="state">${c}</td>` : `<td>${c}</td>`);
+  const body = rows.map((cells) => `<tr>${cells.map(cell).join('')}</tr>`).join('');
+  return `<table class="grid ${className}"><caption class="visually-hidden">${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function none(message: string): string {
+  return `<p class="muted">${escapeHtml(message)}</p>`;
+}
+
+function partiesSection(mou: Mou): string {
+  const f = mou.fields;
+  const rows: string[][] = [];
+  for (const party of f.parties) {
+    const signatories = party.signatories.length ? party.signatories : [undefined];
+    signatories.forEach((s, index) => {
+      rows.push([
+        index === 0 ? `<strong>${bdi(party.name)}</strong>` : '<span class="visually-hidden">Same party</span>',
+        index === 0 ? `${bdi(party.role)}<br><span class="muted">${escapeHtml(PARTY_TYPE_LABELS[party.type])}</span>` : '',
+        s ? bdi(s.name) : NOT_RECORDED,
+        s ? bdi(s.designation) : '',
+        s?.signedOn ? `<span class="nowrap">${formatDate(s.signedOn)}</span>` : s ? NOT_RECORDED : '',
+      ]);
+    });
+  }
+  const witnesses = f.witnesses.length
+    ? f.witnesses.map((w) => (w.designation ? `${bdi(w.name)} (${bdi(w.designation)})` : bdi(w.name))).join('; ')
+    : NOT_RECORDED;
+  return section(
+    'parties',
+    'Parties and signatories',
+    table('Parties and their signatories', ['Party', 'Role', 'Signatory', 'Designation', 'Date signed'], rows, 'parties') +
+      facts([
+        ['Witnesses', witnesses],
+        ['Venue', text(f.venue)],
+      ]),
+  );
+}
+
+function keyDatesSection(f: MouFields): string {
+  const expiry = mouExpiryDate(f);
+  return section(
+    'key-dates',
+    'Key dates',
+    facts([
+      ['Signed', text(formatDate(f.signedOn))],
+      ['Effective', text(formatDate(f.effectiveOn))],
+      ['Term', text(termText(f))],
+      ['Expiry', expiry ? `${formatDate(expiry)} <span class="muted">(from the effective date and term)</span>` : NOT_RECORDED],
+      ['Notice period', f.noticePeriodDays === undefined ? NOT_RECORDED : escapeHtml(plural(f.noticePeriodDays, 'day', 'days'))],
+      ['Renewal terms', text(f.renewalTerms)],
+      ['Next review', text(formatDate(f.nextReviewOn))],
+    ]),
+  );
+}
+
+function parkSection(f: MouFields, proposal: Proposal | undefined): string {
+  const p = proposal?.fields;
+  const city = p ? [p.city, p.district, p.province].filter((part, i, all) => part && all.indexOf(part) === i).join(', ') : undefined;
+  return section(
+    'park',
+    'The park',
+    facts([
+      ['Proposal', p ? `${bdi(p.title)} <span class="muted">(${bdi(p.referenceNumber)})</span>` : NOT_RECORDED],
+      ['City', text(city)],
+      ['Site', text(p?.siteAddress)],
+      ['Building', text(p?.buildingName)],
+      ['Area committed', text(formatArea(f.areaCommittedSqFt))],
+      ['Floors committed', text(f.floorsCommitted)],
+    ]),
+  );
+}
+
+function financialSection(f: MouFields): string {
+  return section(
+    'financial',
+    'Financial terms',
+    facts([
+      ['Rent', f.rentPerSqFt === undefined ? NOT_RECORDED : escapeHtml(`${formatRupees(f.rentPerSqFt)} per sq ft`)],
+      ['PSEB rental subsidy', f.subsidyPercent === undefined ? NOT_RECORDED : escapeHtml(`${formatNumber(f.subsidyPercent)}%`)],
+      ['Subsidy ends', text(formatDate(f.subsidyEndsOn))],
+      ['Free internet ends', text(formatDate(f.freeInternetEndsOn))],
+      ['Utilities paid by', text(f.utilitiesPaidBy && UTILITY_PAYER_LABELS[f.utilitiesPaidBy])],
+    ]),
+  );
+}
+
+function targetsSection(f: MouFields): string {
+  const count = (n: number | undefined) => (n === undefined ? NOT_RECORDED : escapeHtml(formatNumber(n)));
+  return section(
+    'targets',
+    'Targets',
+    facts([
+      ['Firms', count(f.targetFirms)],
+      ['Seats', count(f.targetSeats)],
+      ['Jobs', count(f.targetJobs)],
+    ]),
+  );
+}
+
+function clausesSection(f: MouFields): string {
+  const clauses: [string, string | undefined][] = [
+    ['Termination', f.terminationClause],
+    ['Disputes', f.disputesClause],
+    ['Branding', f.brandingClause],
+    ['Confidentiality', f.confidentialityClause],
+  ];
+  const body = clauses.map(([title, value]) => `<div class="clause"><h3>${escapeHtml(title)}</h3>${paragraph(value)}</div>`).join('');
+  return section('clauses', 'Clause summaries', body);
+}
+
+function obligationsSection(f: MouFields, today: string): string {
+  if (!f.obligations.length) return section('obligations', 'Obligations', none('No obligations are recorded.'));
+  const partyNames = new Map(f.parties.map((p) => [p.id, p.name]));
+  const rows = f.obligations.map((o, index) => {
+    const state = obligationState(o, today);
+    const label = OBLIGATION_STATE_LABELS[state];
+    // Status in words; bold and a marker besides, so it survives a black-and-white printer.
+    const status =
+      state === 'overdue'
+        ? `<strong class="overdue">${label}</strong>`
+        : state === 'done' && o.completedOn
+          ? `${label} <span class="nowrap">${formatDate(o.completedOn)}</span>`
+          : label;
+    return [
+      escapeHtml(String(index + 1)),
+      paragraph(o.description),
+      text(partyNames.get(o.partyId)),
+      text(o.owner),
+      o.dueOn ? `<span class="nowrap">${formatDate(o.dueOn)}</span>` : NOT_RECORDED,
+      status,
+    ];
+  });
+  const overdue = f.obligations.filter((o) => obligationState(o, today) === 'overdue').length;
+  const summary = `<p>${escapeHtml(plural(f.obligations.length, 'obligation', 'obligations'))}; ${escapeHtml(overdue === 0 ? 'none overdue' : `${formatNumber(overdue)} overdue`)} on ${formatDate(today)}.</p>`;
+  return section('obligations', 'Obligations', summary + table('Obligations of the parties', ['No.', 'Obligation', 'Party', 'Owner', 'Due', 'Status'], rows, 'obligations'));
+}
+
+function amendmentsSection(f: MouFields): string {
+  if (!f.amendments.length) return section('amendments', 'Amendments', none('No amendments are recorded.'));
+  const rows = f.amendments.map((a) => [bdi(a.number), a.date ? `<span class="nowrap">${formatDate(a.date)}</span>` : NOT_RECORDED, paragraph(a.reason)]);
+  return section('amendments', 'Amendments', table('Amendments to the MoU', ['Number', 'Date', 'Reason'], rows, 'amendments'));
+}
+
+function stageHistorySection(proposal: Proposal | undefined): string {
+  if (!proposal) return section('stage-history', 'Proposal stage history', none('No proposal is linked to this MoU.'));
+  const rows = proposal.stageHistory.map((move) => [
+    `<span class="nowrap">${escapeHtml(formatDateTime(move.at))}</span>`,
+    escapeHtml(move.from ? `${STAGE_LABELS[move.from]} → ${STAGE_LABELS[move.to]}` : STAGE_LABELS[move.to]),
+    text(move.by),
+    move.note ? paragraph(move.note) : '',
+  ]);
+  return section('stage-history', 'Proposal stage history', table('Stage moves of the linked proposal', ['When', 'Move', 'By', 'Note'], rows, 'history'));
+}
+
+const STYLES = `
+@page { size: A4; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #000; font: 10pt/1.4 "Park Desk Naskh", "Noto Sans", "Segoe UI", Arial, sans-serif; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 17pt; margin: 0 0 2pt; }
+h2 { font-size: 12pt; margin: 14pt 0 5pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #000; }
+h3 { font-size: 10pt; margin: 6pt 0 2pt; }
+p { margin: 0 0 4pt; }
+.doc-header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 3pt double #000; padding-bottom: 6pt; margin-bottom: 6pt; }
+.org { margin: 0; font-weight: 700; font-size: 11pt; }
+.kicker { margin: 0 0 4pt; color: #333; }
+.doc-status { margin: 0; text-align: end; }
+.doc-status strong { display: inline-block; border: 1pt solid #000; padding: 1pt 6pt; border-radius: 3pt; }
+.generated { margin: 0 0 4pt; color: #333; font-size: 9pt; }
+.muted { color: #555; }
+.nowrap { white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.facts th { width: 34%; text-align: start; font-weight: 600; padding: 2pt 8pt 2pt 0; vertical-align: top; }
+.facts td { padding: 2pt 0; vertical-align: top; }
+.facts tr { border-bottom: 0.5pt dotted #999; }
+.grid { margin: 4pt 0 6pt; font-size: 9pt; }
+.grid th { text-align: start; background: #e6e6e6; border: 0.75pt solid #555; padding: 3pt 4pt; }
+.grid td { border: 0.75pt solid #999; padding: 3pt 4pt; vertical-align: top; }
+.grid td p { margin: 0; }
+.obligations td:first-child { width: 2.2em; text-align: end; }
+.grid td.state { white-space: nowrap; }
+.overdue::before { content: "! "; }
+.clause { break-inside: avoid; }
+bdi { unicode-bidi: isolate; }
+@media screen {
+  html { background: #e7eae8; }
+  body { background: #fff; max-width: 210mm; margin: 12px auto; padding: 14mm 15mm; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
+}
+`;
+
+/**
+ * The MoU summary as one complete HTML document: the same markup is previewed on screen
+ * and printed to PDF, so what the official checks is what is filed. Every value is
+ * escaped; the page runs no script and loads nothing (its own CSP says so too).
+ */
+export function buildMouSummaryHtml({ mou, proposal, generatedBy, generatedAt, fontCss }: MouSummaryInput): string {
+  const f = mou.fields;
+  const today = todayInPakistan(new Date(generatedAt));
+  const status = MOU_STATUS_LABELS[currentMouStatus(mou)];
+  const statusSince = formatDate(mou.statusHistory[mou.statusHistory.length - 1]!.at.slice(0, 10));
+  const parkName = proposal?.fields.title;
+  const by = generatedBy.trim() ? bdi(generatedBy.trim()) : 'an official (no name is set under Data)';
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<title>MoU summary ${escapeHtml(f.mouNumber)}</title>
+<style>${fontCss}${STYLES}</style>
+</head>
+<body>
+<header class="doc-header">
+<div>
+<p class="org">Pakistan Software Export Board (PSEB)</p>
+<p class="kicker">Park Desk · MoU summary</p>
+<h1>MoU ${bdi(f.mouNumber)}</h1>
+${parkName ? `<p>${bdi(parkName)}</p>` : ''}
+</div>
+<p class="doc-status">Status: <strong>${escapeHtml(status)}</strong><br><span class="muted">since ${statusSince} · ${escapeHtml(MOU_TYPE_LABELS[f.type])} MoU</span></p>
+</header>
+<p class="generated">Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk.</p>
+<main>
+${partiesSection(mou)}
+${keyDatesSection(f)}
+${parkSection(f, proposal)}
+${financialSection(f)}
+${targetsSection(f)}
+${clausesSection(f)}
+${obligationsSection(f, today)}
+${amendmentsSection(f)}
+${stageHistorySection(proposal)}
+${section('notes', 'Notes', paragraph(f.notes))}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,219 @@
+import { execFile } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Mou } from '../../shared/domain/mou';
+import {
+  database,
+  FAISALABAD_OBLIGATIONS,
+  faisalabadMou,
+  faisalabadProposal,
+  manyObligations,
+  quettaMou,
+  rawalpindiMou,
+  URDU_SIGNATORY,
+  URDU_VENUE,
+  writeDataFolder,
+} from '../support/mou-data';
+import { expect, test, type ParkDeskApp } from './fixtures';
+
+const run = promisify(execFile);
+const FSD_FILE = 'MoU PSEB-STP-FSD-2021-01 - Sitara Chemical Industries.pdf';
+const XSS = '<img src=x onerror=alert(1)>';
+
+/**
+ * The PDF's text as pdftotext reads it. Only whitespace is normalised, plus the bidi
+ * embedding marks (U+202A-U+202E) pdftotext itself wraps around right-to-left runs.
+ */
+async function pdfText(file: string, page?: number): Promise<string> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', [...pages, file, '-']);
+  return stdout.replace(/[\u202a-\u202e]/g, '').replace(/\s+/g, ' ');
+}
+
+/** The lines of the PDF laid out as printed (pdftotext -layout): one table row per line. */
+async function pdfLines(file: string, page?: number): Promise<string[]> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', ['-layout', ...pages, file, '-']);
+  return stdout.split('\n').map((line) => line.replace(/[\u202a-\u202e]/g, '').replace(/\s+/g, ' ').trim());
+}
+
+const OBLIGATIONS_HEADER = 'No. Obligation Party Owner Due Status';
+
+async function pageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
+}
+
+/** Opens Park Desk on a data folder holding these MoUs (and the Faisalabad proposal). */
+async function openWith(openApp: (o: { dataDir: string }) => Promise<ParkDeskApp>, dataDir: string, mous: Mou[]): Promise<ParkDeskApp & { dialogs: NonNullable<ParkDeskApp['dialogs']> }> {
+  await writeDataFolder(dataDir, database({ proposals: [faisalabadProposal()], mous }));
+  const app = await openApp({ dataDir });
+  return app as ParkDeskApp & { dialogs: NonNullable<ParkDeskApp['dialogs']> };
+}
+
+async function openSummary(app: ParkDeskApp, mouNumber: string) {
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
+  await app.page.getByRole('button', { name: `Preview summary of MoU ${mouNumber}` }).click();
+  await expect(app.page.getByRole('heading', { name: `MoU summary ${mouNumber}` })).toBeVisible();
+}
+
+/** Printing takes seconds (more on a busy two-core machine); the notice comes when the file is written. */
+const PRINT_TIMEOUT = { timeout: 45_000 };
+
+test.beforeEach(({ appKind }) => {
+  test.skip(appKind === 'electron', "Electron's save and folder dialogs are native; these specs answer them through the browser bridge.");
+  test.slow();
+});
+
+test('an official previews the Faisalabad MoU and exports it; the PDF reads back exactly', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou(), rawalpindiMou()]);
+  await openSummary(app, 'PSEB-STP-FSD-2021-01');
+
+  const preview = app.page.frameLocator('iframe[title="Preview of the MoU summary PSEB-STP-FSD-2021-01"]');
+  await expect(preview.getByRole('heading', { name: 'MoU PSEB-STP-FSD-2021-01' })).toBeVisible();
+  await expect(preview.getByRole('cell', { name: URDU_SIGNATORY })).toBeVisible();
+  await expect(app.page).toHaveTitle('MoU summary: PSEB-STP-FSD-2021-01 – Park Desk');
+
+  await app.page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
+  expect(app.dialogs.proposedNames).toEqual([FSD_FILE]);
+  const file = path.join(app.dialogs.exportDir, FSD_FILE);
+  await expect(app.page.getByText(`Last saved to ${file}`)).toBeVisible();
+
+  const text = await pdfText(file);
+  for (const expected of [
+    'MoU PSEB-STP-FSD-2021-01',
+    'Status: Active',
+    'Pakistan Software Export Board',
+    'Sitara Chemical Industries',
+    'Ayesha Siddiqui Managing Director 20-May-2021',
+    'Imran Aslam Chief Executive Officer 20-May-2021',
+    'Area committed 19,500 sq ft',
+    'Signed 20-May-2021',
+    'Expiry 31-May-2026',
+    'Faisalabad Software Technology Park',
+    URDU_SIGNATORY,
+    URDU_VENUE,
+    'Page 1 of',
+  ]) {
+    expect(text, expected).toContain(expected);
+  }
+  for (const obligation of FAISALABAD_OBLIGATIONS) expect(text, obligation.description).toContain(obligation.description);
+  // Overdue is marked in words on the obligation's own row.
+  const lines = await pdfLines(file);
+  expect(lines.find((line) => line.includes('Complete the fit-out'))).toMatch(/Sitara Chemical Sitara Projects 31-Dec-2021 ! Overdue$/);
+  expect(lines.find((line) => line.includes('quarterly occupancy report'))).toMatch(/31-Mar-2099 Open$/);
+  expect(text).toMatch(/Generated on \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} by Ayesha Siddiqui with Park Desk\./);
+});
+
+test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou()]);
+  await openSummary(app, 'PSEB-STP-FSD-2021-01');
+
+  app.dialogs.cancelNextDialog();
+  await app.page.keyboard.press('Control+e');
+  await expect(app.page.locator('.notices')).toContainText('Export cancelled; no file was saved.');
+  await expect(readdir(app.dialogs.exportDir)).rejects.toThrow(); // not even the folder was made
+
+  await app.page.keyboard.press('Control+e');
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
+  expect((await stat(path.join(app.dialogs.exportDir, FSD_FILE))).size).toBeGreaterThan(10_000);
+});
+
+test('a name written as HTML prints as text and runs nothing, in the preview and the PDF', async ({ openApp }, testInfo) => {
+  const hostile = faisalabadMou((f) => {
+    f.parties[1]!.name = XSS;
+    f.parties[1]!.signatories[0]!.name = `${XSS} signatory`;
+  });
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [hostile]);
+  const dialogs: string[] = [];
+  app.page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await openSummary(app, 'PSEB-STP-FSD-2021-01');
+  const preview = app.page.frameLocator('iframe[title^="Preview of the MoU summary"]');
+  await expect(preview.getByRole('cell', { name: XSS, exact: true }).first()).toBeVisible();
+  await expect(preview.locator('img')).toHaveCount(0);
+
+  await app.page.getByRole('button', { name: 'Export PDF' }).click();
+  // The partner's name is in the file name too, with the characters Windows refuses replaced.
+  const fileName = 'MoU PSEB-STP-FSD-2021-01 - img src=x onerror=alert(1).pdf';
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${fileName}”`, PRINT_TIMEOUT);
+  const text = await pdfText(path.join(app.dialogs.exportDir, fileName));
+  expect(text).toContain(XSS);
+  expect(text).toContain(`${XSS} signatory`);
+  expect(dialogs).toEqual([]);
+});
+
+test('an MoU with 60 obligations prints on several pages, each numbered, with the table header repeated', async ({ openApp }, testInfo) => {
+  const long = faisalabadMou((f) => (f.obligations = manyObligations(60)));
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [long]);
+  await openSummary(app, 'PSEB-STP-FSD-2021-01');
+  await app.page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
+
+  const file = path.join(app.dialogs.exportDir, FSD_FILE);
+  const pages = await pageCount(file);
+  expect(pages).toBeGreaterThanOrEqual(3);
+  let obligationPages = 0;
+  for (let n = 1; n <= pages; n++) {
+    const text = await pdfText(file, n);
+    expect(text, `page ${n}`).toContain(`Page ${n} of ${pages}`);
+    if (/Obligation number \d+:/.test(text)) {
+      obligationPages++;
+      expect(await pdfLines(file, n), `page ${n} repeats the header row`).toContain(OBLIGATIONS_HEADER);
+    }
+  }
+  expect(obligationPages).toBeGreaterThanOrEqual(2);
+  const all = await pdfText(file);
+  for (let k = 1; k <= 60; k++) expect(all).toContain(`Obligation number ${k}: quarterly deliverable`);
+});
+
+test('several MoUs export into one folder, one file each, with progress', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou(), rawalpindiMou(), quettaMou()]);
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
+  const exportButton = app.page.getByRole('button', { name: 'Export summaries…' });
+  await expect(exportButton).toBeDisabled();
+  await app.page.getByRole('checkbox', { name: 'Select all' }).check();
+  await expect(app.page.getByText('3 selected')).toBeVisible();
+  await exportButton.click();
+
+  const dialog = app.page.getByRole('dialog', { name: 'Export MoU summaries' });
+  await expect(dialog).toContainText('3 MoU summaries will be saved as PDF files');
+  await dialog.getByRole('button', { name: 'Choose folder and export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^Exporting [123] of 3…$/);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  await expect(dialog.getByRole('status')).toHaveText('Exported 3 of 3 MoU summaries.', { timeout: 90_000 });
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '3');
+  await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toHaveText([
+    FSD_FILE,
+    'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf',
+    'MoU PSEB-STP-QTA-2022-01 - UltraSoft.pdf',
+  ]);
+  await expect(app.page.locator('.notices')).toContainText(`Exported 3 of 3 MoU summaries into ${app.dialogs.exportDir}.`);
+
+  expect((await readdir(app.dialogs.exportDir)).sort()).toEqual([FSD_FILE, 'MoU PSEB-STP-QTA-2022-01 - UltraSoft.pdf', 'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf']);
+  expect(await pdfText(path.join(app.dialogs.exportDir, 'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf'))).toContain('Area committed 44,000 sq ft');
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('cancelling a batch export stops after the file being written and keeps what was saved', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou(), rawalpindiMou(), quettaMou()]);
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
+  await app.page.getByRole('checkbox', { name: 'Select all' }).check();
+  await app.page.getByRole('button', { name: 'Export summaries…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Export MoU summaries' });
+  await dialog.getByRole('button', { name: 'Choose folder and export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Exporting 1 of 3…');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported [12] of 3 MoU summaries \(cancelled\)\.$/, PRINT_TIMEOUT);
+  const saved = Number(/Exported (\d)/.exec((await dialog.getByRole('status').textContent())!)![1]);
+  expect(await readdir(app.dialogs.exportDir)).toHaveLength(saved);
+  await expect(app.page.locator('.notices')).toContainText('the rest were cancelled');
+});
