@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import { appHandlers } from './app-handlers';
+import { dashboardHandlers } from './dashboard';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createProposalService, proposalHandlers } from './proposals';
 import { ParkStore } from './storage/park-store';
@@ -41,6 +42,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
+    ...dashboardHandlers(store, clock),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };
