@@ -68,29 +68,6 @@ test('filters and sort narrow the list, survive moving between screens, and clea
   await expect(page.getByRole('heading', { name: 'New proposal' })).toBeVisible();
 });
 
-test('dashboard figures open the list with their filters applied', async ({ app }) => {
-  const { page } = app;
-  await loadSamples(page);
-  await nav(page, 'Dashboard').click();
-  await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
-
-  await page.getByRole('table', { name: 'Parks by province' }).getByRole('button', { name: 'Balochistan' }).click();
-  await expect(page.getByRole('heading', { name: 'Proposals', level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Province', { exact: true })).toHaveValue('Balochistan');
-  await expect(page.getByText('1 of 4 proposals')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Quetta/ })).toBeVisible();
-
-  await nav(page, 'Dashboard').click();
-  await page.getByRole('button', { name: /parks operational/ }).click();
-  await expect(page.getByLabel('Stage', { exact: true })).toHaveValue('operational');
-  await expect(page.getByLabel('Province', { exact: true })).toHaveValue('');
-  await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(2);
-
-  await nav(page, 'Dashboard').click();
-  await page.getByRole('button', { name: /within 30 days/ }).click();
-  await expect(page.getByRole('heading', { name: 'MoUs', level: 1 })).toBeVisible();
-});
-
 test('archive asks first, can be undone, and an archived proposal is restored from the archived view', async ({ app }) => {
   const { page } = app;
   await enterFaisalabadProposal(page);

@@ -1,3 +1,4 @@
+import type { Api } from '../../shared/api/contract';
 import { test, expect } from './fixtures';
 import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
 
@@ -116,7 +117,7 @@ test('a move the stage machine does not allow is refused by main even when sent 
   const { id, updatedAt } = ((await app.readDataFile()) as StoredFile).proposals[0]!;
   const refused = await page.evaluate(
     ([proposalId, expectedUpdatedAt]) =>
-      window.api!.moveProposalStage({ id: proposalId!, expectedUpdatedAt: expectedUpdatedAt!, to: 'operational', on: new Date().toISOString().slice(0, 10), note: '' }),
+      (window as unknown as { api: Api }).api.moveProposalStage({ id: proposalId!, expectedUpdatedAt: expectedUpdatedAt!, to: 'operational', on: new Date().toISOString().slice(0, 10), note: '' }),
     [id, updatedAt],
   );
   expect(refused).toEqual({

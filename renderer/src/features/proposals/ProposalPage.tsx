@@ -129,6 +129,8 @@ export function ProposalPage({ id }: { id: string }) {
         )}
       </section>
 
+      <StageTimeline history={proposal.stageHistory} />
+
       <div className="record-sections">
         {PROPOSAL_FORM_SECTIONS.map((section) => (
           <section key={section.title} className="record-section" aria-label={section.title}>
@@ -150,8 +152,6 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
-
-      <StageTimeline history={proposal.stageHistory} />
 
       <MoveStageDialog
         proposal={proposal}
