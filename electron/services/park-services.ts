@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import { appHandlers } from './app-handlers';
+import { dashboardHandlers } from './dashboard';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createDocumentFontCss } from './document-fonts';
 import { mouSummaryHandlers } from './mou-summaries';
@@ -47,6 +48,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
     ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
+    ...dashboardHandlers(store, clock),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };

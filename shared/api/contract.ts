@@ -3,6 +3,7 @@ import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
 import { mouSummaryCalls } from './calls/mou-summary-calls';
 import { proposalCalls } from './calls/proposal-calls';
+import { dashboardCalls } from './calls/dashboard-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -14,6 +15,7 @@ export const contract = {
   ...appCalls,
   ...proposalCalls,
   ...mouSummaryCalls,
+  ...dashboardCalls,
 } as const;
 
 export type Contract = typeof contract;

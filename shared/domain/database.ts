@@ -10,6 +10,8 @@ export const SettingsSchema = z.strictObject({
   officialName: z.string().max(120),
   /** Set once the sample parks were loaded, so they are never added twice. */
   sampleDataLoadedAt: z.iso.datetime().optional(),
+  /** How many operational parks the programme aims for; the dashboard shows progress against it. */
+  operationalTarget: z.number().int().min(0).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

@@ -1,13 +1,41 @@
-import { daysBetween } from '../format/dates';
-import { ALL_STAGES } from './stages';
+import { daysBetween, todayInPakistan } from '../format/dates';
+import { ALL_STAGES, PIPELINE_STAGES, STAGE_LABELS, type Stage } from './stages';
+import type { PartnerType, Province } from './proposal';
 import type { ProposalSummary } from './proposal-summary';
 
 export type ProposalSortKey = 'referenceNumber' | 'title' | 'city' | 'offeringParty' | 'grossAreaSqFt' | 'stage' | 'daysInStage';
 export type SortDirection = 'asc' | 'desc';
 
-/** Days since the proposal entered its current stage, counted in calendar days. */
+/**
+ * Stage groups the dashboard's figures stand on, so each figure can open the list behind it.
+ * "open": not rejected or withdrawn. "signed": an MoU is signed (MoU signed, Fit-out, Operational).
+ */
+export const STAGE_GROUPS = {
+  open: ALL_STAGES.filter((s) => s !== 'rejected' && s !== 'withdrawn'),
+  signed: ['mou-signed', 'fit-out', 'operational'],
+} as const satisfies Record<string, readonly Stage[]>;
+export type StageGroup = keyof typeof STAGE_GROUPS;
+export const STAGE_GROUP_LABELS: Record<StageGroup, string> = {
+  open: 'All open (not rejected or withdrawn)',
+  signed: 'MoU signed or later',
+};
+export type StageFilter = Stage | StageGroup;
+
+export function stageFilterLabel(filter: StageFilter): string {
+  return filter in STAGE_GROUPS ? STAGE_GROUP_LABELS[filter as StageGroup] : STAGE_LABELS[filter as Stage];
+}
+
+/** The list's filters; each one unset means "any". */
+export interface ProposalListFilters {
+  stage?: StageFilter;
+  province?: Province;
+  city?: string;
+  partnerType?: PartnerType;
+}
+
+/** Days since the proposal entered its current stage, counted in calendar days in Pakistan. */
 export function daysInStage(summary: Pick<ProposalSummary, 'enteredStageAt'>, today: string): number {
-  return Math.max(0, daysBetween(summary.enteredStageAt.slice(0, 10), today));
+  return Math.max(0, daysBetween(todayInPakistan(new Date(summary.enteredStageAt)), today));
 }
 
 /** Lower-cased, with Arabic-script diacritics removed so Urdu matches with or without them. */
@@ -29,7 +57,45 @@ export function searchProposalSummaries(rows: readonly ProposalSummary[], query:
   });
 }
 
-const stageOrder = new Map(ALL_STAGES.map((stage, index) => [stage, index]));
+export function stageMatches(stage: Stage, filter: StageFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter in STAGE_GROUPS) return (STAGE_GROUPS[filter as StageGroup] as readonly Stage[]).includes(stage);
+  return stage === filter;
+}
+
+const sameCity = (a: string, b: string) => foldForSearch(a.trim()) === foldForSearch(b.trim());
+
+/** Archived proposals are shown only in the archived view, and only there. */
+export function filterProposalSummaries(
+  rows: readonly ProposalSummary[],
+  filters: ProposalListFilters,
+  archived = false,
+): ProposalSummary[] {
+  return rows.filter(
+    (row) =>
+      Boolean(row.archivedAt) === archived &&
+      stageMatches(row.stage, filters.stage) &&
+      (!filters.province || row.province === filters.province) &&
+      (!filters.city || sameCity(row.city, filters.city)) &&
+      (!filters.partnerType || row.offeringPartyType === filters.partnerType),
+  );
+}
+
+export function hasActiveFilters(filters: ProposalListFilters): boolean {
+  return Boolean(filters.stage || filters.province || filters.city || filters.partnerType);
+}
+
+/** The distinct cities, for the city filter: one spelling each, sorted. */
+export function citiesOf(rows: readonly ProposalSummary[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const row of rows) {
+    const key = foldForSearch(row.city.trim());
+    if (!byKey.has(key)) byKey.set(key, row.city.trim());
+  }
+  return [...byKey.values()].sort(collator.compare);
+}
+
+const stageOrder = new Map<Stage, number>([...PIPELINE_STAGES, 'on-hold', 'rejected', 'withdrawn'].map((stage, index) => [stage as Stage, index]));
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 export function sortProposalSummaries(
@@ -39,6 +105,8 @@ export function sortProposalSummaries(
   today: string,
 ): ProposalSummary[] {
   const sign = direction === 'asc' ? 1 : -1;
+  // Days are computed once per row, not once per comparison.
+  const days = key === 'daysInStage' ? new Map(rows.map((row) => [row.id, daysInStage(row, today)])) : undefined;
   const compare = (a: ProposalSummary, b: ProposalSummary): number => {
     switch (key) {
       case 'grossAreaSqFt':
@@ -46,10 +114,20 @@ export function sortProposalSummaries(
       case 'stage':
         return (stageOrder.get(a.stage) ?? 0) - (stageOrder.get(b.stage) ?? 0);
       case 'daysInStage':
-        return daysInStage(a, today) - daysInStage(b, today);
+        return days!.get(a.id)! - days!.get(b.id)!;
       default:
         return collator.compare(a[key] ?? '', b[key] ?? '');
     }
   };
   return [...rows].sort((a, b) => sign * compare(a, b) || collator.compare(a.referenceNumber, b.referenceNumber));
+}
+
+/** Search, filters and sort together: what the list shows. */
+export function queryProposalSummaries(
+  rows: readonly ProposalSummary[],
+  view: { query: string; filters: ProposalListFilters; archived: boolean; sortKey: ProposalSortKey; sortDirection: SortDirection },
+  today: string,
+): ProposalSummary[] {
+  const filtered = filterProposalSummaries(rows, view.filters, view.archived);
+  return sortProposalSummaries(searchProposalSummaries(filtered, view.query), view.sortKey, view.sortDirection, today);
 }

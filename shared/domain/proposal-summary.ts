@@ -17,6 +17,7 @@ export const ProposalSummarySchema = z.object({
   updatedAt: z.string(),
   /** Notes are searched too (Urdu included), so the list carries them. */
   notes: z.string().optional(),
+  archivedAt: z.string().optional(),
 });
 export type ProposalSummary = z.output<typeof ProposalSummarySchema>;
 
@@ -35,5 +36,6 @@ export function summariseProposal(proposal: Proposal): ProposalSummary {
     enteredStageAt: enteredCurrentStageAt(proposal),
     updatedAt: proposal.updatedAt,
     notes: f.notes,
+    archivedAt: proposal.archivedAt,
   };
 }

@@ -117,7 +117,10 @@ const InstantSchema = z.iso.datetime({ error: 'Not a valid timestamp.' });
 
 /** One move through the pipeline. Appended, never edited. */
 export const StageMoveSchema = z.strictObject({
+  /** When the move took effect; the official may back-date it (see stage-machine.ts). */
   at: InstantSchema,
+  /** When it was entered, when that differs from `at` (a back-dated move). */
+  recordedAt: InstantSchema.optional(),
   from: z.enum(ALL_STAGES).nullable(),
   to: z.enum(ALL_STAGES),
   by: z.string().max(120),
@@ -132,6 +135,8 @@ export const ProposalSchema = z.strictObject({
   updatedAt: InstantSchema,
   fields: ProposalFieldsSchema,
   stageHistory: z.array(StageMoveSchema).min(1),
+  /** Set when archived (instead of deleted): hidden from the list and dashboard until restored. */
+  archivedAt: InstantSchema.optional(),
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 

@@ -9,6 +9,18 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.kind}`}>
           <span>{notice.message}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="button notice-action"
+              onClick={() => {
+                dismiss(notice.id);
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" className="notice-close" aria-label="Dismiss message" onClick={() => dismiss(notice.id)}>
             ×
           </button>

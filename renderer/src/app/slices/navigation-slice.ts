@@ -1,12 +1,17 @@
 import type { StateCreator } from 'zustand';
+import type { ProposalListFilters } from '../../../../shared/domain/proposal-list-query';
 import type { AppState } from '../store';
+
+/** The MoU list views the dashboard links into. */
+export type MouListPreset = 'expiring-30' | 'expiring-60' | 'expiring-90' | 'overdue-obligations';
 
 export type Route =
   | { screen: 'dashboard' }
-  | { screen: 'proposals' }
+  /** With `filters`, the list opens with exactly those filters (the dashboard's links). */
+  | { screen: 'proposals'; filters?: ProposalListFilters }
   | { screen: 'proposal'; id: string }
   | { screen: 'proposal-form'; id?: string }
-  | { screen: 'mous' }
+  | { screen: 'mous'; preset?: MouListPreset }
   | { screen: 'mou-summary'; id: string }
   | { screen: 'data' };
 
@@ -22,20 +27,28 @@ export interface NavigationSlice {
   cancelLeave(): void;
 }
 
+/** What arriving at a route sets up in the rest of the store. */
+function arrive(route: Route, get: () => AppState): void {
+  if (route.screen === 'proposals' && route.filters) get().presetProposalFilters(route.filters);
+}
+
 export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
   route: { screen: 'dashboard' },
   hasUnsavedChanges: false,
   pendingRoute: undefined,
   navigate(route) {
-    if (get().hasUnsavedChanges) set({ pendingRoute: route });
-    else set({ route, pendingRoute: undefined });
+    if (get().hasUnsavedChanges) return set({ pendingRoute: route });
+    arrive(route, get);
+    set({ route, pendingRoute: undefined });
   },
   setUnsavedChanges(dirty) {
     set({ hasUnsavedChanges: dirty });
   },
   confirmLeave() {
     const target = get().pendingRoute;
-    if (target) set({ route: target, pendingRoute: undefined, hasUnsavedChanges: false });
+    if (!target) return;
+    arrive(target, get);
+    set({ route: target, pendingRoute: undefined, hasUnsavedChanges: false });
   },
   cancelLeave() {
     set({ pendingRoute: undefined });

@@ -3,12 +3,15 @@ import type { ProposalSummary } from '../../../../shared/domain/proposal-summary
 import { api, call } from '../api-client';
 import type { AppState } from '../store';
 
-import type { ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
+import type { ProposalListFilters, ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
 
 export interface ProposalListView {
   query: string;
   sortKey: ProposalSortKey;
   sortDirection: 'asc' | 'desc';
+  filters: ProposalListFilters;
+  /** The archived view: only archived proposals, to restore from. */
+  archived: boolean;
 }
 
 export interface ProposalsSlice {
@@ -19,13 +22,17 @@ export interface ProposalsSlice {
   proposalListView: ProposalListView;
   loadProposals(): Promise<void>;
   setProposalListView(change: Partial<ProposalListView>): void;
+  setProposalFilter<K extends keyof ProposalListFilters>(key: K, value: ProposalListFilters[K] | undefined): void;
+  clearProposalFilters(): void;
+  /** Opens the list on exactly these filters (a dashboard link): search cleared, current proposals. */
+  presetProposalFilters(filters: ProposalListFilters): void;
 }
 
 export const createProposalsSlice: StateCreator<AppState, [], [], ProposalsSlice> = (set) => ({
   proposalSummaries: [],
   proposalsLoaded: false,
   proposalsError: undefined,
-  proposalListView: { query: '', sortKey: 'referenceNumber', sortDirection: 'asc' },
+  proposalListView: { query: '', sortKey: 'referenceNumber', sortDirection: 'asc', filters: {}, archived: false },
   async loadProposals() {
     const result = await call(api().listProposals({}));
     if (result.ok) set({ proposalSummaries: result.value, proposalsLoaded: true, proposalsError: undefined });
@@ -33,5 +40,19 @@ export const createProposalsSlice: StateCreator<AppState, [], [], ProposalsSlice
   },
   setProposalListView(change) {
     set((state) => ({ proposalListView: { ...state.proposalListView, ...change } }));
+  },
+  setProposalFilter(key, value) {
+    set((state) => {
+      const filters = { ...state.proposalListView.filters };
+      if (value === undefined || value === '') delete filters[key];
+      else filters[key] = value;
+      return { proposalListView: { ...state.proposalListView, filters } };
+    });
+  },
+  clearProposalFilters() {
+    set((state) => ({ proposalListView: { ...state.proposalListView, filters: {} } }));
+  },
+  presetProposalFilters(filters) {
+    set((state) => ({ proposalListView: { ...state.proposalListView, filters: { ...filters }, query: '', archived: false } }));
   },
 });

@@ -3,6 +3,7 @@ import { formatNumber } from '../../../../shared/format/numbers';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
+import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 
 /** Who is recording, where the data lives, and the sample parks. */
 export function DataScreen() {
@@ -41,6 +42,8 @@ export function DataScreen() {
           </div>
         </div>
       </form>
+
+      <OperationalTargetPanel />
 
       <section className="panel" aria-labelledby="data-file-heading">
         <h2 id="data-file-heading">Where your data is</h2>

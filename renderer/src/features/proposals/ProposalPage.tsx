@@ -1,20 +1,37 @@
 import { useEffect, useState } from 'react';
 import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
 import { daysInStage } from '../../../../shared/domain/proposal-list-query';
+import { allowedMoves, isClosedStage, type AllowedMove } from '../../../../shared/domain/stage-machine';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StageBadge } from '../../components/StageBadge';
+import { MoveStageDialog } from './MoveStageDialog';
+import { StageTimeline } from './StageTimeline';
+import { useArchiveActions } from './use-archive-actions';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
+
+async function reload(id: string): Promise<Proposal | undefined> {
+  const result = await call(api().getProposal({ id }));
+  return result.ok ? result.value : undefined;
+}
+
+const stageLabelOf = (p: Proposal) => STAGE_LABELS[currentStage(p)];
 
 /** The facts of one proposal in readable sections, its stage and its timeline. */
 export function ProposalPage({ id }: { id: string }) {
   const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const loadProposals = useAppStore((s) => s.loadProposals);
+  const { archive, restore } = useArchiveActions();
   const [proposal, setProposal] = useState<Proposal | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [chosenMove, setChosenMove] = useState<AllowedMove | undefined>();
+  const [confirmArchive, setConfirmArchive] = useState(false);
   useWindowTitle({ screen: 'proposal', id }, proposal?.fields.title);
 
   useEffect(() => {
@@ -36,6 +53,8 @@ export function ProposalPage({ id }: { id: string }) {
 
   const stage = currentStage(proposal);
   const days = daysInStage({ enteredStageAt: enteredCurrentStageAt(proposal) }, todayInPakistan());
+  const moves = proposal.archivedAt ? [] : allowedMoves(proposal.stageHistory);
+  const named = { id: proposal.id, referenceNumber: proposal.fields.referenceNumber };
   const choiceLabel = (sectionField: (typeof PROPOSAL_FORM_SECTIONS)[number]['fields'][number], value: unknown) =>
     sectionField.options?.find((o) => o.value === value)?.label ?? displayValue(sectionField, value);
 
@@ -56,10 +75,61 @@ export function ProposalPage({ id }: { id: string }) {
             <StageBadge stage={stage} /> <span>{days === 1 ? '1 day in this stage' : `${days} days in this stage`}</span>
           </p>
         </div>
-        <button type="button" className="button primary" onClick={() => navigate({ screen: 'proposal-form', id: proposal.id })}>
-          Edit
-        </button>
+        <div className="form-actions">
+          {proposal.archivedAt ? (
+            <button type="button" className="button primary" onClick={async () => (await restore(named)) && setProposal(await reload(proposal.id))}>
+              Restore
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={() => setConfirmArchive(true)}>
+                Archive…
+              </button>
+              <button type="button" className="button primary" onClick={() => navigate({ screen: 'proposal-form', id: proposal.id })}>
+                Edit
+              </button>
+            </>
+          )}
+        </div>
       </header>
+
+      {proposal.archivedAt && (
+        <p className="archived-banner" role="note">
+          Archived on {formatDateTime(proposal.archivedAt)}. It is hidden from the list and the dashboard; restore it to edit it or move its stage.
+        </p>
+      )}
+
+      <section className="stage-panel" aria-labelledby="stage-heading">
+        <h2 id="stage-heading">Stage</h2>
+        <p className="stage-line">
+          <span>Now at</span> <StageBadge stage={stage} />
+          <span className="muted">
+            {stage === 'operational'
+              ? 'The end of the pipeline.'
+              : isClosedStage(stage)
+                ? 'Closed. It can be reopened at the stage it left, with a reason.'
+                : stage === 'on-hold'
+                  ? 'On hold: it resumes at the stage it left.'
+                  : ''}
+          </span>
+        </p>
+        {moves.length > 0 && (
+          <div className="stage-moves" role="group" aria-label="Allowed moves">
+            {moves.map((move) => (
+              <button
+                key={move.to}
+                type="button"
+                className={move.kind === 'exit' ? 'button' : 'button primary'}
+                onClick={() => setChosenMove(move)}
+              >
+                {move.label}…
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <StageTimeline history={proposal.stageHistory} />
 
       <div className="record-sections">
         {PROPOSAL_FORM_SECTIONS.map((section) => (
@@ -83,22 +153,29 @@ export function ProposalPage({ id }: { id: string }) {
         ))}
       </div>
 
-      <section className="record-section" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Stage history</h2>
-        <ol className="timeline">
-          {[...proposal.stageHistory].reverse().map((move, index) => (
-            <li key={`${move.at}-${index}`}>
-              <strong>{move.from ? `${STAGE_LABELS[move.from]} → ${STAGE_LABELS[move.to]}` : STAGE_LABELS[move.to]}</strong>
-              <span className="muted">
-                {' '}
-                {formatDateTime(move.at)}
-                {move.by ? ` · ${move.by}` : ''}
-              </span>
-              {move.note && <p dir="auto">{move.note}</p>}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <MoveStageDialog
+        proposal={proposal}
+        move={chosenMove}
+        onClose={() => setChosenMove(undefined)}
+        onMoved={(moved) => {
+          setChosenMove(undefined);
+          setProposal(moved);
+          notify('success', `${moved.fields.referenceNumber} moved to ${stageLabelOf(moved)}.`);
+          void loadProposals();
+        }}
+      />
+      <ConfirmDialog
+        open={confirmArchive}
+        title={`Archive ${proposal.fields.referenceNumber}?`}
+        message="It will be hidden from the proposals list and the dashboard. Nothing is deleted: you can restore it from the archived proposals at any time."
+        confirmLabel="Archive"
+        destructive
+        onCancel={() => setConfirmArchive(false)}
+        onConfirm={async () => {
+          setConfirmArchive(false);
+          if (await archive(named)) navigate({ screen: 'proposals' });
+        }}
+      />
     </article>
   );
 }

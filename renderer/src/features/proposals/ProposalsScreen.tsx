@@ -1,11 +1,6 @@
 import { useMemo } from 'react';
 import { PARTNER_TYPE_LABELS } from '../../../../shared/domain/proposal';
-import {
-  daysInStage,
-  searchProposalSummaries,
-  sortProposalSummaries,
-  type ProposalSortKey,
-} from '../../../../shared/domain/proposal-list-query';
+import { daysInStage, hasActiveFilters, queryProposalSummaries, type ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
 import { todayInPakistan } from '../../../../shared/format/dates';
 import { formatArea, formatNumber } from '../../../../shared/format/numbers';
 import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
@@ -13,6 +8,8 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
+import { ProposalFilters } from './ProposalFilters';
+import { useArchiveActions } from './use-archive-actions';
 
 const COLUMNS: { key: ProposalSortKey; label: string; numeric?: boolean }[] = [
   { key: 'referenceNumber', label: 'Reference' },
@@ -32,12 +29,14 @@ export function ProposalsScreen() {
   const view = useAppStore((s) => s.proposalListView);
   const setView = useAppStore((s) => s.setProposalListView);
   const navigate = useAppStore((s) => s.navigate);
+  const { restore } = useArchiveActions();
   const today = todayInPakistan();
 
-  const visible = useMemo(
-    () => sortProposalSummaries(searchProposalSummaries(rows, view.query), view.sortKey, view.sortDirection, today),
-    [rows, view, today],
-  );
+  const visible = useMemo(() => queryProposalSummaries(rows, view, today), [rows, view, today]);
+  // "of N": every proposal in this view (current or archived), before search and filters.
+  const inView = useMemo(() => rows.filter((row) => Boolean(row.archivedAt) === view.archived).length, [rows, view.archived]);
+  const noun = `${view.archived ? 'archived ' : ''}${inView === 1 ? 'proposal' : 'proposals'}`;
+  const narrowed = hasActiveFilters(view.filters) || view.query.trim() !== '';
 
   const sortBy = (key: ProposalSortKey) =>
     setView({ sortKey: key, sortDirection: view.sortKey === key && view.sortDirection === 'asc' ? 'desc' : 'asc' });
@@ -64,9 +63,10 @@ export function ProposalsScreen() {
           }}
         />
         <p className="count" aria-live="polite">
-          {view.query ? `${formatNumber(visible.length)} of ${formatNumber(rows.length)} proposals` : `${formatNumber(rows.length)} proposals`}
+          {narrowed ? `${formatNumber(visible.length)} of ${formatNumber(inView)} ${noun}` : `${formatNumber(inView)} ${noun}`}
         </p>
       </div>
+      <ProposalFilters rows={rows} />
       {error && (
         <p role="alert" className="load-error">
           {error}
@@ -105,6 +105,11 @@ export function ProposalsScreen() {
                     </th>
                   );
                 })}
+                {view.archived && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -126,12 +131,25 @@ export function ProposalsScreen() {
                     <StageBadge stage={row.stage} />
                   </td>
                   <td className="numeric">{daysInStage(row, today)}</td>
+                  {view.archived && (
+                    <td>
+                      <button type="button" className="button small" onClick={() => void restore(row)} aria-label={`Restore ${row.referenceNumber}`}>
+                        Restore
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
           {loaded && rows.length > 0 && visible.length === 0 && (
-            <p className="no-match">No proposal matches “{view.query}”. Press Esc in the search box to clear it.</p>
+            <p className="no-match">
+              {view.archived && inView === 0
+                ? 'No proposal is archived. Archived proposals appear here, ready to restore.'
+                : view.query
+                  ? `No proposal matches “${view.query}” with these filters. Press Esc in the search box to clear the search, or clear the filters.`
+                  : 'No proposal matches these filters. Use Clear filters to see them all.'}
+            </p>
           )}
         </div>
       )}

@@ -1,0 +1,27 @@
+import type { Handlers } from '../../shared/api/contract';
+import { computeDashboard } from '../../shared/domain/dashboard';
+import { summariseProposal } from '../../shared/domain/proposal-summary';
+import { todayInPakistan } from '../../shared/format/dates';
+import type { ParkStore } from './storage/park-store';
+import type { Clock } from './platform';
+
+/** The contract's dashboard calls: figures are computed on request from what is stored. */
+export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers, 'getDashboard' | 'setOperationalTarget'> {
+  return {
+    getDashboard: () => {
+      const { proposals, mous, settings } = store.data;
+      return computeDashboard({
+        proposals: proposals.map(summariseProposal),
+        mous,
+        today: todayInPakistan(clock.now()),
+        operationalTarget: settings.operationalTarget,
+      });
+    },
+    setOperationalTarget: ({ target }) =>
+      store.update((db) => {
+        if (target === undefined) delete db.settings.operationalTarget;
+        else db.settings.operationalTarget = target;
+        return { target: db.settings.operationalTarget };
+      }),
+  };
+}

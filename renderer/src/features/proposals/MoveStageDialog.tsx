@@ -1,0 +1,178 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Proposal } from '../../../../shared/domain/proposal';
+import { checkMoveRequest, type AllowedMove } from '../../../../shared/domain/stage-machine';
+import { STAGE_LABELS } from '../../../../shared/domain/stages';
+import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
+import { api, call } from '../../app/api-client';
+import { useAppStore } from '../../app/store';
+import { FormField } from '../../components/FormField';
+
+type Errors = Partial<Record<'on' | 'note' | 'officialName' | 'to', string>>;
+
+interface Props {
+  proposal: Proposal;
+  /** The move chosen on the page; undefined while the dialog is closed. */
+  move: AllowedMove | undefined;
+  onClose(): void;
+  onMoved(proposal: Proposal): void;
+}
+
+/** Records one stage move: the date (today unless back-dated), a note, and who (asked for once if unknown). */
+export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const officialName = useAppStore((s) => s.appInfo?.settings.officialName ?? '');
+  const loadAppInfo = useAppStore((s) => s.loadAppInfo);
+  const [on, setOn] = useState('');
+  const [note, setNote] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [saving, setSaving] = useState(false);
+  const needsName = officialName.trim() === '';
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (move && !dialog.open) {
+      setOn(formatDate(todayInPakistan()));
+      setNote('');
+      setErrors({});
+      dialog.showModal();
+    }
+    if (!move && dialog.open) dialog.close();
+  }, [move]);
+
+  const focusFirstError = (found: Errors) => {
+    const first = (['officialName', 'on', 'note'] as const).find((key) => found[key]);
+    if (first) document.getElementById(`move-${first}`)?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!move || saving) return;
+    const found: Errors = {};
+    if (needsName && name.trim() === '') found.officialName = 'Your name is required: it is recorded with every stage move.';
+    const date = parseDateText(on);
+    if (!date) found.on = on.trim() ? 'Date of the move must be a real date, for example 20-May-2021.' : 'Date of the move is required.';
+    else {
+      const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan());
+      if (!check.ok) found[check.field] = check.reason;
+    }
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      return focusFirstError(found);
+    }
+    setSaving(true);
+    if (needsName) {
+      const saved = await call(api().updateSettings({ officialName: name }));
+      if (!saved.ok) {
+        setSaving(false);
+        return setErrors({ officialName: saved.error.message });
+      }
+      await loadAppInfo();
+    }
+    const result = await call(api().moveProposalStage({ id: proposal.id, expectedUpdatedAt: proposal.updatedAt, to: move.to, on: date!, note }));
+    setSaving(false);
+    if (!result.ok) {
+      const fromServer: Errors = { ...(result.error.fieldErrors as Errors | undefined) };
+      if (Object.keys(fromServer).length === 0) fromServer.to = result.error.message;
+      setErrors(fromServer);
+      return focusFirstError(fromServer);
+    }
+    onMoved(result.value);
+  };
+
+  const from = STAGE_LABELS[proposal.stageHistory[proposal.stageHistory.length - 1]!.to];
+  return (
+    <dialog
+      ref={ref}
+      className="dialog move-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {move && (
+        <form onSubmit={onSubmit} noValidate>
+          <h2 id={titleId}>{move.label}</h2>
+          <p>
+            {proposal.fields.referenceNumber}: {from} → {STAGE_LABELS[move.to]}
+          </p>
+          {errors.to && (
+            <p className="form-summary" role="alert">
+              {errors.to}
+            </p>
+          )}
+          {needsName && (
+            <FormField id="move-officialName" label="Your name" required hint="Set once; recorded with every move. You can change it under Data." error={errors.officialName}>
+              {(c) => (
+                <input
+                  id={c.id}
+                  type="text"
+                  dir="auto"
+                  maxLength={120}
+                  value={name}
+                  aria-describedby={c.describedBy}
+                  aria-invalid={c.invalid || undefined}
+                  aria-required
+                  onChange={(e) => setName(e.target.value)}
+                />
+              )}
+            </FormField>
+          )}
+          <FormField id="move-on" label="Date of the move" required hint="Today, or the real date it happened (not before the previous move)." error={errors.on}>
+            {(c) => (
+              <input
+                id={c.id}
+                type="text"
+                autoComplete="off"
+                placeholder="20-May-2021"
+                value={on}
+                aria-describedby={c.describedBy}
+                aria-invalid={c.invalid || undefined}
+                aria-required
+                autoFocus={!needsName}
+                onChange={(e) => setOn(e.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField
+            id="move-note"
+            label={move.noteRequired ? 'Reason' : 'Note'}
+            required={move.noteRequired}
+            hint="Enter records the move; Shift+Enter starts a new line."
+            error={errors.note}
+          >
+            {(c) => (
+              <textarea
+                id={c.id}
+                dir="auto"
+                rows={3}
+                value={note}
+                aria-describedby={c.describedBy}
+                aria-invalid={c.invalid || undefined}
+                aria-required={move.noteRequired || undefined}
+                onChange={(e) => setNote(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                    e.preventDefault();
+                    e.currentTarget.form?.requestSubmit();
+                  }
+                }}
+              />
+            )}
+          </FormField>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className={move.kind === 'exit' ? 'button danger' : 'button primary'} disabled={saving}>
+              {saving ? 'Recording…' : `Record: ${STAGE_LABELS[move.to]}`}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

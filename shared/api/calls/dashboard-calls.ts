@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DashboardSchema } from '../../domain/dashboard';
+import { optionalNumber } from '../../validation/field-values';
+import { NoInput } from './no-input';
+
+export const dashboardCalls = {
+  /** Every dashboard figure, computed in main from the records and today's date. */
+  getDashboard: {
+    input: NoInput,
+    output: DashboardSchema,
+  },
+  /** The number of operational parks the programme aims for; blank clears it. */
+  setOperationalTarget: {
+    input: z.strictObject({ target: optionalNumber('Target', { integer: true, min: 0, max: 100_000 }) }),
+    output: z.object({ target: z.number().optional() }),
+  },
+} as const;

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { computeDashboard } from '../../../shared/domain/dashboard';
+import type { Mou, MouFields, MouStatus } from '../../../shared/domain/mou';
+import type { ProposalSummary } from '../../../shared/domain/proposal-summary';
+
+const today = '2026-11-25';
+let n = 0;
+const proposal = (over: Partial<ProposalSummary>): ProposalSummary => {
+  n += 1;
+  return {
+    id: `p${n}`,
+    referenceNumber: `REF-${String(n).padStart(2, '0')}`,
+    title: `Park ${n}`,
+    city: 'Lahore',
+    province: 'Punjab',
+    grossAreaSqFt: 1_000,
+    stage: 'received',
+    enteredStageAt: '2026-11-20T07:00:00.000Z',
+    updatedAt: '2026-11-20T07:00:00.000Z',
+    ...over,
+  };
+};
+
+const pseb = randomUUID();
+const partner = randomUUID();
+function mou(fields: Partial<MouFields>, status: MouStatus = 'active'): Mou {
+  return {
+    id: randomUUID(),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    statusHistory: [{ at: '2026-01-01T00:00:00.000Z', from: null, to: status, by: 'Test', note: '' }],
+    fields: {
+      mouNumber: `MOU-${randomUUID().slice(0, 4)}`,
+      type: 'two-party',
+      parties: [
+        { id: pseb, name: 'PSEB', role: 'First party', type: 'pseb', signatories: [] },
+        { id: partner, name: 'Sitara Chemical', role: 'Second party', type: 'private-company', signatories: [] },
+      ],
+      witnesses: [],
+      obligations: [],
+      amendments: [],
+      ...fields,
+    },
+  };
+}
+
+describe('proposal figures', () => {
+  const proposals = [
+    proposal({ city: 'Faisalabad', grossAreaSqFt: 19_500, stage: 'mou-signed', offeringPartyType: 'private-company' }),
+    proposal({ city: 'Rawalpindi', grossAreaSqFt: 44_000, stage: 'operational', offeringPartyType: 'private-company' }),
+    proposal({ city: 'Lahore', grossAreaSqFt: 5_000, stage: 'fit-out', offeringPartyType: 'university' }),
+    proposal({ city: 'Quetta', province: 'Balochistan', grossAreaSqFt: 13_800, stage: 'evaluation', enteredStageAt: '2026-01-10T07:00:00.000Z' }),
+    proposal({ city: 'Bannu', province: 'Khyber Pakhtunkhwa', grossAreaSqFt: 9_000, stage: 'rejected', offeringPartyType: 'university' }),
+    proposal({ city: 'Multan', grossAreaSqFt: 7_000, stage: 'on-hold', enteredStageAt: '2025-01-01T07:00:00.000Z' }),
+    proposal({ city: 'Sialkot', grossAreaSqFt: 99_000, stage: 'operational', archivedAt: '2026-11-01T00:00:00.000Z' }),
+  ];
+  const d = computeDashboard({ proposals, mous: [], today, operationalTarget: 10 });
+
+  it('counts proposals per stage, leaving archived ones out', () => {
+    expect(d.proposalCount).toBe(6);
+    const per = Object.fromEntries(d.perStage.map((s) => [s.stage, s.count]));
+    expect(per).toMatchObject({ 'mou-signed': 1, operational: 1, 'fit-out': 1, evaluation: 1, rejected: 1, 'on-hold': 1, received: 0 });
+    expect(d.operational).toEqual({ count: 1, target: 10 });
+  });
+
+  it('adds up sq ft proposed (open), signed (MoU signed or later) and operational', () => {
+    expect(d.area).toEqual({ proposedSqFt: 19_500 + 44_000 + 5_000 + 13_800 + 7_000, signedSqFt: 19_500 + 44_000 + 5_000, operationalSqFt: 44_000 });
+  });
+
+  it('groups open proposals by province and city, the biggest first', () => {
+    expect(d.byProvince).toEqual([
+      { province: 'Punjab', proposals: 4, operational: 1, grossAreaSqFt: 75_500 },
+      { province: 'Balochistan', proposals: 1, operational: 0, grossAreaSqFt: 13_800 },
+    ]);
+    expect(d.byCity.map((c) => c.city)).toEqual(['Faisalabad', 'Lahore', 'Multan', 'Quetta', 'Rawalpindi']);
+  });
+
+  it('lists the proposals stuck longest, leaving out on hold, operational and closed ones', () => {
+    expect(d.stuck.map((s) => [s.city, s.days])).toEqual([
+      ['Quetta', 319],
+      ['Faisalabad', 5],
+      ['Lahore', 5],
+    ]);
+  });
+
+  it('shows the partner mix of open proposals, unknown types counted apart', () => {
+    expect(d.partnerMix).toEqual([
+      { partnerType: 'university', count: 1 },
+      { partnerType: 'private-company', count: 2 },
+      { partnerType: undefined, count: 2 },
+    ]);
+  });
+
+  it('without a target, shows the count alone', () => {
+    expect(computeDashboard({ proposals, mous: [], today }).operational).toEqual({ count: 1 });
+  });
+
+  it('keeps only the five stuck longest', () => {
+    const many = Array.from({ length: 8 }, (_, i) => proposal({ enteredStageAt: `2026-11-0${i + 1}T07:00:00.000Z` }));
+    expect(computeDashboard({ proposals: many, mous: [], today }).stuck.map((s) => s.days)).toEqual([24, 23, 22, 21, 20]);
+  });
+});
+
+describe('MoU figures', () => {
+  it('counts MoUs expiring within 30, 60 and 90 days, skipping expired and ended ones', () => {
+    const mous = [
+      mou({ signedOn: '2021-12-20', termYears: 5 }), // ends 19-Dec-2026: 24 days
+      mou({ signedOn: '2022-01-20', termYears: 5 }), // ends 19-Jan-2027: 55 days
+      mou({ signedOn: '2022-02-20', termYears: 5 }), // ends 19-Feb-2027: 86 days
+      mou({ signedOn: '2022-06-01', termYears: 5 }), // later
+      mou({ signedOn: '2021-01-01', termYears: 5 }), // expired already
+      mou({ signedOn: '2021-12-20', termYears: 5 }, 'terminated'),
+      mou({}),
+    ];
+    const d = computeDashboard({ proposals: [], mous, today });
+    expect(d.mousExpiring).toEqual([
+      { withinDays: 30, count: 1 },
+      { withinDays: 60, count: 2 },
+      { withinDays: 90, count: 3 },
+    ]);
+    expect(d.mouCount).toBe(6);
+  });
+
+  it('lists overdue obligations with their MoU, the most overdue first; done and future ones are not overdue', () => {
+    const a = mou({
+      mouNumber: 'MOU-FSD-01',
+      obligations: [
+        { id: randomUUID(), partyId: partner, description: 'Provide backup generator', dueOn: '2026-11-01' },
+        { id: randomUUID(), partyId: pseb, description: 'Brand the building', dueOn: '2026-10-01', completedOn: '2026-10-02' },
+        { id: randomUUID(), partyId: pseb, description: 'Fibre connection', dueOn: '2026-12-31' },
+      ],
+    });
+    const b = mou({ mouNumber: 'MOU-RWP-01', obligations: [{ id: randomUUID(), partyId: partner, description: 'Hand over floors 6-8', owner: 'IMARAT', dueOn: '2026-06-01' }] });
+    const d = computeDashboard({ proposals: [], mous: [a, b], today });
+    expect(d.overdueObligations.count).toBe(2);
+    expect(d.overdueObligations.mouCount).toBe(2);
+    expect(d.overdueObligations.items.map((i) => [i.mouNumber, i.description, i.daysOverdue])).toEqual([
+      ['MOU-RWP-01', 'Hand over floors 6-8', 177],
+      ['MOU-FSD-01', 'Provide backup generator', 24],
+    ]);
+  });
+
+  it('lists subsidy and free-internet periods ending within 90 days, soonest first', () => {
+    const d = computeDashboard({
+      proposals: [],
+      mous: [
+        mou({ mouNumber: 'A', subsidyEndsOn: '2027-02-23', freeInternetEndsOn: '2026-12-01' }),
+        mou({ mouNumber: 'B', subsidyEndsOn: '2027-02-24', freeInternetEndsOn: '2026-11-24' }),
+      ],
+      today,
+    });
+    expect(d.periodsEnding.map((p) => [p.mouNumber, p.period, p.daysLeft])).toEqual([
+      ['A', 'free-internet', 6],
+      ['A', 'subsidy', 90],
+    ]);
+  });
+});

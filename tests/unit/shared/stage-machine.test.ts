@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedMoves,
+  checkMove,
+  checkMoveDate,
+  checkMoveRequest,
+  lastPipelineStage,
+  moveDate,
+  moveInstant,
+} from '../../../shared/domain/stage-machine';
+import type { StageMove } from '../../../shared/domain/proposal';
+import { ALL_STAGES, PIPELINE_STAGES, type Stage } from '../../../shared/domain/stages';
+
+/** A history walking through `stages`, one move a day from 1-Mar-2021. */
+function history(...stages: Stage[]): StageMove[] {
+  return stages.map((to, i) => ({
+    at: new Date(Date.UTC(2021, 2, 1 + i, 7)).toISOString(),
+    from: i === 0 ? null : stages[i - 1]!,
+    to,
+    by: 'Test',
+    note: '',
+  }));
+}
+
+const targets = (h: StageMove[]) => allowedMoves(h).map((m) => m.to);
+const EXITS: Stage[] = ['rejected', 'withdrawn', 'on-hold'];
+
+describe('allowed moves from each pipeline stage', () => {
+  PIPELINE_STAGES.slice(0, -1).forEach((stage, index) => {
+    const next = PIPELINE_STAGES[index + 1]!;
+    it(`from ${stage}: only ${next} and the side exits`, () => {
+      const h = history(...PIPELINE_STAGES.slice(0, index + 1));
+      expect(targets(h)).toEqual([next, ...EXITS]);
+      for (const to of ALL_STAGES) expect(checkMove(h, to).ok).toBe(to === next || EXITS.includes(to));
+    });
+  });
+
+  it('Operational is the end: no move is allowed, and the reason says so', () => {
+    const h = history(...PIPELINE_STAGES);
+    expect(allowedMoves(h)).toEqual([]);
+    const check = checkMove(h, 'rejected');
+    expect(check).toEqual({ ok: false, reason: expect.stringContaining('Operational is the end of the pipeline') });
+  });
+
+  it('a skipped stage is refused with the moves that are allowed named', () => {
+    const check = checkMove(history('received'), 'board-approval');
+    expect(check).toEqual({
+      ok: false,
+      reason: 'A proposal at Received cannot move to Board approval. From Received it can move to: Screening, Rejected, Withdrawn, On hold.',
+    });
+    expect(checkMove(history('received', 'screening'), 'received').ok).toBe(false);
+    expect(checkMove(history('received'), 'received')).toEqual({ ok: false, reason: 'The proposal is already at Received.' });
+  });
+
+  it('side exits need a note; advancing does not', () => {
+    const moves = allowedMoves(history('received'));
+    expect(moves.map((m) => [m.to, m.noteRequired, m.label])).toEqual([
+      ['screening', false, 'Move to Screening'],
+      ['rejected', true, 'Reject'],
+      ['withdrawn', true, 'Mark withdrawn'],
+      ['on-hold', true, 'Put on hold'],
+    ]);
+  });
+});
+
+describe('On hold', () => {
+  it('resumes only to the stage it left, or ends in Rejected / Withdrawn', () => {
+    const h = history('received', 'screening', 'site-inspection', 'on-hold');
+    expect(allowedMoves(h).map((m) => [m.to, m.kind, m.label])).toEqual([
+      ['site-inspection', 'resume', 'Resume at Site inspection'],
+      ['rejected', 'exit', 'Reject'],
+      ['withdrawn', 'exit', 'Mark withdrawn'],
+    ]);
+    expect(checkMove(h, 'evaluation').ok).toBe(false);
+    expect(checkMove(h, 'screening').ok).toBe(false);
+    expect(checkMove(h, 'on-hold').ok).toBe(false);
+  });
+
+  it('after resuming, the pipeline carries on from that stage', () => {
+    const h = history('received', 'screening', 'on-hold', 'screening');
+    expect(targets(h)).toEqual(['site-inspection', ...EXITS]);
+  });
+
+  it('a second hold resumes to the stage of the second hold', () => {
+    const h = history('received', 'on-hold', 'received', 'screening', 'on-hold');
+    expect(allowedMoves(h)[0]).toMatchObject({ to: 'screening', kind: 'resume' });
+  });
+});
+
+describe('closed proposals (Rejected, Withdrawn)', () => {
+  it('can only be reopened, at the pipeline stage they were in, with a reason', () => {
+    const rejected = history('received', 'screening', 'evaluation', 'rejected');
+    expect(allowedMoves(rejected)).toEqual([{ to: 'evaluation', kind: 'reopen', noteRequired: true, label: 'Reopen at Evaluation' }]);
+    expect(checkMove(rejected, 'committee-recommendation').ok).toBe(false);
+    expect(checkMove(rejected, 'withdrawn').ok).toBe(false);
+  });
+
+  it('a proposal withdrawn while on hold reopens at the stage before the hold', () => {
+    const h = history('received', 'screening', 'on-hold', 'withdrawn');
+    expect(targets(h)).toEqual(['screening']);
+    expect(lastPipelineStage(h)).toBe('screening');
+  });
+});
+
+describe('dates of moves', () => {
+  const h = history('received', 'screening'); // last move on 2-Mar-2021
+
+  it('may be back-dated to the day of the previous move but not before it', () => {
+    expect(checkMoveDate(h, '2021-03-02', '2026-11-25')).toBeUndefined();
+    expect(checkMoveDate(h, '2021-03-01', '2026-11-25')).toBe('The date cannot be before the previous move, on 02-Mar-2021.');
+  });
+
+  it('may not be in the future', () => {
+    expect(checkMoveDate(h, '2026-11-25', '2026-11-25')).toBeUndefined();
+    expect(checkMoveDate(h, '2026-11-26', '2026-11-25')).toBe('The date of a move cannot be in the future (today is 25-Nov-2026).');
+  });
+
+  it('the previous move is dated in Pakistan time, not UTC', () => {
+    // 20:00 UTC on 2-Mar is 01:00 on 3-Mar in Pakistan.
+    const late = [{ at: '2021-03-02T20:00:00.000Z', from: null, to: 'received' as const, by: '', note: '' }];
+    expect(moveDate(late[0]!)).toBe('2021-03-03');
+    expect(checkMoveDate(late, '2021-03-02', '2026-11-25')).toMatch(/03-Mar-2021/);
+  });
+
+  it('a move today keeps the real time; a back-dated one reads as that day everywhere and stays in order', () => {
+    const now = new Date('2026-11-25T10:15:00.000Z');
+    expect(moveInstant(h, '2026-11-25', now)).toBe('2026-11-25T10:15:00.000Z');
+    expect(moveInstant(h, '2021-05-20', now)).toBe('2021-05-20T07:00:00.000Z');
+    const lateSameDay = [{ at: '2021-05-20T12:00:00Z', from: null, to: 'received' as const, by: '', note: '' }];
+    expect(moveInstant(lateSameDay, '2021-05-20', now)).toBe('2021-05-20T12:00:00.000Z');
+  });
+});
+
+describe('a whole move request', () => {
+  const h = history('received');
+  const today = '2026-11-25';
+
+  it('is refused at the field that is wrong', () => {
+    expect(checkMoveRequest(h, { to: 'evaluation', on: today, note: '' }, today)).toMatchObject({ ok: false, field: 'to' });
+    expect(checkMoveRequest(h, { to: 'screening', on: '2027-01-01', note: '' }, today)).toMatchObject({ ok: false, field: 'on' });
+    expect(checkMoveRequest(h, { to: 'on-hold', on: today, note: '  ' }, today)).toEqual({
+      ok: false,
+      field: 'note',
+      reason: 'Give the reason for moving it to On hold.',
+    });
+    const rejected = history('received', 'rejected');
+    expect(checkMoveRequest(rejected, { to: 'received', on: today, note: '' }, today)).toEqual({
+      ok: false,
+      field: 'note',
+      reason: 'Give the reason for reopening it.',
+    });
+  });
+
+  it('is accepted when allowed, dated sensibly and explained where needed', () => {
+    expect(checkMoveRequest(h, { to: 'screening', on: today, note: '' }, today)).toMatchObject({ ok: true, move: { kind: 'advance' } });
+    expect(checkMoveRequest(h, { to: 'withdrawn', on: today, note: 'Partner sold the building.' }, today)).toMatchObject({ ok: true });
+  });
+});
