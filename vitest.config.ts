@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Real files on disk: every test gets its own temp folder, so files may run in parallel.
     pool: 'forks',
+    // Some tests parse electron-builder's schema or spawn processes; a busy 2-core machine needs headroom.
+    testTimeout: 20_000,
   },
 });
