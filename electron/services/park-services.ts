@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/api/contract';
 import { appHandlers } from './app-handlers';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createProposalService, proposalHandlers } from './proposals';
+import { createMouService, mouHandlers } from './mous';
 import { ParkStore } from './storage/park-store';
 import { systemClock, type Clock, type PdfPrinter, type SaveDialog } from './platform';
 
@@ -41,6 +42,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
+    ...mouHandlers(createMouService(store, clock)),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
 import { proposalCalls } from './calls/proposal-calls';
+import { mouCalls } from './calls/mou-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -12,6 +13,7 @@ import { proposalCalls } from './calls/proposal-calls';
 export const contract = {
   ...appCalls,
   ...proposalCalls,
+  ...mouCalls,
 } as const;
 
 export type Contract = typeof contract;
