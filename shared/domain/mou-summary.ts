@@ -20,6 +20,8 @@ export const MouSummarySchema = z.object({
   expiryState: z.enum(['expiring', 'expired']).optional(),
   openObligations: z.number(),
   overdueObligations: z.number(),
+  /** The MoU this one renews or supersedes, so the older MoU can tell it has a successor. */
+  previousMouId: z.string().optional(),
   updatedAt: z.string(),
 });
 export type MouSummary = z.output<typeof MouSummarySchema>;
@@ -50,6 +52,7 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
     ...(expiryState ? { expiryState } : {}),
     openObligations,
     overdueObligations,
+    previousMouId: f.previousMouId,
     updatedAt: mou.updatedAt,
   };
 }

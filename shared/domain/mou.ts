@@ -70,7 +70,7 @@ export type Witness = z.output<typeof WitnessSchema>;
 export const ObligationSchema = z.strictObject({
   id: IdSchema,
   /** The party that owes it. */
-  partyId: IdSchema,
+  partyId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'Choose the party that owes this obligation.' })),
   description: requiredText('Obligation', 2000),
   /** The office or person answerable for it. */
   owner: optionalText('Owner', 160),

@@ -3,7 +3,10 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notices } from '../components/Notices';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DataScreen } from '../features/data/DataScreen';
+import { MouFormScreen } from '../features/mous/MouFormScreen';
+import { MouPage } from '../features/mous/MouPage';
 import { MousScreen } from '../features/mous/MousScreen';
+import { MouSummaryPlaceholder } from '../features/mous/MouSummaryPlaceholder';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
@@ -24,7 +27,13 @@ function CurrentScreen() {
     case 'proposal-form':
       return <ProposalFormScreen key={route.id ?? 'new'} id={route.id} />;
     case 'mous':
-      return <MousScreen />;
+      return <MousScreen preset={route.preset} />;
+    case 'mou':
+      return <MouPage key={route.id} id={route.id} />;
+    case 'mou-form':
+      return <MouFormScreen key={route.id ?? `new-${route.proposalId ?? ''}`} id={route.id} proposalId={route.proposalId} />;
+    case 'mou-summary':
+      return <MouSummaryPlaceholder id={route.id} />;
     case 'data':
       return <DataScreen />;
   }

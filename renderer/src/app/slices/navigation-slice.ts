@@ -1,12 +1,17 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
+import type { MouListPreset } from '../../../../shared/domain/mou-list-query';
 
 export type Route =
   | { screen: 'dashboard' }
   | { screen: 'proposals' }
   | { screen: 'proposal'; id: string }
   | { screen: 'proposal-form'; id?: string }
-  | { screen: 'mous' }
+  | { screen: 'mous'; preset?: MouListPreset }
+  | { screen: 'mou'; id: string }
+  /** A new MoU (from a proposal when proposalId is given) or an edit of one (id). */
+  | { screen: 'mou-form'; id?: string; proposalId?: string }
+  | { screen: 'mou-summary'; id: string }
   | { screen: 'data' };
 
 export interface NavigationSlice {

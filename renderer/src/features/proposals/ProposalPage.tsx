@@ -7,6 +7,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { StageBadge } from '../../components/StageBadge';
+import { ProposalMous } from '../mous/ProposalMous';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -82,6 +83,8 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
+
+      <ProposalMous proposal={proposal} />
 
       <section className="record-section" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Stage history</h2>

@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+
+interface FormDialogProps {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  busy?: boolean;
+  /** A message for the whole dialog (e.g. a refusal from main). */
+  summary?: string;
+  onSubmit(): void;
+  onCancel(): void;
+  children: ReactNode;
+}
+
+/** A modal form on <dialog>: focus stays inside, Esc cancels, Enter in a field submits. */
+export function FormDialog({ open, title, submitLabel, busy, summary, onSubmit, onCancel, children }: FormDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy) onSubmit();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog form-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {open && (
+        <form noValidate onSubmit={submit}>
+          <h2 id={titleId}>{title}</h2>
+          {summary && (
+            <p className="form-summary" role="alert">
+              {summary}
+            </p>
+          )}
+          <div className="dialog-fields">{children}</div>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Saving…' : submitLabel}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}
+
+/** Puts focus on the first field marked invalid inside `root`, after React has rendered the messages. */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
