@@ -6,7 +6,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from './dialog-errors';
-import { FormDialog, focusFirstInvalid } from './FormDialog';
+import { FormDialog, useFocusFirstInvalid } from './FormDialog';
 
 type Values = { number: string; date: string; reason: string };
 
@@ -30,6 +30,7 @@ export function AmendmentDialog({
   const [summary, setSummary] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const fieldsRef = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
 
   useEffect(() => {
     if (!open) return;
@@ -42,7 +43,7 @@ export function AmendmentDialog({
     const parsed = AmendmentInputSchema.safeParse({ ...values, ...(amendment ? { id: amendment.id } : {}) });
     if (!parsed.success) {
       setErrors(errorsByField(parsed.error));
-      return focusFirstInvalid(fieldsRef.current);
+      return focusFirstInvalid();
     }
     setBusy(true);
     const result = await call(api().saveMouAmendment({ mouId: mou.id, amendment: parsed.data }));
@@ -50,7 +51,7 @@ export function AmendmentDialog({
     if (!result.ok) {
       setErrors(serverErrorsFor('amendment', result.error.fieldErrors));
       setSummary(result.error.message);
-      return focusFirstInvalid(fieldsRef.current);
+      return focusFirstInvalid();
     }
     notify('success', amendment ? `Amendment ${parsed.data.number} saved.` : `Amendment ${parsed.data.number} added.`);
     onSaved(result.value);

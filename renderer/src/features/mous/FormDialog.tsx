@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 
 interface FormDialogProps {
   open: boolean;
@@ -62,7 +62,16 @@ export function FormDialog({ open, title, submitLabel, busy, summary, onSubmit, 
   );
 }
 
-/** Puts focus on the first field marked invalid inside `root`, after React has rendered the messages. */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+/**
+ * Returns a function that moves focus to the first field marked invalid inside `root`, or to
+ * `fallback` when none is. Focus happens in an effect, after React has committed the messages.
+ */
+export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>, fallback?: RefObject<HTMLElement | null>): () => void {
+  const [request, setRequest] = useState(0);
+  useEffect(() => {
+    if (request === 0) return;
+    const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? fallback?.current)?.focus();
+  }, [request, root, fallback]);
+  return useCallback(() => setRequest((n) => n + 1), []);
 }

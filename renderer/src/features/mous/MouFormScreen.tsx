@@ -22,6 +22,7 @@ import {
   type PartyValues,
   type ScalarSpec,
 } from './mou-form-values';
+import { useFocusFirstInvalid } from './FormDialog';
 import { newId } from './new-id';
 
 interface ControlProps {
@@ -106,6 +107,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
   const [confirmDropThird, setConfirmDropThird] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, summaryRef);
   useWindowTitle({ screen: 'mou-form', id }, original?.fields.mouNumber);
 
   useEffect(() => {
@@ -168,11 +170,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
   const showErrors = (found: MouFormErrors, message: string) => {
     setErrors(found);
     setSummary(message);
-    requestAnimationFrame(() => {
-      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      if (first) first.focus();
-      else summaryRef.current?.focus();
-    });
+    focusFirstInvalid();
   };
 
   const onSubmit = async (event: FormEvent) => {

@@ -6,7 +6,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from './dialog-errors';
-import { FormDialog, focusFirstInvalid } from './FormDialog';
+import { FormDialog, useFocusFirstInvalid } from './FormDialog';
 
 type Values = { partyId: string; description: string; owner: string; dueOn: string; completedOn: string };
 
@@ -41,6 +41,7 @@ export function ObligationDialog({
   const [summary, setSummary] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const fieldsRef = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
 
   useEffect(() => {
     if (!open) return;
@@ -57,7 +58,7 @@ export function ObligationDialog({
     if (!parsed.success) {
       setErrors(errorsByField(parsed.error));
       setSummary(undefined);
-      return focusFirstInvalid(fieldsRef.current);
+      return focusFirstInvalid();
     }
     setBusy(true);
     const result = await call(api().saveMouObligation({ mouId: mou.id, obligation: parsed.data }));
@@ -65,7 +66,7 @@ export function ObligationDialog({
     if (!result.ok) {
       setErrors(serverErrorsFor('obligation', result.error.fieldErrors));
       setSummary(result.error.message);
-      return focusFirstInvalid(fieldsRef.current);
+      return focusFirstInvalid();
     }
     notify('success', obligation ? 'Obligation saved.' : 'Obligation added.');
     onSaved(result.value);

@@ -32,7 +32,8 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
     <section className="record-section proposal-mous" aria-labelledby="proposal-mous-heading">
       <div className="section-heading-row">
         <h2 id="proposal-mous-heading">MoUs</h2>
-        <button type="button" className={due ? 'button primary' : 'button'} onClick={create}>
+        {/* Offered first while the proposal is at MoU negotiation or later and has no MoU yet. */}
+        <button type="button" className={due && rows?.length === 0 ? 'button primary' : 'button'} onClick={create}>
           Create MoU
         </button>
       </div>
@@ -71,7 +72,7 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
                 </td>
                 <td className="nowrap">{formatDate(row.signedOn)}</td>
                 <td className="nowrap">
-                  {formatDate(row.expiresOn)} <ExpiryBadge state={row.expiryState} />
+                  {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
                 </td>
               </tr>
             ))}
