@@ -212,6 +212,28 @@ test('a wrong nested field is named under its input and focused; leaving the for
   await page.getByRole('button', { name: 'Save MoU' }).click();
   await expect(page.getByRole('heading', { name: 'MoU PSEB/MoU/TEST/1', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Proposal' }).getByLabel('Link to proposal', { exact: true })).toBeVisible();
+
+  // The obligation dialog checks with the same schema and says what is missing, where.
+  await page.getByRole('button', { name: 'Add obligation' }).click();
+  const obligation = page.getByRole('dialog', { name: 'Add obligation' });
+  await obligation.getByLabel('Due date', { exact: true }).fill('32-Jan-2027');
+  await obligation.getByRole('button', { name: 'Add obligation' }).click();
+  await expect(obligation.getByLabel('Owed by (party)', { exact: true })).toBeFocused();
+  await expect(obligation.getByLabel('Owed by (party)', { exact: true })).toHaveAccessibleDescription('Choose the party that owes this obligation.');
+  await expect(obligation.getByLabel('Obligation', { exact: true })).toHaveAccessibleDescription('Obligation is required.');
+  await expect(obligation.getByLabel('Due date', { exact: true })).toHaveAccessibleDescription(/must be a real date/);
+  await page.keyboard.press('Escape');
+  await expect(obligation).toBeHidden();
+  await expect(page.getByText('No obligations recorded.')).toBeVisible();
+
+  // Amendments are numbered within the MoU.
+  await page.getByRole('button', { name: 'Add amendment' }).click();
+  const amendment = page.getByRole('dialog', { name: 'Add amendment' });
+  await amendment.getByLabel('Amendment number', { exact: true }).fill('A-1');
+  await amendment.getByLabel('Amendment date', { exact: true }).fill('01-Mar-2022');
+  await amendment.getByLabel('Reason', { exact: true }).fill('KPITB joins as third party.');
+  await amendment.getByRole('button', { name: 'Add amendment' }).click();
+  await expect(page.getByRole('table', { name: 'Amendments' })).toContainText('01-Mar-2022');
 });
 
 test('sample MoUs load with their parks, and an MoU number already used is refused naming the other MoU', async ({ app }) => {

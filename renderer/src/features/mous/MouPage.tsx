@@ -272,19 +272,21 @@ export function MouPage({ id }: { id: string }) {
                         <ObligationBadge state={state} />
                         {o.completedOn && <span className="muted"> {formatDate(o.completedOn)}</span>}
                       </td>
-                      <td className="nowrap row-actions">
-                        {state === 'done' ? (
-                          <button type="button" className="button small" aria-label={`Reopen: ${o.description}`} onClick={() => setReopening(o)}>
-                            Reopen
+                      <td className="nowrap">
+                        <div className="row-actions">
+                          {state === 'done' ? (
+                            <button type="button" className="button small" aria-label={`Reopen: ${o.description}`} onClick={() => setReopening(o)}>
+                              Reopen
+                            </button>
+                          ) : (
+                            <button type="button" className="button small" aria-label={`Mark done: ${o.description}`} onClick={() => void setDone(o, today)}>
+                              Mark done
+                            </button>
+                          )}
+                          <button type="button" className="button small" aria-label={`Edit: ${o.description}`} onClick={() => setObligationDialog({ obligation: o })}>
+                            Edit
                           </button>
-                        ) : (
-                          <button type="button" className="button small" aria-label={`Mark done: ${o.description}`} onClick={() => void setDone(o, today)}>
-                            Mark done
-                          </button>
-                        )}
-                        <button type="button" className="button small" aria-label={`Edit: ${o.description}`} onClick={() => setObligationDialog({ obligation: o })}>
-                          Edit
-                        </button>
+                        </div>
                       </td>
                     </tr>
                   );
