@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { createDocumentFontCss } from './document-fonts';
 import { mouSummaryHandlers } from './mou-summaries';
 import { createProposalService, proposalHandlers } from './proposals';
+import { createMouService, mouHandlers } from './mous';
 import { ParkStore } from './storage/park-store';
 import { systemClock, type Clock, type FolderDialog, type PdfPrinter, type SaveDialog } from './platform';
 
@@ -49,6 +50,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
     ...proposalHandlers(createProposalService(store, clock)),
     ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
     ...dashboardHandlers(store, clock),
+    ...mouHandlers(createMouService(store, clock)),
   };
 
   return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };

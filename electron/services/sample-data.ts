@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Proposal, StageMove } from '../../shared/domain/proposal';
 import { INITIAL_STAGE } from '../../shared/domain/stages';
 import { SAMPLE_PROPOSALS } from '../../shared/domain/sample-parks';
+import { addSampleMous } from './sample-mous';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
 
@@ -23,6 +24,7 @@ export async function loadSampleData(store: ParkStore, clock: Clock): Promise<{ 
       db.proposals.push(proposal);
       added += 1;
     }
+    addSampleMous(db, now);
     db.settings.sampleDataLoadedAt = now;
     return { added, alreadyLoaded: false };
   });

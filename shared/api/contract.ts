@@ -4,6 +4,7 @@ import { appCalls } from './calls/app-calls';
 import { mouSummaryCalls } from './calls/mou-summary-calls';
 import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
+import { mouCalls } from './calls/mou-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -16,6 +17,7 @@ export const contract = {
   ...proposalCalls,
   ...mouSummaryCalls,
   ...dashboardCalls,
+  ...mouCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -56,3 +56,22 @@ export function obligationState(obligation: Pick<Obligation, 'dueOn' | 'complete
   if (obligation.dueOn && obligation.dueOn < today) return 'overdue';
   return 'open';
 }
+
+export type MouExpiryState = 'expiring' | 'expired';
+export const MOU_EXPIRY_STATE_LABELS: Record<MouExpiryState, string> = { expiring: 'Expiring', expired: 'Expired' };
+
+/**
+ * Whether an MoU that binds its parties is near or past its end. Drafts have no expiry yet,
+ * and renewed, terminated or superseded MoUs have ended for another reason, so neither is flagged.
+ */
+export function mouExpiryState(
+  fields: Parameters<typeof isMouExpiring>[0],
+  status: string,
+  today: string,
+): MouExpiryState | undefined {
+  if (status !== 'signed' && status !== 'active' && status !== 'expired') return undefined;
+  const days = daysToExpiry(fields, today);
+  if (days === undefined) return undefined;
+  if (days < 0) return 'expired';
+  return isMouExpiring(fields, today) ? 'expiring' : undefined;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTNER_TYPES, IdSchema } from './proposal';
+import { PARTNER_TYPES, PARTNER_TYPE_LABELS, IdSchema } from './proposal';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -33,13 +33,22 @@ export const MOU_STATUS_LABELS: Record<MouStatus, string> = {
 
 /** A party is PSEB itself or one of the partner kinds a proposal can come from. */
 export const PARTY_TYPES = ['pseb', ...PARTNER_TYPES] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+export const PARTY_TYPE_LABELS: Record<PartyType, string> = { pseb: 'PSEB', ...PARTNER_TYPE_LABELS };
 export const UTILITY_PAYERS = ['pseb', 'partner', 'tenants', 'shared'] as const;
+export const UTILITY_PAYER_LABELS: Record<(typeof UTILITY_PAYERS)[number], string> = {
+  pseb: 'PSEB',
+  partner: 'Partner',
+  tenants: 'Tenant firms',
+  shared: 'Shared',
+};
 
 export const SignatorySchema = z.strictObject({
   name: requiredText('Signatory name', 160),
   designation: requiredText('Designation', 160),
   signedOn: optionalDate('Date signed'),
 });
+export type Signatory = z.output<typeof SignatorySchema>;
 
 export const PartySchema = z.strictObject({
   id: IdSchema,
@@ -55,12 +64,13 @@ export const WitnessSchema = z.strictObject({
   name: requiredText('Witness name', 160),
   designation: optionalText('Witness designation', 160),
 });
+export type Witness = z.output<typeof WitnessSchema>;
 
 /** Open or done is recorded; overdue is derived from the due date and today, never stored. */
 export const ObligationSchema = z.strictObject({
   id: IdSchema,
   /** The party that owes it. */
-  partyId: IdSchema,
+  partyId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'Choose the party that owes this obligation.' })),
   description: requiredText('Obligation', 2000),
   /** The office or person answerable for it. */
   owner: optionalText('Owner', 160),
@@ -77,50 +87,75 @@ export const AmendmentSchema = z.strictObject({
 });
 export type Amendment = z.output<typeof AmendmentSchema>;
 
-/** What an official enters for an MoU (everything but identity, history and derived dates). */
+/**
+ * Every field of an MoU as one plain object. Obligations and amendments are kept with the MoU
+ * but edited one at a time on the MoU page; the proposal link has its own call. So the form
+ * edits MouFormFieldsSchema (the rest), and the stored record is checked with MouFieldsSchema.
+ */
+const mouFieldShape = {
+  mouNumber: requiredText('MoU number', 60),
+  type: requiredEnum('MoU type', MOU_TYPES),
+  parties: z.array(PartySchema).max(6),
+  witnesses: z.array(WitnessSchema).max(10),
+  venue: optionalText('Venue'),
+  signedOn: optionalDate('Date signed'),
+  effectiveOn: optionalDate('Effective date'),
+  termYears: optionalNumber('Term (years)', { integer: true, min: 0, max: 99 }),
+  termMonths: optionalNumber('Term (months)', { integer: true, min: 0, max: 11 }),
+  noticePeriodDays: optionalNumber('Notice period', { integer: true, min: 0, max: 3650, unit: 'days' }),
+  renewalTerms: optionalText('Renewal terms', MAX_LONG_TEXT),
+  nextReviewOn: optionalDate('Next review date'),
+  areaCommittedSqFt: optionalNumber('Area committed', { positive: true, unit: 'sq ft', max: 50_000_000 }),
+  floorsCommitted: optionalText('Floors committed', 120),
+  rentPerSqFt: optionalNumber('Rent', { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
+  subsidyPercent: optionalNumber('PSEB rental subsidy', { min: 0, max: 100, unit: '%' }),
+  subsidyEndsOn: optionalDate('Subsidy end date'),
+  freeInternetEndsOn: optionalDate('Free internet end date'),
+  utilitiesPaidBy: optionalEnum('Who pays utilities', UTILITY_PAYERS),
+  targetFirms: optionalNumber('Target firms', { integer: true, min: 0, max: 1_000_000 }),
+  targetSeats: optionalNumber('Target seats', { integer: true, min: 0, max: 10_000_000 }),
+  targetJobs: optionalNumber('Target jobs', { integer: true, min: 0, max: 10_000_000 }),
+  terminationClause: optionalText('Termination', MAX_LONG_TEXT),
+  disputesClause: optionalText('Disputes', MAX_LONG_TEXT),
+  brandingClause: optionalText('Branding', MAX_LONG_TEXT),
+  confidentialityClause: optionalText('Confidentiality', MAX_LONG_TEXT),
+  /** The MoU this one renews or supersedes. */
+  previousMouId: z.preprocess((v) => (v === '' || v === null ? undefined : v), IdSchema.optional()),
+  notes: optionalText('Notes', MAX_LONG_TEXT),
+};
+
+type FormShapeOutput = z.output<z.ZodObject<typeof mouFieldShape>>;
+
+/** Checks between fields that the form can show beside the field at fault. */
+function checkFormFields(m: FormShapeOutput, ctx: z.RefinementCtx): void {
+  const expected = m.type === 'three-party' ? 3 : 2;
+  if (m.parties.length !== expected) {
+    ctx.addIssue({ code: 'custom', path: ['parties'], message: `A ${MOU_TYPE_LABELS[m.type].toLowerCase()} MoU has exactly ${expected} parties; this one has ${m.parties.length}.` });
+  }
+  m.parties.forEach((party, index) => {
+    if (m.parties.findIndex((p) => p.id === party.id) !== index) ctx.addIssue({ code: 'custom', path: ['parties', index, 'id'], message: 'Two parties share one id.' });
+  });
+  if (m.effectiveOn && m.signedOn && m.effectiveOn < m.signedOn) {
+    ctx.addIssue({ code: 'custom', path: ['effectiveOn'], message: 'Effective date cannot be before the date signed.' });
+  }
+  if (m.subsidyEndsOn && m.subsidyPercent === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['subsidyPercent'], message: 'Give the subsidy percentage that ends on this date.' });
+  }
+}
+
+export const MouFormFieldsSchema = z.strictObject(mouFieldShape).superRefine(checkFormFields);
+export type MouFormFields = z.output<typeof MouFormFieldsSchema>;
+
+/** What is stored for an MoU (everything but identity, history and derived dates). */
 export const MouFieldsSchema = z
   .strictObject({
-    mouNumber: requiredText('MoU number', 60),
+    ...mouFieldShape,
     proposalId: IdSchema.optional(),
-    type: requiredEnum('MoU type', MOU_TYPES),
-    parties: z.array(PartySchema).min(2, { error: 'An MoU needs at least two parties.' }).max(6),
-    witnesses: z.array(WitnessSchema).max(10),
-    venue: optionalText('Venue'),
-    signedOn: optionalDate('Date signed'),
-    effectiveOn: optionalDate('Effective date'),
-    termYears: optionalNumber('Term (years)', { integer: true, min: 0, max: 99 }),
-    termMonths: optionalNumber('Term (months)', { integer: true, min: 0, max: 11 }),
-    noticePeriodDays: optionalNumber('Notice period', { integer: true, min: 0, max: 3650, unit: 'days' }),
-    renewalTerms: optionalText('Renewal terms', MAX_LONG_TEXT),
-    nextReviewOn: optionalDate('Next review date'),
-    areaCommittedSqFt: optionalNumber('Area committed', { positive: true, unit: 'sq ft', max: 50_000_000 }),
-    floorsCommitted: optionalText('Floors committed', 120),
-    rentPerSqFt: optionalNumber('Rent', { min: 0, unit: 'Rs per sq ft', max: 1_000_000 }),
-    subsidyPercent: optionalNumber('PSEB rental subsidy', { min: 0, max: 100, unit: '%' }),
-    subsidyEndsOn: optionalDate('Subsidy end date'),
-    freeInternetEndsOn: optionalDate('Free internet end date'),
-    utilitiesPaidBy: optionalEnum('Who pays utilities', UTILITY_PAYERS),
-    targetFirms: optionalNumber('Target firms', { integer: true, min: 0, max: 1_000_000 }),
-    targetSeats: optionalNumber('Target seats', { integer: true, min: 0, max: 10_000_000 }),
-    targetJobs: optionalNumber('Target jobs', { integer: true, min: 0, max: 10_000_000 }),
-    terminationClause: optionalText('Termination', MAX_LONG_TEXT),
-    disputesClause: optionalText('Disputes', MAX_LONG_TEXT),
-    brandingClause: optionalText('Branding', MAX_LONG_TEXT),
-    confidentialityClause: optionalText('Confidentiality', MAX_LONG_TEXT),
     obligations: z.array(ObligationSchema).max(1000),
     amendments: z.array(AmendmentSchema).max(200),
-    /** The MoU this one renews or supersedes. */
-    previousMouId: IdSchema.optional(),
-    notes: optionalText('Notes', MAX_LONG_TEXT),
   })
   .superRefine((m, ctx) => {
-    const expected = m.type === 'three-party' ? 3 : 2;
-    if (m.parties.length !== expected) {
-      ctx.addIssue({ code: 'custom', path: ['parties'], message: `A ${m.type} MoU has exactly ${expected} parties; this one has ${m.parties.length}.` });
-    }
-    if (m.effectiveOn && m.signedOn && m.effectiveOn < m.signedOn) {
-      ctx.addIssue({ code: 'custom', path: ['effectiveOn'], message: 'Effective date cannot be before the date signed.' });
-    }
+    checkFormFields(m, ctx);
     const partyIds = new Set(m.parties.map((p) => p.id));
     m.obligations.forEach((o, index) => {
       if (!partyIds.has(o.partyId)) ctx.addIssue({ code: 'custom', path: ['obligations', index, 'partyId'], message: 'Choose the party that owes this obligation.' });

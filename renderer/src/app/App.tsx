@@ -4,6 +4,8 @@ import { Notices } from '../components/Notices';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { MouSummaryScreen } from '../features/mou-summary/MouSummaryScreen';
+import { MouFormScreen } from '../features/mous/MouFormScreen';
+import { MouPage } from '../features/mous/MouPage';
 import { MousScreen } from '../features/mous/MousScreen';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
@@ -25,7 +27,11 @@ function CurrentScreen() {
     case 'proposal-form':
       return <ProposalFormScreen key={route.id ?? 'new'} id={route.id} />;
     case 'mous':
-      return <MousScreen />;
+      return <MousScreen preset={route.preset} />;
+    case 'mou':
+      return <MouPage key={route.id} id={route.id} />;
+    case 'mou-form':
+      return <MouFormScreen key={route.id ?? `new-${route.proposalId ?? ''}`} id={route.id} proposalId={route.proposalId} />;
     case 'mou-summary':
       return <MouSummaryScreen key={route.id} id={route.id} />;
     case 'data':

@@ -4,7 +4,7 @@ import { useAppStore } from './store';
 const ITEMS: { label: string; route: Route; shortcut: string; matches: Route['screen'][] }[] = [
   { label: 'Dashboard', route: { screen: 'dashboard' }, shortcut: 'Ctrl+1', matches: ['dashboard'] },
   { label: 'Proposals', route: { screen: 'proposals' }, shortcut: 'Ctrl+2', matches: ['proposals', 'proposal', 'proposal-form'] },
-  { label: 'MoUs', route: { screen: 'mous' }, shortcut: 'Ctrl+3', matches: ['mous'] },
+  { label: 'MoUs', route: { screen: 'mous' }, shortcut: 'Ctrl+3', matches: ['mous', 'mou', 'mou-form', 'mou-summary'] },
   { label: 'Data', route: { screen: 'data' }, shortcut: 'Ctrl+4', matches: ['data'] },
 ];
 

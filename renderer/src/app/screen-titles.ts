@@ -13,8 +13,12 @@ export function screenTitle(route: Route, proposalTitle?: string): string {
       return route.id ? `Edit proposal${proposalTitle ? `: ${proposalTitle}` : ''}` : 'New proposal';
     case 'mous':
       return 'MoUs';
+    case 'mou':
+      return proposalTitle ? `MoU ${proposalTitle}` : 'MoU';
+    case 'mou-form':
+      return route.id ? `Edit MoU${proposalTitle ? ` ${proposalTitle}` : ''}` : 'New MoU';
     case 'mou-summary':
-      return proposalTitle ? `MoU summary: ${proposalTitle}` : 'MoU summary';
+      return proposalTitle ? `MoU summary ${proposalTitle}` : 'MoU summary';
     case 'data':
       return 'Data and settings';
   }

@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { ProposalListFilters } from '../../../../shared/domain/proposal-list-query';
 import type { AppState } from '../store';
+import type { MouListPreset } from '../../../../shared/domain/mou-list-query';
 
-/** The MoU list views the dashboard links into. */
-export type MouListPreset = 'expiring-30' | 'expiring-60' | 'expiring-90' | 'overdue-obligations';
+/** The MoU list views the dashboard links into (defined with the MoU list query). */
+export type { MouListPreset };
 
 export type Route =
   | { screen: 'dashboard' }
@@ -12,6 +13,9 @@ export type Route =
   | { screen: 'proposal'; id: string }
   | { screen: 'proposal-form'; id?: string }
   | { screen: 'mous'; preset?: MouListPreset }
+  | { screen: 'mou'; id: string }
+  /** A new MoU (from a proposal when proposalId is given) or an edit of one (id). */
+  | { screen: 'mou-form'; id?: string; proposalId?: string }
   | { screen: 'mou-summary'; id: string }
   | { screen: 'data' };
 

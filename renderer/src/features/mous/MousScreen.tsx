@@ -1,16 +1,175 @@
+import { useEffect, useMemo } from 'react';
+import { MOU_STATUSES, MOU_STATUS_LABELS, type MouStatus } from '../../../../shared/domain/mou';
+import {
+  MOU_LIST_PRESET_LABELS,
+  filterMouSummaries,
+  sortMouSummaries,
+  type MouListPreset,
+  type MouSortKey,
+} from '../../../../shared/domain/mou-list-query';
+import { formatDate } from '../../../../shared/format/dates';
+import { formatNumber } from '../../../../shared/format/numbers';
+import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
-import { MouSummaryExportList } from '../mou-summary/MouSummaryExportList';
+import { ExpiryBadge, MouStatusBadge } from './MouBadges';
 
-export function MousScreen() {
+const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
+  { key: 'mouNumber', label: 'MoU number' },
+  { key: 'parties', label: 'Parties' },
+  { key: 'proposal', label: 'Proposal' },
+  { key: 'status', label: 'Status' },
+  { key: 'signedOn', label: 'Signed' },
+  { key: 'expiresOn', label: 'Expiry' },
+  { key: 'obligations', label: 'Obligations', numeric: true },
+];
+
+export const MOU_SEARCH_INPUT_ID = 'mou-search';
+
+/** All MoUs in a dense, sortable table; the dashboard opens it with a preset view. */
+export function MousScreen({ preset }: { preset?: MouListPreset }) {
   useWindowTitle({ screen: 'mous' });
+  const rows = useAppStore((s) => s.mouSummaries);
+  const loaded = useAppStore((s) => s.mousLoaded);
+  const error = useAppStore((s) => s.mousError);
+  const view = useAppStore((s) => s.mouListView);
+  const setView = useAppStore((s) => s.setMouListView);
+  const loadMous = useAppStore((s) => s.loadMous);
+  const navigate = useAppStore((s) => s.navigate);
+
+  // Expiry and overdue depend on today, so the list is fetched fresh each time it is shown.
+  useEffect(() => {
+    void loadMous();
+  }, [loadMous]);
+
+  const visible = useMemo(
+    () => sortMouSummaries(filterMouSummaries(rows, { query: view.query, status: view.status, preset }), view.sortKey, view.sortDirection),
+    [rows, view, preset],
+  );
+  const filtered = Boolean(view.query || view.status || preset);
+
+  const sortBy = (key: MouSortKey) =>
+    setView({ sortKey: key, sortDirection: view.sortKey === key && view.sortDirection === 'asc' ? 'desc' : 'asc' });
+
   return (
-    <section aria-labelledby="mous-heading">
-      <h1 id="mous-heading">MoUs</h1>
-      <EmptyState title="MoU records are not in this version yet">
-        <p>Keep tracking each park's proposal and stage under Proposals; MoUs with their parties and obligations come next.</p>
-      </EmptyState>
-      <MouSummaryExportList />
+    <section aria-labelledby="mous-heading" className="list-screen">
+      <header className="screen-header">
+        <h1 id="mous-heading">MoUs</h1>
+        <button type="button" className="button primary" onClick={() => navigate({ screen: 'mou-form' })}>
+          New MoU
+        </button>
+      </header>
+      {preset && (
+        <p className="preset-line">
+          <span className="badge preset-badge">{MOU_LIST_PRESET_LABELS[preset]}</span>{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'mous' })}>
+            Show all MoUs
+          </button>
+        </p>
+      )}
+      <div className="list-toolbar">
+        <label htmlFor={MOU_SEARCH_INPUT_ID}>Search MoUs</label>
+        <input
+          id={MOU_SEARCH_INPUT_ID}
+          type="search"
+          dir="auto"
+          placeholder="MoU number, party, proposal or city"
+          value={view.query}
+          onChange={(e) => setView({ query: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setView({ query: '' });
+          }}
+        />
+        <label htmlFor="mou-status-filter">Status</label>
+        <select id="mou-status-filter" className="narrow-select" value={view.status} onChange={(e) => setView({ status: e.target.value as MouStatus | '' })}>
+          <option value="">All statuses</option>
+          {MOU_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {MOU_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+        <p className="count" aria-live="polite">
+          {filtered ? `${formatNumber(visible.length)} of ${formatNumber(rows.length)} MoUs` : `${formatNumber(rows.length)} MoUs`}
+        </p>
+      </div>
+      {error && (
+        <p role="alert" className="load-error">
+          {error}
+        </p>
+      )}
+      {loaded && rows.length === 0 && !error ? (
+        <EmptyState title="No MoUs yet">
+          <p>An MoU is usually created from its proposal once it reaches MoU negotiation: open the proposal and choose Create MoU. You can also enter one on its own and link it later.</p>
+          <div className="empty-actions">
+            <button type="button" className="button primary" onClick={() => navigate({ screen: 'mou-form' })}>
+              New MoU
+            </button>
+            <button type="button" className="button" onClick={() => navigate({ screen: 'proposals' })}>
+              Go to proposals
+            </button>
+          </div>
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label="MoUs">
+            <thead>
+              <tr>
+                {COLUMNS.map((column) => {
+                  const sorted = view.sortKey === column.key;
+                  return (
+                    <th
+                      key={column.key}
+                      scope="col"
+                      className={column.numeric ? 'numeric' : undefined}
+                      aria-sort={sorted ? (view.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    >
+                      <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                        {column.label}
+                        <span aria-hidden="true">{sorted ? (view.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map((row) => (
+                <tr key={row.id} onDoubleClick={() => navigate({ screen: 'mou', id: row.id })}>
+                  <td className="nowrap">
+                    <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: row.id })}>
+                      {row.mouNumber}
+                    </button>
+                  </td>
+                  <td dir="auto">{row.parties.join('; ')}</td>
+                  <td dir="auto">
+                    {row.proposalTitle ? (
+                      <>
+                        {row.proposalTitle}
+                        {row.proposalCity && <span className="muted"> · {row.proposalCity}</span>}
+                      </>
+                    ) : (
+                      <span className="muted">Not linked</span>
+                    )}
+                  </td>
+                  <td>
+                    <MouStatusBadge status={row.status} />
+                  </td>
+                  <td className="nowrap">{formatDate(row.signedOn) || <span className="muted">—</span>}</td>
+                  <td className="nowrap">
+                    {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
+                  </td>
+                  <td className="numeric nowrap">
+                    {row.overdueObligations > 0 && <span className="badge obligation-overdue">{row.overdueObligations} overdue</span>}{' '}
+                    {row.openObligations} open
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {loaded && rows.length > 0 && visible.length === 0 && <p className="no-match">No MoU matches this search and filter.</p>}
+        </div>
+      )}
     </section>
   );
 }

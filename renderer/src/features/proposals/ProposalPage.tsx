@@ -12,6 +12,7 @@ import { StageBadge } from '../../components/StageBadge';
 import { MoveStageDialog } from './MoveStageDialog';
 import { StageTimeline } from './StageTimeline';
 import { useArchiveActions } from './use-archive-actions';
+import { ProposalMous } from '../mous/ProposalMous';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -152,6 +153,8 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
+
+      <ProposalMous proposal={proposal} />
 
       <MoveStageDialog
         proposal={proposal}

@@ -1,0 +1,436 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { Mou } from '../../../../shared/domain/mou';
+import { emptyParty, mouDraftFromProposal, PARTY_ROLES } from '../../../../shared/domain/mou-from-proposal';
+import type { Proposal } from '../../../../shared/domain/proposal';
+import { formatDate } from '../../../../shared/format/dates';
+import { api, call } from '../../app/api-client';
+import { useAppStore } from '../../app/store';
+import { useWindowTitle } from '../../app/use-window-title';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormField } from '../../components/FormField';
+import {
+  MOU_FORM_SECTIONS,
+  PARTY_TYPE_OPTIONS,
+  errorsFromServer,
+  inputIdFor,
+  liveExpiry,
+  mouFormValuesFrom,
+  validateMouForm,
+  type FieldKind,
+  type MouFormErrors,
+  type MouFormValues,
+  type PartyValues,
+  type ScalarSpec,
+} from './mou-form-values';
+import { useFocusFirstInvalid } from './FormDialog';
+import { newId } from './new-id';
+
+interface ControlProps {
+  path: string;
+  label: string;
+  kind: FieldKind;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+  required?: boolean;
+  unit?: string;
+  hint?: string;
+  options?: { value: string; label: string }[];
+  /** What the empty choice says, when "Not known" does not fit. */
+  emptyLabel?: string;
+  wide?: boolean;
+}
+
+/** One labelled control; its id comes from its path so messages and focus can find it. */
+function Control({ path, label, kind, value, error, onChange, required, unit, hint, options, emptyLabel, wide }: ControlProps) {
+  return (
+    <FormField id={inputIdFor(path)} label={label} required={required} unit={unit} hint={hint} error={error} wide={wide ?? kind === 'long-text'}>
+      {(c) => {
+        const common = {
+          id: c.id,
+          name: path,
+          value,
+          'aria-describedby': c.describedBy,
+          'aria-invalid': c.invalid || undefined,
+          'aria-required': required || undefined,
+        };
+        switch (kind) {
+          case 'choice':
+            return (
+              <select {...common} onChange={(e) => onChange(e.target.value)}>
+                <option value="">{emptyLabel ?? (required ? 'Choose…' : 'Not known')}</option>
+                {options?.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            );
+          case 'long-text':
+            return <textarea {...common} dir="auto" rows={3} onChange={(e) => onChange(e.target.value)} />;
+          case 'number':
+            return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+          case 'date':
+            return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+          default:
+            return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+        }
+      }}
+    </FormField>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="form-section">
+      <legend>{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** Create an MoU (from its proposal or on its own) or edit one. Nothing is written until the schema passes. */
+export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: string }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const setUnsavedChanges = useAppStore((s) => s.setUnsavedChanges);
+  const summaries = useAppStore((s) => s.mouSummaries);
+  const loadMous = useAppStore((s) => s.loadMous);
+
+  const [original, setOriginal] = useState<Mou | undefined>();
+  const [proposal, setProposal] = useState<Proposal | undefined>();
+  const [values, setValues] = useState<MouFormValues | undefined>(() => (id || proposalId ? undefined : mouFormValuesFrom(mouDraftFromProposal(undefined, newId))));
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<MouFormErrors>({});
+  const [summary, setSummary] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [confirmDropThird, setConfirmDropThird] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, summaryRef);
+  useWindowTitle({ screen: 'mou-form', id }, original?.fields.mouNumber);
+
+  useEffect(() => {
+    void loadMous();
+    if (id) {
+      void call(api().getMou({ id })).then((result) => {
+        if (!result.ok) return setLoadError(result.error.message);
+        setOriginal(result.value);
+        setValues(mouFormValuesFrom(result.value.fields));
+      });
+    } else if (proposalId) {
+      void call(api().getProposal({ id: proposalId })).then((result) => {
+        if (!result.ok) return setLoadError(result.error.message);
+        setProposal(result.value);
+        setValues(mouFormValuesFrom(mouDraftFromProposal(result.value, newId)));
+      });
+    }
+  }, [id, proposalId, loadMous]);
+
+  useEffect(() => () => setUnsavedChanges(false), [setUnsavedChanges]);
+
+  if (loadError) {
+    return (
+      <div role="alert" className="load-error">
+        <h1>Could not open this {id ? 'MoU' : 'proposal'}</h1>
+        <p>{loadError}</p>
+      </div>
+    );
+  }
+  if (!values) return <p aria-busy="true">Loading…</p>;
+
+  const edit = (change: (v: MouFormValues) => MouFormValues) => {
+    setValues((v) => (v ? change(v) : v));
+    setUnsavedChanges(true);
+  };
+  const setScalar = (name: keyof MouFormValues['scalars'], value: string) => edit((v) => ({ ...v, scalars: { ...v.scalars, [name]: value } }));
+  const setParty = (index: number, change: Partial<PartyValues>) =>
+    edit((v) => ({ ...v, parties: v.parties.map((p, i) => (i === index ? { ...p, ...change } : p)) }));
+
+  const setType = (type: string) => {
+    if (type === 'two-party' && values.parties.length > 2) {
+      const third = values.parties[2]!;
+      if (third.name.trim() || third.signatories.length > 0) return setConfirmDropThird(true);
+      return edit((v) => ({ ...v, scalars: { ...v.scalars, type }, parties: v.parties.slice(0, 2) }));
+    }
+    edit((v) => {
+      const parties = [...v.parties];
+      if (type === 'three-party') while (parties.length < 3) parties.push(toValues(emptyParty(newId(), parties.length)));
+      return { ...v, scalars: { ...v.scalars, type }, parties };
+    });
+  };
+
+  const scalar = (spec: ScalarSpec) =>
+    spec.name === 'type' ? (
+      <Control key={spec.name} path="type" {...spec} value={values.scalars.type} error={errors.type} onChange={setType} />
+    ) : (
+      <Control key={spec.name} path={spec.name} {...spec} value={values.scalars[spec.name]} error={errors[spec.name]} onChange={(value) => setScalar(spec.name, value)} />
+    );
+
+  const showErrors = (found: MouFormErrors, message: string) => {
+    setErrors(found);
+    setSummary(message);
+    focusFirstInvalid();
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const { fields, errors: found } = validateMouForm(values);
+    const count = Object.keys(found).length;
+    if (!fields) return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+    setSaving(true);
+    const result = original
+      ? await call(api().updateMou({ id: original.id, expectedUpdatedAt: original.updatedAt, fields }))
+      : await call(api().createMou({ fields, ...(proposalId ? { proposalId } : {}) }));
+    setSaving(false);
+    if (!result.ok) return showErrors(errorsFromServer(result.error.fieldErrors), result.error.message);
+    setUnsavedChanges(false);
+    notify('success', original ? `Saved changes to MoU ${result.value.fields.mouNumber}.` : `MoU ${result.value.fields.mouNumber} saved.`);
+    void loadMous();
+    navigate({ screen: 'mou', id: result.value.id });
+  };
+
+  const onCancel = () =>
+    navigate(original ? { screen: 'mou', id: original.id } : proposalId ? { screen: 'proposal', id: proposalId } : { screen: 'mous' });
+
+  const expiry = liveExpiry(values);
+  const otherMous = summaries.filter((s) => s.id !== id);
+
+  return (
+    <>
+      <form
+        ref={formRef}
+        className="record-form"
+        noValidate
+        aria-labelledby="mou-form-heading"
+        onSubmit={onSubmit}
+        onKeyDown={(event) => {
+          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+            event.preventDefault();
+            event.currentTarget.requestSubmit();
+          }
+        }}
+      >
+        <header className="form-header">
+          <h1 id="mou-form-heading">{original ? `Edit MoU ${original.fields.mouNumber}` : 'New MoU'}</h1>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={saving} title="Save (Ctrl+S)">
+              {saving ? 'Saving…' : 'Save MoU'}
+            </button>
+          </div>
+        </header>
+        <p className="form-legend">
+          {proposal && (
+            <>
+              For proposal <strong dir="auto">{proposal.fields.title}</strong>: parties, area and floors are filled in from it.{' '}
+            </>
+          )}
+          Fields marked <span className="required">*</span> are required.
+        </p>
+        {summary && (
+          <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+            {summary}
+          </div>
+        )}
+
+        <Section title="MoU">
+          <div className="form-grid">
+            {MOU_FORM_SECTIONS.identification.map(scalar)}
+            <Control
+              path="previousMouId"
+              label="Renews or supersedes"
+              kind="choice"
+              value={values.previousMouId}
+              error={errors.previousMouId}
+              options={otherMous.map((m) => ({ value: m.id, label: `${m.mouNumber} – ${m.parties.join(', ')}` }))}
+              emptyLabel="None (a first MoU)"
+            hint="The earlier MoU this one replaces, if any"
+              onChange={(value) => edit((v) => ({ ...v, previousMouId: value }))}
+            />
+          </div>
+        </Section>
+
+        <Section title="Parties and signatories">
+          {errors.parties && (
+            <p className="field-error" role="alert">
+              {errors.parties}
+            </p>
+          )}
+          <div className="party-blocks">
+            {values.parties.map((party, index) => (
+              <PartyBlock key={party.id} index={index} party={party} errors={errors} onChange={(change) => setParty(index, change)} />
+            ))}
+          </div>
+        </Section>
+
+        <Section title="Witnesses">
+          {values.witnesses.length === 0 && <p className="muted">No witnesses recorded.</p>}
+          {values.witnesses.map((witness, index) => (
+            <fieldset key={witness.key} className="sub-block" aria-label={`Witness ${index + 1}`}>
+              <div className="form-grid">
+                <Control
+                  path={`witnesses.${index}.name`}
+                  label="Witness name"
+                  kind="text"
+                  required
+                  value={witness.name}
+                  error={errors[`witnesses.${index}.name`]}
+                  onChange={(name) => edit((v) => ({ ...v, witnesses: v.witnesses.map((w, i) => (i === index ? { ...w, name } : w)) }))}
+                />
+                <Control
+                  path={`witnesses.${index}.designation`}
+                  label="Witness designation"
+                  kind="text"
+                  value={witness.designation}
+                  error={errors[`witnesses.${index}.designation`]}
+                  onChange={(designation) => edit((v) => ({ ...v, witnesses: v.witnesses.map((w, i) => (i === index ? { ...w, designation } : w)) }))}
+                />
+              </div>
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Remove witness ${index + 1}`}
+                onClick={() => edit((v) => ({ ...v, witnesses: v.witnesses.filter((_, i) => i !== index) }))}
+              >
+                Remove witness
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" className="button" onClick={() => edit((v) => ({ ...v, witnesses: [...v.witnesses, { key: newId(), name: '', designation: '' }] }))}>
+            Add witness
+          </button>
+        </Section>
+
+        <Section title="Dates and term">
+          <div className="form-grid">{MOU_FORM_SECTIONS.dates.map(scalar)}</div>
+          <p className="derived-line">
+            Expiry (derived):{' '}
+            <output aria-live="polite" aria-label="Expiry (derived)">
+              {expiry ? formatDate(expiry) : 'enter the date signed or effective and the term'}
+            </output>
+          </p>
+        </Section>
+
+        <Section title="Space, rent and utilities">
+          <div className="form-grid">{MOU_FORM_SECTIONS.space.map(scalar)}</div>
+        </Section>
+        <Section title="Targets">
+          <div className="form-grid">{MOU_FORM_SECTIONS.targets.map(scalar)}</div>
+        </Section>
+        <Section title="Clause summaries">
+          <div className="form-grid">{MOU_FORM_SECTIONS.clauses.map(scalar)}</div>
+        </Section>
+        <Section title="Notes">
+          <div className="form-grid">{MOU_FORM_SECTIONS.notes.map(scalar)}</div>
+        </Section>
+      </form>
+      {/* Outside the form: the dialog's own submit must not bubble into Save MoU. */}
+      <ConfirmDialog
+        open={confirmDropThird}
+        title="Remove the third party?"
+        message={`A two-party MoU has two parties. ${values.parties[2]?.name || 'The third party'} and its signatories will be removed from this form.`}
+        confirmLabel="Remove third party"
+        destructive
+        onConfirm={() => {
+          setConfirmDropThird(false);
+          edit((v) => ({ ...v, scalars: { ...v.scalars, type: 'two-party' }, parties: v.parties.slice(0, 2) }));
+        }}
+        onCancel={() => setConfirmDropThird(false)}
+      />
+    </>
+  );
+}
+
+function toValues(party: ReturnType<typeof emptyParty>): PartyValues {
+  return { id: party.id, name: party.name, role: party.role, type: party.type ?? '', signatories: [] };
+}
+
+function PartyBlock({ index, party, errors, onChange }: { index: number; party: PartyValues; errors: MouFormErrors; onChange(change: Partial<PartyValues>): void }) {
+  const base = `parties.${index}`;
+  const groupName = `Party ${index + 1}`;
+  const setSignatory = (s: number, change: Partial<PartyValues['signatories'][number]>) =>
+    onChange({ signatories: party.signatories.map((sig, i) => (i === s ? { ...sig, ...change } : sig)) });
+  return (
+    <fieldset className="party-block" aria-label={groupName}>
+      <legend>
+        {groupName}
+        {party.name && (
+          <span className="muted" dir="auto">
+            {' '}
+            · {party.name}
+          </span>
+        )}
+      </legend>
+      <div className="form-grid">
+        <Control path={`${base}.name`} label="Party name" kind="text" required value={party.name} error={errors[`${base}.name`]} onChange={(name) => onChange({ name })} />
+        <Control
+          path={`${base}.role`}
+          label="Role"
+          kind="text"
+          required
+          value={party.role}
+          hint={`As the MoU words it, e.g. ${PARTY_ROLES[index] ?? 'Party'}, Host`}
+          error={errors[`${base}.role`]}
+          onChange={(role) => onChange({ role })}
+        />
+        <Control
+          path={`${base}.type`}
+          label="Party type"
+          kind="choice"
+          required
+          options={PARTY_TYPE_OPTIONS}
+          value={party.type}
+          error={errors[`${base}.type`]}
+          onChange={(type) => onChange({ type })}
+        />
+      </div>
+      {party.signatories.map((signatory, s) => {
+        const path = `${base}.signatories.${s}`;
+        return (
+          <fieldset key={signatory.key} className="sub-block" aria-label={`${groupName} signatory ${s + 1}`}>
+            <legend>Signatory {s + 1}</legend>
+            <div className="form-grid">
+              <Control path={`${path}.name`} label="Signatory name" kind="text" required value={signatory.name} error={errors[`${path}.name`]} onChange={(name) => setSignatory(s, { name })} />
+              <Control
+                path={`${path}.designation`}
+                label="Designation"
+                kind="text"
+                required
+                value={signatory.designation}
+                error={errors[`${path}.designation`]}
+                onChange={(designation) => setSignatory(s, { designation })}
+              />
+              <Control
+                path={`${path}.signedOn`}
+                label="Date signed"
+                kind="date"
+                value={signatory.signedOn}
+                error={errors[`${path}.signedOn`]}
+                onChange={(signedOn) => setSignatory(s, { signedOn })}
+              />
+            </div>
+            <button
+              type="button"
+              className="button small"
+              aria-label={`Remove signatory ${s + 1} of party ${index + 1}`}
+              onClick={() => onChange({ signatories: party.signatories.filter((_, i) => i !== s) })}
+            >
+              Remove signatory
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button small"
+        onClick={() => onChange({ signatories: [...party.signatories, { key: newId(), name: '', designation: '', signedOn: '' }] })}
+      >
+        Add signatory
+      </button>
+    </fieldset>
+  );
+}

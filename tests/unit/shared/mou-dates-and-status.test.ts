@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { MouFormFieldsSchema, type Mou, type MouStatus } from '../../../shared/domain/mou';
+import { isMouExpiring, mouExpiryDate, mouExpiryState, obligationState, termEndDate } from '../../../shared/domain/mou-dates';
+import { MOU_STATUS_MOVES, mouStatusMoveProblem, mouStatusOptions } from '../../../shared/domain/mou-status';
+
+describe('termEndDate', () => {
+  it.each([
+    ['2021-05-20', 60, '2026-05-19'],
+    ['2021-01-31', 1, '2021-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2021-01-30', 1, '2021-02-28'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-02-29', 48, '2028-02-28'],
+    ['2021-03-31', 1, '2021-04-30'],
+    ['2021-01-01', 12, '2021-12-31'],
+    ['2021-12-15', 1, '2022-01-14'],
+  ])('%s plus %i months ends on %s', (start, months, end) => {
+    expect(termEndDate(start, months)).toBe(end);
+  });
+});
+
+describe('mouExpiryDate', () => {
+  it('counts from the effective date when there is one, else from the date signed', () => {
+    expect(mouExpiryDate({ signedOn: '2021-05-20', termYears: 5 })).toBe('2026-05-19');
+    expect(mouExpiryDate({ signedOn: '2021-05-20', effectiveOn: '2021-07-01', termYears: 3, termMonths: 6 })).toBe('2024-12-31');
+  });
+  it('is unknown while a start date or the term is missing', () => {
+    expect(mouExpiryDate({ signedOn: '2021-05-20' })).toBeUndefined();
+    expect(mouExpiryDate({ termYears: 5 })).toBeUndefined();
+    expect(mouExpiryDate({ signedOn: '2021-05-20', termYears: 0, termMonths: 0 })).toBeUndefined();
+  });
+});
+
+describe('expiring and expired', () => {
+  const fields = { signedOn: '2021-05-20', termYears: 5 }; // expires 19-May-2026
+  it('is expiring within 90 days of expiry when no notice period is given', () => {
+    expect(isMouExpiring(fields, '2026-02-17')).toBe(false); // 91 days before
+    expect(isMouExpiring(fields, '2026-02-18')).toBe(true); // 90 days before
+    expect(isMouExpiring(fields, '2026-05-19')).toBe(true); // the last day
+    expect(isMouExpiring(fields, '2026-05-20')).toBe(false); // expired, not expiring
+  });
+  it('uses a notice period longer than 90 days', () => {
+    expect(isMouExpiring({ ...fields, noticePeriodDays: 180 }, '2025-11-20')).toBe(true); // 180 days before
+    expect(isMouExpiring({ ...fields, noticePeriodDays: 180 }, '2025-11-19')).toBe(false);
+    expect(isMouExpiring({ ...fields, noticePeriodDays: 30 }, '2026-02-18')).toBe(true);
+  });
+  it('flags only MoUs that bind their parties', () => {
+    expect(mouExpiryState(fields, 'active', '2026-05-01')).toBe('expiring');
+    expect(mouExpiryState(fields, 'active', '2026-05-20')).toBe('expired');
+    expect(mouExpiryState(fields, 'active', '2025-01-01')).toBeUndefined();
+    expect(mouExpiryState(fields, 'draft', '2026-05-01')).toBeUndefined();
+    expect(mouExpiryState(fields, 'terminated', '2026-05-20')).toBeUndefined();
+    expect(mouExpiryState(fields, 'renewed', '2026-05-20')).toBeUndefined();
+  });
+});
+
+describe('obligationState', () => {
+  it('is done once a completion date is recorded, even after the due date', () => {
+    expect(obligationState({ dueOn: '2021-01-01', completedOn: '2021-06-01' }, '2026-01-01')).toBe('done');
+  });
+  it('is overdue the day after its due date, open on it and without one', () => {
+    expect(obligationState({ dueOn: '2026-01-01' }, '2026-01-01')).toBe('open');
+    expect(obligationState({ dueOn: '2026-01-01' }, '2026-01-02')).toBe('overdue');
+    expect(obligationState({}, '2030-01-01')).toBe('open');
+  });
+});
+
+function mouAt(path: MouStatus[], fields: Partial<Mou['fields']> = {}): Pick<Mou, 'statusHistory' | 'fields'> {
+  return {
+    fields: { mouNumber: 'X', type: 'two-party', parties: [], witnesses: [], obligations: [], amendments: [], ...fields },
+    statusHistory: path.map((to, i) => ({ at: '2026-01-01T00:00:00.000Z', from: i === 0 ? null : path[i - 1]!, to, by: '', note: '' })),
+  };
+}
+const context = { successorIds: [], today: '2026-11-25' };
+
+describe('the MoU status machine', () => {
+  it('walks Draft to Active one step at a time', () => {
+    const path: MouStatus[] = ['draft', 'legal-review', 'approved', 'signed', 'active'];
+    for (let i = 1; i < path.length; i++) {
+      expect(mouStatusMoveProblem(mouAt(path.slice(0, i), { signedOn: '2021-05-20' }), path[i]!, context)).toBeUndefined();
+    }
+  });
+  it('refuses skipping steps and leaving an end', () => {
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'signed', context)).toBe('An MoU cannot move from Draft to Signed.');
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'active', context)).toMatch(/cannot move/);
+    for (const end of ['terminated', 'renewed', 'superseded'] as const) expect(MOU_STATUS_MOVES[end]).toEqual([]);
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved', 'signed', 'terminated'], { signedOn: '2021-05-20' }), 'active', context)).toMatch(/cannot move from Terminated/);
+  });
+  it('terminates only a signed or active MoU', () => {
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'terminated', context)).toMatch(/cannot move/);
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved', 'signed']), 'terminated', context)).toBeUndefined();
+  });
+  it('needs the date signed before Signed', () => {
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved']), 'signed', context)).toMatch(/date the MoU was signed/);
+  });
+  it('renews or supersedes only when a successor MoU is linked', () => {
+    const active = mouAt(['draft', 'legal-review', 'approved', 'signed', 'active']);
+    expect(mouStatusMoveProblem(active, 'renewed', context)).toMatch(/Link the MoU that renews/);
+    expect(mouStatusMoveProblem(active, 'superseded', { ...context, successorIds: ['next'] })).toBeUndefined();
+  });
+  it('marks Expired only after the derived expiry date', () => {
+    const active = (fields: Partial<Mou['fields']>) => mouAt(['draft', 'legal-review', 'approved', 'signed', 'active'], fields);
+    expect(mouStatusMoveProblem(active({ signedOn: '2021-05-20' }), 'expired', context)).toMatch(/term first/);
+    expect(mouStatusMoveProblem(active({ signedOn: '2021-05-20', termYears: 5 }), 'expired', { ...context, today: '2026-05-19' })).toMatch(/runs until/);
+    expect(mouStatusMoveProblem(active({ signedOn: '2021-05-20', termYears: 5 }), 'expired', { ...context, today: '2026-05-20' })).toBeUndefined();
+  });
+  it('offers each allowed move with its reason when unavailable', () => {
+    expect(mouStatusOptions(mouAt(['draft', 'legal-review', 'approved']), context)).toEqual([
+      { to: 'signed', problem: 'Record the date the MoU was signed before marking it Signed.' },
+      { to: 'legal-review', problem: undefined },
+    ]);
+  });
+});
+
+describe('MoU form schema', () => {
+  const party = (id: string, name: string) => ({ id, name, role: 'Party', type: 'pseb', signatories: [] });
+  const base = {
+    mouNumber: 'M-1',
+    type: 'two-party',
+    parties: [party('0b0e4d1c-8f0a-4b8e-9a77-1c2b3d4e5f60', 'PSEB'), party('1b0e4d1c-8f0a-4b8e-9a77-1c2b3d4e5f60', 'Sitara')],
+    witnesses: [],
+  };
+  it('accepts typed dates and numbers', () => {
+    const parsed = MouFormFieldsSchema.parse({ ...base, signedOn: '20-May-2021', termYears: '5', areaCommittedSqFt: '19,500' });
+    expect(parsed).toMatchObject({ signedOn: '2021-05-20', termYears: 5, areaCommittedSqFt: 19500 });
+  });
+  it('names nested fields by their path', () => {
+    const result = MouFormFieldsSchema.safeParse({
+      ...base,
+      parties: [base.parties[0], { ...base.parties[1], signatories: [{ name: '', designation: 'CEO', signedOn: '31-Feb-2021' }] }],
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(paths).toContain('parties.1.signatories.0.name: Signatory name is required.');
+    expect(paths).toContain('parties.1.signatories.0.signedOn: Date signed must be a real date, for example 20-May-2021.');
+  });
+  it('wants as many parties as the type says', () => {
+    const result = MouFormFieldsSchema.safeParse({ ...base, type: 'three-party' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['parties'], message: 'A three-party MoU has exactly 3 parties; this one has 2.' });
+  });
+});
