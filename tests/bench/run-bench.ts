@@ -1,0 +1,98 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateParkData } from './generate-park-data';
+import { measureSqlitePeer } from './sqlite-peer';
+import { measureStorage } from './storage-bench';
+import { round, type Timing } from './measure';
+import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
+
+/**
+ * npm run bench [-- --sizes 1000,10000,100000 --runs 7]
+ * Prints every figure beside its limit, measured in the same run, and writes them as JSON.
+ */
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    runs: { type: 'string', default: '7' },
+    out: { type: 'string', default: 'bench-results' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+interface Row {
+  size: number;
+  figure: string;
+  medianMs: number;
+  p95Ms: number;
+  limit: string;
+  limitMedianMs: number;
+  ratio: number;
+  target: string;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function row(size: number, figure: string, value: Timing, limit: string, limitValue: Timing, target: string, note?: string) {
+  rows.push({
+    size,
+    figure,
+    medianMs: value.medianMs,
+    p95Ms: value.p95Ms,
+    limit,
+    limitMedianMs: limitValue.medianMs,
+    ratio: round(value.medianMs / limitValue.medianMs),
+    target,
+    ...(note ? { note } : {}),
+  });
+}
+
+for (const size of sizes) {
+  const sizeRuns = size >= 100_000 ? Math.min(runs, 3) : runs;
+  const dataDir = await mkdtemp(path.join(tmpdir(), `park-desk-bench-${size}-`));
+  try {
+    const data = generateParkData(size, size);
+    const storage = await measureStorage(dataDir, data, sizeRuns);
+    const mb = (storage.fileBytes / 1e6).toFixed(1);
+    row(size, `open (${mb} MB)`, storage.open, 'JSON.parse of the file', storage.openLimit, 'ratio <= 2');
+    row(size, 'save one proposal', storage.save, 'write+fsync+rename same bytes', storage.saveLimit, 'ratio <= 1.3', `longest main-process block ${storage.saveLongestBlockMs} ms (target <= 50)`);
+    if (size <= 10_000) {
+      await writeFile(path.join(dataDir, 'park-desk-data.json'), JSON.stringify(data));
+      const browser = await launchBenchBrowser();
+      try {
+        const paint = await measureFirstListPaint(browser, dataDir, Math.min(sizeRuns, 3));
+        row(size, 'start to first list paint', paint, 'target 1000 ms', { medianMs: 1000, p95Ms: 1000, runs: 1 }, 'median < 1000 ms');
+        const search = await measureSearchKeystrokes(browser, dataDir, 'faisalabad software');
+        row(size, 'search: one keystroke', search.keystroke, 'bare filter of the same rows', search.bareFilter, 'p95 < 16 ms');
+      } finally {
+        await browser.close();
+      }
+    }
+    const sqlite = measureSqlitePeer(path.join(dataDir, 'peer.sqlite'), data, sizeRuns);
+    row(size, 'peer: SQLite open (all rows)', sqlite.open, 'JSON.parse of the file', storage.openLimit, 'for comparison');
+    row(size, 'peer: SQLite save one row', sqlite.save, 'write+fsync+rename same bytes', storage.saveLimit, 'for comparison');
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const bundle = await rendererJavaScriptGzipBytes();
+const printedBundle = `renderer JavaScript: ${(bundle.rawBytes / 1024).toFixed(0)} KiB, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzipped`;
+
+const pad = (text: string | number, width: number) => String(text).padEnd(width);
+console.log(`\nPark Desk benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${runs} runs (3 at 100k)\n`);
+console.log(
+  [pad('size', 8), pad('figure', 32), pad('median ms', 11), pad('p95 ms', 9), pad('limit', 32), pad('limit ms', 10), pad('ratio', 7), 'target'].join(''),
+);
+for (const r of rows) {
+  console.log(
+    [pad(r.size, 8), pad(r.figure, 32), pad(r.medianMs, 11), pad(r.p95Ms, 9), pad(r.limit, 32), pad(r.limitMedianMs, 10), pad(r.ratio, 7), r.target, r.note ? `  ${r.note}` : ''].join(''),
+  );
+}
+console.log(`\n${printedBundle}`);
+await mkdir(values.out, { recursive: true });
+const jsonFile = path.join(values.out, `bench-${new Date().toISOString().slice(0, 10)}.json`);
+await writeFile(jsonFile, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows, rendererJavaScript: bundle }, null, 2));
+console.log(`\nFigures written to ${jsonFile}`);
