@@ -43,8 +43,17 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('en').replace(/[\u064B-\u065F\u0670]/g, '');
 }
 
+// Summary rows are replaced, never mutated, so each row's folded text can be kept with the row:
+// a keystroke then costs one substring test per row instead of folding every row again.
+const haystacks = new WeakMap<ProposalSummary, string>();
+
 function haystack(row: ProposalSummary): string {
-  return foldForSearch([row.referenceNumber, row.title, row.city, row.offeringParty ?? '', row.notes ?? ''].join('\u0000'));
+  let text = haystacks.get(row);
+  if (text === undefined) {
+    text = foldForSearch([row.referenceNumber, row.title, row.city, row.offeringParty ?? '', row.notes ?? ''].join('\u0000'));
+    haystacks.set(row, text);
+  }
+  return text;
 }
 
 /** Every word typed must appear somewhere in the row. */
@@ -122,12 +131,28 @@ export function sortProposalSummaries(
   return [...rows].sort((a, b) => sign * compare(a, b) || collator.compare(a.referenceNumber, b.referenceNumber));
 }
 
-/** Search, filters and sort together: what the list shows. */
-export function queryProposalSummaries(
+export interface ProposalListView {
+  query: string;
+  filters: ProposalListFilters;
+  /** The archived view: only archived proposals, to restore from. */
+  archived: boolean;
+  sortKey: ProposalSortKey;
+  sortDirection: SortDirection;
+}
+
+/** Filters and sort: what the list shows before a search narrows it. */
+export function arrangeProposalSummaries(
   rows: readonly ProposalSummary[],
-  view: { query: string; filters: ProposalListFilters; archived: boolean; sortKey: ProposalSortKey; sortDirection: SortDirection },
+  view: Omit<ProposalListView, 'query'>,
   today: string,
 ): ProposalSummary[] {
-  const filtered = filterProposalSummaries(rows, view.filters, view.archived);
-  return sortProposalSummaries(searchProposalSummaries(filtered, view.query), view.sortKey, view.sortDirection, today);
+  return sortProposalSummaries(filterProposalSummaries(rows, view.filters, view.archived), view.sortKey, view.sortDirection, today);
+}
+
+/**
+ * Search, filters and sort together: what the list shows. Searching keeps the sorted order, so
+ * the list sorts once per change of sort or filters and a keystroke only searches.
+ */
+export function queryProposalSummaries(rows: readonly ProposalSummary[], view: ProposalListView, today: string): ProposalSummary[] {
+  return searchProposalSummaries(arrangeProposalSummaries(rows, view, today), view.query);
 }

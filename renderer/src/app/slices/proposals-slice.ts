@@ -3,16 +3,9 @@ import type { ProposalSummary } from '../../../../shared/domain/proposal-summary
 import { api, call } from '../api-client';
 import type { AppState } from '../store';
 
-import type { ProposalListFilters, ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
+import type { ProposalListFilters, ProposalListView } from '../../../../shared/domain/proposal-list-query';
 
-export interface ProposalListView {
-  query: string;
-  sortKey: ProposalSortKey;
-  sortDirection: 'asc' | 'desc';
-  filters: ProposalListFilters;
-  /** The archived view: only archived proposals, to restore from. */
-  archived: boolean;
-}
+export type { ProposalListView };
 
 export interface ProposalsSlice {
   proposalSummaries: ProposalSummary[];

@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
-import { PARTNER_TYPE_LABELS } from '../../../../shared/domain/proposal';
-import { daysInStage, hasActiveFilters, queryProposalSummaries, type ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
+import { arrangeProposalSummaries, hasActiveFilters, searchProposalSummaries, type ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
 import { todayInPakistan } from '../../../../shared/format/dates';
-import { formatArea, formatNumber } from '../../../../shared/format/numbers';
+import { formatNumber } from '../../../../shared/format/numbers';
 import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
-import { StageBadge } from '../../components/StageBadge';
 import { ProposalFilters } from './ProposalFilters';
+import { ProposalRows } from './ProposalRows';
 import { useArchiveActions } from './use-archive-actions';
 
 const COLUMNS: { key: ProposalSortKey; label: string; numeric?: boolean }[] = [
@@ -32,7 +31,13 @@ export function ProposalsScreen() {
   const { restore } = useArchiveActions();
   const today = todayInPakistan();
 
-  const visible = useMemo(() => queryProposalSummaries(rows, view, today), [rows, view, today]);
+  // Sorting waits for a change of sort or filters; a keystroke only searches the sorted rows.
+  const { filters, archived, sortKey, sortDirection, query } = view;
+  const arranged = useMemo(
+    () => arrangeProposalSummaries(rows, { filters, archived, sortKey, sortDirection }, today),
+    [rows, filters, archived, sortKey, sortDirection, today],
+  );
+  const visible = useMemo(() => searchProposalSummaries(arranged, query), [arranged, query]);
   // "of N": every proposal in this view (current or archived), before search and filters.
   const inView = useMemo(() => rows.filter((row) => Boolean(row.archivedAt) === view.archived).length, [rows, view.archived]);
   const noun = `${view.archived ? 'archived ' : ''}${inView === 1 ? 'proposal' : 'proposals'}`;
@@ -86,7 +91,7 @@ export function ProposalsScreen() {
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" aria-label="Proposals">
+          <table className="data-table" aria-label="Proposals" aria-rowcount={visible.length + 1}>
             <thead>
               <tr>
                 {COLUMNS.map((column) => {
@@ -112,35 +117,7 @@ export function ProposalsScreen() {
                 )}
               </tr>
             </thead>
-            <tbody>
-              {visible.map((row) => (
-                <tr key={row.id} onDoubleClick={() => navigate({ screen: 'proposal', id: row.id })}>
-                  <td className="nowrap">{row.referenceNumber}</td>
-                  <td dir="auto">
-                    <button type="button" className="link-button" onClick={() => navigate({ screen: 'proposal', id: row.id })}>
-                      {row.title}
-                    </button>
-                  </td>
-                  <td dir="auto">{row.city}</td>
-                  <td dir="auto">
-                    {row.offeringParty}
-                    {row.offeringPartyType && <span className="muted"> · {PARTNER_TYPE_LABELS[row.offeringPartyType]}</span>}
-                  </td>
-                  <td className="numeric nowrap">{formatArea(row.grossAreaSqFt)}</td>
-                  <td>
-                    <StageBadge stage={row.stage} />
-                  </td>
-                  <td className="numeric">{daysInStage(row, today)}</td>
-                  {view.archived && (
-                    <td>
-                      <button type="button" className="button small" onClick={() => void restore(row)} aria-label={`Restore ${row.referenceNumber}`}>
-                        Restore
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
+            <ProposalRows rows={visible} today={today} columnCount={COLUMNS.length + (view.archived ? 1 : 0)} archived={view.archived} onRestore={(row) => void restore(row)} />
           </table>
           {loaded && rows.length > 0 && visible.length === 0 && (
             <p className="no-match">
