@@ -1,17 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
+import { fail } from '../../shared/api/result';
 import { appHandlers } from './app-handlers';
+import { CALLS_DURING_RECOVERY, dataSafetyHandlers } from './data-safety';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { exchangeHandlers } from './exchange/exchange';
 import { createProposalService, proposalHandlers } from './proposals';
 import { ParkStore } from './storage/park-store';
-import { systemClock, type Clock, type PdfPrinter, type SaveDialog } from './platform';
+import type { Migrations } from './storage/migrations';
+import type { StorageFs } from './storage/storage-fs';
+import { systemClock, type Clock, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
 /** What the shell provides; Electron in the app, Node and Playwright in tests and the preview. */
 export interface PlatformServices {
   saveDialog?: SaveDialog;
+  openDialog?: OpenDialog;
   pdfPrinter?: PdfPrinter;
 }
 
@@ -20,6 +26,9 @@ export interface ParkServicesOptions {
   appVersion: string;
   clock?: Clock;
   platform?: PlatformServices;
+  /** Tests inject failing file operations (ENOSPC, EROFS) here; the app uses Node's fs. */
+  storageFs?: StorageFs;
+  migrations?: Migrations;
 }
 
 export interface ParkServices {
@@ -32,16 +41,27 @@ export interface ParkServices {
 }
 
 /** Opens the data folder and wires every contract entry to its service. */
-export async function openParkServices({ dataDir, appVersion, clock = systemClock }: ParkServicesOptions): Promise<ParkServices> {
+/**
+ * Opens the data folder and wires every contract entry to its service. A data file held by
+ * another process throws DataFileInUseError; one that cannot be read opens the services in
+ * recovery (store.problem set), where only the recovery calls answer.
+ */
+export async function openParkServices({ dataDir, appVersion, clock = systemClock, platform = {}, storageFs, migrations }: ParkServicesOptions): Promise<ParkServices> {
   await mkdir(dataDir, { recursive: true });
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
-  const store = await ParkStore.open(dataFile);
+  const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
+    ...dataSafetyHandlers(store),
+    ...exchangeHandlers({ store, clock, appVersion, ...platform }),
   };
 
-  return { dispatch: createDispatcher(handlers), handlers, store, dataFile, close: () => store.close() };
+  const duringRecovery = (name: string) =>
+    store.problem && !CALLS_DURING_RECOVERY.has(name)
+      ? fail('storage', 'Park Desk could not read its data file. Restore a backup or start afresh on the recovery screen first.')
+      : undefined;
+  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataFile, close: () => store.close() };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
+import { dataSafetyCalls } from './calls/data-safety-calls';
+import { exchangeCalls } from './calls/exchange-calls';
 import { proposalCalls } from './calls/proposal-calls';
 
 /**
@@ -12,6 +14,8 @@ import { proposalCalls } from './calls/proposal-calls';
 export const contract = {
   ...appCalls,
   ...proposalCalls,
+  ...dataSafetyCalls,
+  ...exchangeCalls,
 } as const;
 
 export type Contract = typeof contract;
