@@ -62,6 +62,7 @@ export class FaultyFs implements StorageFs {
     this.check('rename', 'rename', to);
     await this.base.rename(from, to);
   };
+  link = (existing: string, to: string) => this.base.link(existing, to);
   unlink = (file: string) => this.base.unlink(file);
   readdir = (dir: string) => this.base.readdir(dir);
   mkdir = (dir: string) => this.base.mkdir(dir);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
 
@@ -96,13 +96,7 @@ export async function acquireDataFileLock(file: string, fs: StorageFs = nodeStor
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      const handle = await fs.open(lockFile, 'wx', 0o644);
-      try {
-        await handle.writeFile(JSON.stringify(holder));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await createLockFile(fs, lockFile, JSON.stringify(holder));
       return { lockFile, holder, release: () => releaseLock(fs, lockFile, holder.token) };
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
@@ -115,6 +109,37 @@ export async function acquireDataFileLock(file: string, fs: StorageFs = nodeStor
     if (again && again.text === existing.text) await fs.unlink(lockFile).catch(() => undefined);
   }
   throw new DataFileInUseError(file, lockFile, (await readLock(fs, lockFile))?.holder);
+}
+
+/**
+ * Creates the lock with its contents already in it: written to a temp file, then hard-linked
+ * to the lock's name (atomic, and EEXIST when taken), so a crash never leaves an empty lock.
+ * Where hard links are not supported (FAT drives, some shares) it falls back to O_EXCL.
+ */
+async function createLockFile(fs: StorageFs, lockFile: string, contents: string): Promise<void> {
+  const temp = `${lockFile}.${randomBytes(8).toString('hex')}.tmp`;
+  const handle = await fs.open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.link(temp, lockFile);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    const exclusive = await fs.open(lockFile, 'wx', 0o644);
+    try {
+      await exclusive.writeFile(contents);
+      await exclusive.sync();
+    } finally {
+      await exclusive.close();
+    }
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
 }
 
 async function releaseLock(fs: StorageFs, lockFile: string, token: string): Promise<void> {

@@ -10,9 +10,11 @@ function tempPathFor(file: string): string {
   return `${file}.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`;
 }
 
+/** The data file's temp files, and those of its lock (`<file>.lock.<hex>.tmp`). */
 function isTempOf(file: string, candidate: string): boolean {
   const base = path.basename(file);
-  return candidate.startsWith(`${base}.`) && candidate.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{16}$/.test(candidate.slice(base.length + 1, -TEMP_SUFFIX.length));
+  if (!candidate.startsWith(`${base}.`) || !candidate.endsWith(TEMP_SUFFIX)) return false;
+  return /^(lock\.)?[0-9a-f]{16}$/.test(candidate.slice(base.length + 1, -TEMP_SUFFIX.length));
 }
 
 /**
@@ -58,12 +60,23 @@ export async function writeFileDurably(file: string, contents: string | Uint8Arr
   await syncFolder(fs, path.dirname(file));
 }
 
+/** A lock temp file may belong to another process trying to open the file right now; older ones are leftovers. */
+const LOCK_TEMP_GRACE_MS = 60_000;
+
 /** Temp files a killed writer left behind. Only the holder of the data file's lock may call this. */
 export async function removeLeftoverTempFiles(file: string, fs: StorageFs = nodeStorageFs): Promise<string[]> {
   const dir = path.dirname(file);
-  const leftovers = (await fs.readdir(dir)).filter((name) => isTempOf(file, name));
-  for (const name of leftovers) await fs.unlink(path.join(dir, name)).catch(() => undefined);
-  return leftovers;
+  const removed: string[] = [];
+  for (const name of (await fs.readdir(dir)).filter((n) => isTempOf(file, n))) {
+    const full = path.join(dir, name);
+    if (name.startsWith(`${path.basename(file)}.lock.`)) {
+      const stat = await fs.stat(full).catch(() => undefined);
+      if (!stat || Date.now() - stat.mtimeMs < LOCK_TEMP_GRACE_MS) continue;
+    }
+    await fs.unlink(full).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** How data becomes text and back; one place, so the format can change without touching the writer. */

@@ -15,6 +15,8 @@ export interface StorageFs {
   open(file: string, flags: string, mode?: number): Promise<StorageFileHandle>;
   readFile(file: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
+  /** A hard link; fails with EEXIST when `to` exists, which makes it an atomic "create if absent". */
+  link(existing: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string): Promise<void>;
@@ -25,6 +27,7 @@ export const nodeStorageFs: StorageFs = {
   open: (file, flags, mode) => fs.open(file, flags, mode),
   readFile: (file) => fs.readFile(file),
   rename: (from, to) => fs.rename(from, to),
+  link: (existing, to) => fs.link(existing, to),
   unlink: (file) => fs.unlink(file),
   readdir: (dir) => fs.readdir(dir),
   mkdir: async (dir) => {

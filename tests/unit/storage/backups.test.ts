@@ -55,7 +55,7 @@ describe('automatic backups', () => {
     const daily = backups.filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(7);
     expect(daily[0]!.takenAt > daily[6]!.takenAt).toBe(true); // newest first
-  });
+  }, 30_000);
 });
 
 describe('back up now and restore', () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describe, expect, it } from 'vitest';
@@ -42,10 +42,13 @@ describe('removeLeftoverTempFiles', () => {
   it('removes only the temp files of that data file', async () => {
     const dir = await makeDir();
     const file = path.join(dir, 'data.json');
-    const names = ['data.json', 'data.json.0123456789abcdef.tmp', 'data.json.fedcba9876543210.tmp', 'data.json.notours.tmp', 'other.json.0123456789abcdef.tmp', 'notes.txt'];
+    const names = ['data.json', 'data.json.0123456789abcdef.tmp', 'data.json.lock.fedcba9876543210.tmp', 'data.json.notours.tmp', 'other.json.0123456789abcdef.tmp', 'notes.txt'];
     for (const name of names) await writeFile(path.join(dir, name), 'x');
-    expect((await removeLeftoverTempFiles(file)).sort()).toEqual(['data.json.0123456789abcdef.tmp', 'data.json.fedcba9876543210.tmp']);
-    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.notours.tmp', 'notes.txt', 'other.json.0123456789abcdef.tmp']);
+    const old = new Date(Date.now() - 120_000);
+    await utimes(path.join(dir, 'data.json.lock.fedcba9876543210.tmp'), old, old);
+    await writeFile(path.join(dir, 'data.json.lock.aaaaaaaaaaaaaaaa.tmp'), 'another process is taking the lock right now');
+    expect((await removeLeftoverTempFiles(file)).sort()).toEqual(['data.json.0123456789abcdef.tmp', 'data.json.lock.fedcba9876543210.tmp']);
+    expect((await readdir(dir)).sort()).toEqual(['data.json', 'data.json.lock.aaaaaaaaaaaaaaaa.tmp', 'data.json.notours.tmp', 'notes.txt', 'other.json.0123456789abcdef.tmp']);
   });
 });
 
