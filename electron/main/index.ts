@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
+import { createOpenDialog, createSaveDialog } from './electron-platform';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
@@ -26,10 +27,17 @@ function showMainWindow(): void {
 async function start(dataDir: string): Promise<void> {
   let services: ParkServices;
   try {
-    services = await openParkServices({ dataDir, appVersion: app.getVersion() });
+    services = await openParkServices({
+      dataDir,
+      appVersion: app.getVersion(),
+      platform: { saveDialog: createSaveDialog(() => mainWindow), openDialog: createOpenDialog(() => mainWindow) },
+    });
   } catch (error) {
-    // Nothing has been written: the official can copy the file away before trying again.
-    dialog.showErrorBox('Park Desk cannot open its data', error instanceof Error ? error.message : String(error));
+    // Another process holds the data file (a damaged file opens the recovery screen instead).
+    // Nothing has been written; this copy says who holds it and quits.
+    // By name: the error may come from another copy of the module (tests reset modules).
+    const title = error instanceof Error && error.name === 'DataFileInUseError' ? 'Park Desk is already using this data' : 'Park Desk cannot open its data';
+    dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }

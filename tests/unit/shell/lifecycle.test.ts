@@ -33,7 +33,11 @@ describe('electron/main/index', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledOnce();
     await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
 
-    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir: path.join('/fake/user-data', 'data'), appVersion: '9.8.7' });
+    expect(services.openParkServices).toHaveBeenCalledWith({
+      dataDir: path.join('/fake/user-data', 'data'),
+      appVersion: '9.8.7',
+      platform: { saveDialog: expect.objectContaining({ chooseSavePath: expect.any(Function) }), openDialog: expect.objectContaining({ chooseOpenPath: expect.any(Function) }) },
+    });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalled();
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
@@ -70,12 +74,23 @@ describe('electron/main/index', () => {
     expect(electron.ipcMain.handle).not.toHaveBeenCalled();
   });
 
+  it('says who holds the data file and quits, writing nothing, when another process has it', async () => {
+    const { DataFileInUseError } = await import('../../../electron/services/storage/park-store');
+    const inUse = new DataFileInUseError('/d/park-desk-data.json', '/d/park-desk-data.json.lock', { pid: 42, host: 'PSEB-PC-07', user: 'asad', since: '2026-11-25T09:00:00Z', token: 't' });
+    const { electron } = await boot((_e, s) => s.openParkServices.mockRejectedValue(inUse));
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce());
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Park Desk is already using this data', expect.stringContaining('is in use by Park Desk on computer PSEB-PC-07 (user asad, process 42)'));
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
   it('takes the data folder from PARK_DESK_DATA_DIR, with its own profile', async () => {
     const dataDir = path.resolve('/srv/park-desk-test');
     process.env.PARK_DESK_DATA_DIR = dataDir;
     const { electron, services } = await boot();
     await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalled());
-    expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' });
+    expect(services.openParkServices).toHaveBeenCalledWith(expect.objectContaining({ dataDir, appVersion: '9.8.7' }));
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(dataDir, 'electron-profile'));
     // The profile must move before the lock is taken, as the lock lives in it.
     expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
@@ -84,7 +99,7 @@ describe('electron/main/index', () => {
   it('takes the data folder from --data-dir', async () => {
     const dataDir = path.resolve('/srv/switch-data');
     const { services } = await boot((e) => e.app.commandLine.getSwitchValue.mockImplementation((name) => (name === 'data-dir' ? dataDir : '')));
-    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalledWith({ dataDir, appVersion: '9.8.7' }));
+    await vi.waitFor(() => expect(services.openParkServices).toHaveBeenCalledWith(expect.objectContaining({ dataDir, appVersion: '9.8.7' })));
   });
 
   it('loads the dev server only in an unpackaged build', async () => {
