@@ -5,6 +5,8 @@ import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { openBridgedApp } from '../support/browser-bridge';
+import { FaultyFs } from '../support/faulty-fs';
+import { ScriptedDialogs } from '../support/scripted-dialogs';
 
 export type AppKind = 'browser' | 'electron';
 
@@ -13,6 +15,10 @@ export interface ParkDeskApp {
   dataDir: string;
   /** The data file exactly as it is on disk now. */
   readDataFile(): Promise<unknown>;
+  /** Answers to main's file dialogs, queued by the test (browser kind; Electron shows real dialogs). */
+  dialogs: ScriptedDialogs;
+  /** Switchable disk failures under the store (browser kind only). */
+  storageFaults: FaultyFs | undefined;
   close(): Promise<void>;
 }
 
@@ -66,10 +72,12 @@ export const test = base.extend<Options & Fixtures>({
           env: { ...process.env, PARK_DESK_DATA_DIR: folder },
         });
         const page = await electronApp.firstWindow();
-        app = { page, dataDir: folder, readDataFile, close: () => electronApp.close() };
+        app = { page, dataDir: folder, readDataFile, dialogs: new ScriptedDialogs(), storageFaults: undefined, close: () => electronApp.close() };
       } else {
-        const bridged = await openBridgedApp(browser, { dataDir: folder });
-        app = { page: bridged.page, dataDir: folder, readDataFile, close: () => bridged.close() };
+        const dialogs = new ScriptedDialogs();
+        const storageFaults = new FaultyFs();
+        const bridged = await openBridgedApp(browser, { dataDir: folder, platform: { saveDialog: dialogs, openDialog: dialogs }, storageFs: storageFaults });
+        app = { page: bridged.page, dataDir: folder, readDataFile, dialogs, storageFaults, close: () => bridged.close() };
       }
       opened.push(app);
       return app;

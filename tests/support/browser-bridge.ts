@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../shared/api/contract';
-import { openParkServices, type ParkServices } from '../../electron/services/park-services';
+import { openParkServices, type ParkServices, type PlatformServices } from '../../electron/services/park-services';
+import type { StorageFs } from '../../electron/services/storage/storage-fs';
 import { RENDERER_URL, serveRenderer } from './renderer-files';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -19,9 +20,14 @@ export interface BridgedApp {
  */
 export async function openBridgedApp(
   browser: Browser,
-  { dataDir, viewport = { width: 1366, height: 768 } }: { dataDir: string; viewport?: { width: number; height: number } },
+  {
+    dataDir,
+    viewport = { width: 1366, height: 768 },
+    platform,
+    storageFs,
+  }: { dataDir: string; viewport?: { width: number; height: number }; platform?: PlatformServices; storageFs?: StorageFs },
 ): Promise<BridgedApp> {
-  const services = await openParkServices({ dataDir: path.resolve(dataDir), appVersion: packageJson.version });
+  const services = await openParkServices({ dataDir: path.resolve(dataDir), appVersion: packageJson.version, ...(platform ? { platform } : {}), ...(storageFs ? { storageFs } : {}) });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);
   await context.exposeBinding('__parkDeskInvoke', (_source, name: string, input: unknown) =>
