@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { MM_PER_INCH } from '../../shared/documents/print-layout';
-import type { FolderDialog, PdfPrinter, SaveDialog } from '../services/platform';
+import type { FolderDialog, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
 import { createSecureWindow } from './window';
 
 /** Native save dialog, attached to the window in use so it is modal to it. */
@@ -27,6 +27,18 @@ export function createFolderDialog(getWindow: () => BrowserWindow | undefined): 
   };
 }
 
+/** Native open dialog for one existing file; main reads it itself, the renderer never names a path. */
+export function createOpenDialog(getWindow: () => BrowserWindow | undefined): OpenDialog {
+  return {
+    async chooseOpenPath({ title, filters }) {
+      const options = { title, filters, properties: ['openFile' as const] };
+      const win = getWindow();
+      const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+  };
+}
+
 export interface PdfPrinterOptions {
   displayHeaderFooter?: boolean;
   headerTemplate?: string;
@@ -42,6 +54,22 @@ function marginsInInches({ top, right, bottom, left }: NonNullable<PdfPrinterOpt
 /** Chromium refuses URLs longer than this (url/url_constants.h, kMaxURLChars). */
 const MAX_URL_LENGTH = 2 * 1024 * 1024;
 
+/**
+ * What the print window may load: nothing from anywhere, except the document's own inline
+ * styles and data: images and fonts (the bundled Urdu font is embedded that way).
+ */
+export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** Puts the policy first in the document's head, where Chromium honours a meta CSP. */
+export function withPrintCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CONTENT_SECURITY_POLICY}">`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  if (doctype) return `${doctype[0]}<head>${meta}</head>${html.slice(doctype[0].length)}`;
+  return `<head>${meta}</head>${html}`;
+}
+
 export function htmlToDataUrl(html: string): string {
   // Base64, so no character of the document can end or alter the URL.
   return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
@@ -54,7 +82,7 @@ export function htmlToDataUrl(html: string): string {
 export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   return {
     async printHtmlToPdf(html) {
-      const url = htmlToDataUrl(html);
+      const url = htmlToDataUrl(withPrintCsp(html));
       if (url.length > MAX_URL_LENGTH) throw new Error('The document is too large to print (over 2 MB of HTML).');
 
       const win = createSecureWindow({ allowedOrigins: [], javascript: false, window: { show: false, width: 794, height: 1123 } });

@@ -6,7 +6,7 @@ import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
-import { createFolderDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
+import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
 import { createMainWindow } from './window';
@@ -37,13 +37,17 @@ async function start(dataDir: string): Promise<void> {
       fontsDir: FONTS_DIR,
       platform: {
         saveDialog: createSaveDialog(getWindow),
+        openDialog: createOpenDialog(getWindow),
         folderDialog: createFolderDialog(getWindow),
         pdfPrinter: createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT),
       },
     });
   } catch (error) {
-    // Nothing has been written: the official can copy the file away before trying again.
-    dialog.showErrorBox('Park Desk cannot open its data', error instanceof Error ? error.message : String(error));
+    // Another process holds the data file (a damaged file opens the recovery screen instead).
+    // Nothing has been written; this copy says who holds it and quits.
+    // By name: the error may come from another copy of the module (tests reset modules).
+    const title = error instanceof Error && error.name === 'DataFileInUseError' ? 'Park Desk is already using this data' : 'Park Desk cannot open its data';
+    dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }

@@ -11,9 +11,16 @@ function isMethodName(name: string): name is MethodName {
  * The single entry from any transport into the services: the method must be in the
  * contract and its input must parse before a handler sees it; nothing throws across.
  */
-export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = console.error,
+  /** Refuses a call for the state the app is in (e.g. while the data file waits to be recovered). */
+  gate: (name: MethodName) => Result<never> | undefined = () => undefined,
+): Dispatch {
   return async (name, rawInput) => {
     if (!isMethodName(name)) return fail('forbidden', `Unknown call "${name}".`);
+    const refused = gate(name);
+    if (refused) return refused;
     const parsed = contract[name].input.safeParse(rawInput);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error);

@@ -13,6 +13,11 @@ export interface SaveDialog {
   chooseSavePath(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | undefined>;
 }
 
+export interface OpenDialog {
+  /** Asks which file to open; undefined when the official cancels. */
+  chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | undefined>;
+}
+
 export interface PdfPrinter {
   /** Renders a complete HTML document to PDF bytes (A4, tagged, with an outline). */
   printHtmlToPdf(html: string): Promise<Uint8Array>;

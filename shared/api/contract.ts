@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { appCalls } from './calls/app-calls';
 import { mouSummaryCalls } from './calls/mou-summary-calls';
+import { dataSafetyCalls } from './calls/data-safety-calls';
+import { exchangeCalls } from './calls/exchange-calls';
 import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
@@ -18,6 +20,8 @@ export const contract = {
   ...mouSummaryCalls,
   ...dashboardCalls,
   ...mouCalls,
+  ...dataSafetyCalls,
+  ...exchangeCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { openBridgedApp } from '../support/browser-bridge';
-import type { TestDialogs } from '../support/test-platform';
+import { FaultyFs } from '../support/faulty-fs';
+import { createTestPlatform, type TestDialogs } from '../support/test-platform';
 
 export type AppKind = 'browser' | 'electron';
 
@@ -14,8 +15,10 @@ export interface ParkDeskApp {
   dataDir: string;
   /** The data file exactly as it is on disk now. */
   readDataFile(): Promise<unknown>;
-  /** The save / folder dialogs the test answers (browser only: Electron's are native). */
-  dialogs?: TestDialogs;
+  /** The save / open / folder dialogs the test answers (browser kind only: Electron's are native). */
+  dialogs: TestDialogs;
+  /** Switchable disk failures under the store (browser kind only). */
+  storageFaults: FaultyFs | undefined;
   close(): Promise<void>;
 }
 
@@ -73,10 +76,14 @@ export const test = base.extend<Options & Fixtures>({
           env: { ...process.env, PARK_DESK_DATA_DIR: folder },
         });
         const page = await electronApp.firstWindow();
-        app = { page, dataDir: folder, readDataFile, close: () => electronApp.close() };
+        app = { page, dataDir: folder, readDataFile, // Electron shows native dialogs; specs that answer dialogs skip under Electron.
+        dialogs: createTestPlatform(browser, testInfo.outputPath('exports')).dialogs,
+        storageFaults: undefined,
+        close: () => electronApp.close() };
       } else {
-        const bridged = await openBridgedApp(browser, { dataDir: folder, exportDir: testInfo.outputPath('exports') });
-        app = { page: bridged.page, dataDir: folder, readDataFile, dialogs: bridged.dialogs, close: () => bridged.close() };
+        const storageFaults = new FaultyFs();
+        const bridged = await openBridgedApp(browser, { dataDir: folder, exportDir: testInfo.outputPath('exports'), storageFs: storageFaults });
+        app = { page: bridged.page, dataDir: folder, readDataFile, dialogs: bridged.dialogs, storageFaults, close: () => bridged.close() };
       }
       opened.push(app);
       return app;

@@ -144,7 +144,7 @@ test('sample parks load once, on request, and never twice', async ({ app }) => {
   const { page } = app;
   await expect(page.getByRole('heading', { name: 'Nothing to show yet' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Data' }).click();
-  await expect(page.getByText(app.dataDir)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: app.dataDir })).toBeVisible();
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByRole('status')).toContainText('Added 4 sample parks.');
   await expect(page.getByRole('button', { name: 'Load sample data' })).toBeDisabled();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { openParkServices, type ParkServices } from '../../electron/services/park-services';
+import type { StorageFs } from '../../electron/services/storage/storage-fs';
 import { RENDERER_DIR, RENDERER_URL, serveRenderer } from './renderer-files';
 import { createTestPlatform, type TestDialogs } from './test-platform';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -26,7 +27,8 @@ export async function openBridgedApp(
     dataDir,
     exportDir = path.join(dataDir, '..', 'exports'),
     viewport = { width: 1366, height: 768 },
-  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number } },
+    storageFs,
+  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number }; storageFs?: StorageFs },
 ): Promise<BridgedApp> {
   const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
   const services = await openParkServices({
@@ -34,6 +36,7 @@ export async function openBridgedApp(
     appVersion: packageJson.version,
     platform,
     fontsDir: path.join(RENDERER_DIR, 'fonts'),
+    ...(storageFs ? { storageFs } : {}),
   });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);

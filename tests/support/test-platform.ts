@@ -41,8 +41,12 @@ export interface TestDialogs {
   exportDir: string;
   /** Every file name the app proposed in a save dialog, in order. */
   proposedNames: string[];
-  /** The next dialog (save or folder) is cancelled, as if the official pressed Cancel. */
+  /** The next dialog (save, open or folder) is cancelled, as if the official pressed Cancel. */
   cancelNextDialog(): void;
+  /** Paths the next save dialogs answer, in order; when empty a save goes into exportDir. */
+  savePaths: string[];
+  /** Files the next open dialogs answer, in order; when empty the dialog is cancelled. */
+  openPaths: string[];
 }
 
 export function createTestPlatform(browser: Browser, exportDir: string): { platform: PlatformServices; dialogs: TestDialogs } {
@@ -52,7 +56,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true) };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [] };
   return {
     dialogs,
     platform: {
@@ -61,8 +65,16 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         async chooseSavePath({ defaultName }) {
           dialogs.proposedNames.push(defaultName);
           if (cancelled()) return undefined;
+          const scripted = dialogs.savePaths.shift();
+          if (scripted) return scripted;
           await mkdir(exportDir, { recursive: true });
           return path.join(exportDir, defaultName);
+        },
+      },
+      openDialog: {
+        async chooseOpenPath() {
+          if (cancelled()) return undefined;
+          return dialogs.openPaths.shift();
         },
       },
       folderDialog: {

@@ -6,6 +6,8 @@ import { DataScreen } from '../features/data/DataScreen';
 import { MouSummaryScreen } from '../features/mou-summary/MouSummaryScreen';
 import { MouFormScreen } from '../features/mous/MouFormScreen';
 import { MouPage } from '../features/mous/MouPage';
+import { RecoveryScreen } from '../features/data/RecoveryScreen';
+import { useRecoveryState } from '../features/data/use-recovery-state';
 import { MousScreen } from '../features/mous/MousScreen';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
@@ -45,6 +47,7 @@ export function App() {
   const confirmLeave = useAppStore((s) => s.confirmLeave);
   const cancelLeave = useAppStore((s) => s.cancelLeave);
   const hasUnsavedChanges = useAppStore((s) => s.hasUnsavedChanges);
+  const recovery = useRecoveryState(connected);
   useKeyboardShortcuts();
 
   useEffect(() => {
@@ -70,6 +73,10 @@ export function App() {
       </main>
     );
   }
+
+  // An unreadable data file: nothing else is shown until it is recovered.
+  if (recovery === undefined) return <main aria-busy="true" className="opening" />;
+  if (recovery.needed) return <RecoveryScreen state={recovery} />;
 
   return (
     <div className="app-shell">

@@ -2,7 +2,6 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME, openParkServices } from '../../../electron/services/park-services';
-import { DataFileError } from '../../../electron/services/storage/park-store';
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { Result } from '../../../shared/api/result';
 import { useTempDataDir } from './temp-data-dir';
@@ -107,12 +106,15 @@ describe('proposal services over a real data file', () => {
     expect(rows.map((r) => `${r.city}:${r.stage}`).sort()).toEqual(['Bannu:received', 'Faisalabad:mou-signed', 'Quetta:received', 'Rawalpindi:operational']);
   });
 
-  it('refuses to open a damaged data file and leaves its bytes alone', async () => {
+  it('opens a damaged data file in recovery, leaving its bytes alone and refusing every other call', async () => {
     const dir = await makeDir();
     const file = path.join(dir, DATA_FILE_NAME);
     for (const damaged of ['{"schemaVersion": 1, "proposals": [', 'null', '[]', '{"schemaVersion":1,"settings":{"officialName":""},"proposals":[{"id":"x"}]}']) {
       await writeFile(file, damaged);
-      await expect(open(dir)).rejects.toBeInstanceOf(DataFileError);
+      const services = await open(dir);
+      expect(value(await services.dispatch('getRecoveryState', {}))).toMatchObject({ needed: true, kind: 'damaged' });
+      expect(await services.dispatch('createProposal', { fields })).toMatchObject({ ok: false, error: { code: 'storage' } });
+      await services.close();
       expect(await readFile(file, 'utf8')).toBe(damaged);
     }
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog } from './fake-electron';
-import { createFolderDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl } from '../../../electron/main/electron-platform';
+import { BrowserWindow, dialog, session, shell } from './fake-electron';
+import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
 
@@ -30,7 +30,7 @@ describe('createPdfPrinter', () => {
     expect(win.options.show).toBe(false);
     expect(win.options.webPreferences).toMatchObject({ ...SECURE_WEB_PREFERENCES, javascript: false });
     expect(win.options.webPreferences).not.toHaveProperty('preload');
-    expect(win.loadURL).toHaveBeenCalledWith(htmlToDataUrl(HTML));
+    expect(win.loadURL).toHaveBeenCalledWith(htmlToDataUrl(withPrintCsp(HTML)));
     expect(win.webContents.printToPDF).toHaveBeenCalledWith({
       pageSize: 'A4',
       printBackground: true,
@@ -72,6 +72,43 @@ describe('createPdfPrinter', () => {
   });
 });
 
+describe('the print window', () => {
+  it('loads the document under a default-src none policy placed first in its head', async () => {
+    expect(PRINT_CONTENT_SECURITY_POLICY.startsWith("default-src 'none'")).toBe(true);
+    expect(PRINT_CONTENT_SECURITY_POLICY).not.toMatch(/script-src|unsafe-eval|https?:/);
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CONTENT_SECURITY_POLICY}">`;
+    expect(withPrintCsp('<!doctype html><html><head><title>t</title></head><body>x</body></html>')).toBe(`<!doctype html><html><head>${meta}<title>t</title></head><body>x</body></html>`);
+    expect(withPrintCsp('<!DOCTYPE html><p>x</p>')).toBe(`<!DOCTYPE html><head>${meta}</head><p>x</p>`);
+    expect(withPrintCsp('<p>x</p>')).toBe(`<head>${meta}</head><p>x</p>`);
+
+    await createPdfPrinter().printHtmlToPdf(HTML);
+    const url = BrowserWindow.instances[0]!.loadURL.mock.calls[0]![0];
+    expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toContain(meta);
+  });
+
+  it('blocks navigation, new windows, <webview> and every permission, as the main window does', async () => {
+    const printing = createPdfPrinter().printHtmlToPdf(HTML);
+    const win = BrowserWindow.instances[0]!;
+    for (const eventName of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      for (const url of ['app://park-desk/index.html', 'https://example.com/', 'file:///etc/passwd']) {
+        const event = { url, preventDefault: vi.fn() };
+        win.webContents.emit(eventName, event);
+        expect(event.preventDefault, `${eventName} ${url}`).toHaveBeenCalledOnce();
+      }
+    }
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const webview = { preventDefault: vi.fn() };
+    win.webContents.emit('will-attach-webview', webview, {}, {});
+    expect(webview.preventDefault).toHaveBeenCalledOnce();
+    const request = session.defaultSession.setPermissionRequestHandler.mock.calls.at(-1)?.[0] as (c: unknown, p: string, cb: (g: boolean) => void) => void;
+    const callback = vi.fn();
+    request({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    await printing;
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/');
+  });
+});
+
 describe('createSaveDialog', () => {
   const request = { title: 'Save MoU summary', defaultName: 'mou.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] };
 
@@ -99,5 +136,20 @@ describe('createFolderDialog', () => {
 
   it('returns undefined when the official cancels', async () => {
     await expect(createFolderDialog(() => undefined).chooseFolder(request)).resolves.toBeUndefined();
+  });
+});
+
+describe('createOpenDialog', () => {
+  const request = { title: 'Import Park Desk records', filters: [{ name: 'Park Desk export', extensions: ['json'] }] };
+
+  it('returns the one chosen file, attached to the window', async () => {
+    const win = new BrowserWindow({});
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/official/export.json'] });
+    await expect(createOpenDialog(() => win as never).chooseOpenPath(request)).resolves.toBe('/home/official/export.json');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, { title: request.title, filters: request.filters, properties: ['openFile'] });
+  });
+
+  it('returns undefined when the official cancels', async () => {
+    await expect(createOpenDialog(() => undefined).chooseOpenPath(request)).resolves.toBeUndefined();
   });
 });

@@ -38,7 +38,12 @@ describe('electron/main/index', () => {
       appVersion: '9.8.7',
       // The fonts the build copies beside the renderer, found from the main bundle's own folder.
       fontsDir: expect.stringMatching(/renderer[\\/]fonts$/),
-      platform: { saveDialog: expect.any(Object), folderDialog: expect.any(Object), pdfPrinter: expect.any(Object) },
+      platform: {
+        saveDialog: expect.objectContaining({ chooseSavePath: expect.any(Function) }),
+        openDialog: expect.objectContaining({ chooseOpenPath: expect.any(Function) }),
+        folderDialog: expect.any(Object),
+        pdfPrinter: expect.any(Object),
+      },
     });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalled();
@@ -71,6 +76,17 @@ describe('electron/main/index', () => {
     const { electron } = await boot((_e, s) => s.openParkServices.mockRejectedValue(new Error('The data file /d/park-desk-data.json is not valid JSON')));
     await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce());
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), 'The data file /d/park-desk-data.json is not valid JSON');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('says who holds the data file and quits, writing nothing, when another process has it', async () => {
+    const { DataFileInUseError } = await import('../../../electron/services/storage/park-store');
+    const inUse = new DataFileInUseError('/d/park-desk-data.json', '/d/park-desk-data.json.lock', { pid: 42, host: 'PSEB-PC-07', user: 'asad', since: '2026-11-25T09:00:00Z', token: 't' });
+    const { electron } = await boot((_e, s) => s.openParkServices.mockRejectedValue(inUse));
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce());
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Park Desk is already using this data', expect.stringContaining('is in use by Park Desk on computer PSEB-PC-07 (user asad, process 42)'));
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.BrowserWindow.instances).toHaveLength(0);
     expect(electron.ipcMain.handle).not.toHaveBeenCalled();

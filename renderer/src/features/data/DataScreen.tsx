@@ -4,6 +4,8 @@ import { formatDateTime } from '../../../../shared/format/dates';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
+import { BackupsPanel } from './BackupsPanel';
+import { ExchangePanel } from './ExchangePanel';
 
 /** Who is recording, where the data lives, and the sample parks. */
 export function DataScreen() {
@@ -63,8 +65,11 @@ export function DataScreen() {
             <dd>{appInfo?.version ?? '…'}</dd>
           </div>
         </dl>
-        <p>Everything is kept on this computer; Park Desk never needs the internet. Copy the data file to back it up.</p>
+        <p>Everything is kept on this computer; Park Desk never needs the internet. Backups are taken for you; see below.</p>
       </section>
+
+      <BackupsPanel />
+      <ExchangePanel />
 
       <section className="panel" aria-labelledby="sample-heading">
         <h2 id="sample-heading">Sample data</h2>

@@ -1,0 +1,72 @@
+import type { Handlers } from '../../shared/api/contract';
+import type { RecoveryState } from '../../shared/api/calls/data-safety-calls';
+import { ApiFailure } from '../../shared/api/result';
+import { emptyDatabase } from '../../shared/domain/database';
+import type { BackupInfo } from '../../shared/domain/backup';
+import { readDatabaseBytes } from './storage/serialise';
+import type { ParkStore } from './storage/park-store';
+
+/** Calls that still answer while the data file waits to be recovered; every other call is refused. */
+export const CALLS_DURING_RECOVERY: ReadonlySet<string> = new Set(['getAppInfo', 'getRecoveryState', 'listBackups', 'restoreBackup', 'startEmpty']);
+
+async function latestGoodBackup(store: ParkStore, backups: BackupInfo[]): Promise<string | undefined> {
+  for (const backup of backups) {
+    const bytes = await store.backups.read(backup.id).catch(() => undefined);
+    if (bytes && readDatabaseBytes(bytes).kind === 'ok') return backup.id;
+  }
+  return undefined;
+}
+
+async function recoveryState(store: ParkStore): Promise<RecoveryState> {
+  const problem = store.problem;
+  if (!problem) return { needed: false };
+  const backups = await store.backups.list();
+  const base = { needed: true as const, dataFile: store.file, backupsFolder: store.backups.folder, backups, latestGoodBackupId: await latestGoodBackup(store, backups) };
+  if (problem.kind === 'too-new') {
+    return {
+      ...base,
+      kind: 'too-new',
+      message: `The data file was saved by a newer version of Park Desk (data version ${problem.version}); this version cannot read it and has not changed it. Install the newer Park Desk, or restore an older backup (the newer file is then kept aside, unchanged).`,
+    };
+  }
+  return {
+    ...base,
+    kind: 'damaged',
+    setAsideFile: problem.setAsideFile,
+    message: `The data file could not be read. ${problem.reason} An exact copy of it was kept as ${problem.setAsideFile}, so nothing in it is lost.`,
+  };
+}
+
+/** Backups, restore, and the recovery of an unreadable data file. */
+export function dataSafetyHandlers(
+  store: ParkStore,
+): Pick<Handlers, 'getRecoveryState' | 'listBackups' | 'backUpNow' | 'restoreBackup' | 'startEmpty'> {
+  return {
+    getRecoveryState: () => recoveryState(store),
+    listBackups: async () => ({ folder: store.backups.folder, backups: await store.backups.list() }),
+    backUpNow: () => store.backUp('manual'),
+    restoreBackup: async ({ backupId }) => {
+      const restored = (await store.backups.list()).find((b) => b.id === backupId);
+      const bytes = restored && (await store.backups.read(backupId));
+      if (!restored || !bytes) throw new ApiFailure('not-found', 'That backup is no longer in the backups folder.');
+      const reading = readDatabaseBytes(bytes);
+      if (reading.kind === 'too-new') throw new ApiFailure('conflict', 'That backup was made by a newer version of Park Desk and cannot be restored here.');
+      if (reading.kind === 'damaged') throw new ApiFailure('conflict', `That backup cannot be read either: ${reading.reason} Choose an older one.`);
+      const { safetyBackup, setAsideFile } = await store.replaceAll(reading.data, 'before-restore');
+      return {
+        restored,
+        ...(safetyBackup ? { safetyBackup } : {}),
+        ...(setAsideFile ? { setAsideFile } : {}),
+        proposalCount: reading.data.proposals.length,
+        mouCount: reading.data.mous.length,
+      };
+    },
+    startEmpty: async () => {
+      if (!store.problem) throw new ApiFailure('forbidden', 'Starting afresh is only offered when the data file could not be read.');
+      const setAsideFile = store.problem.kind === 'damaged' ? store.problem.setAsideFile : undefined;
+      const result = await store.replaceAll(emptyDatabase(), 'before-restore');
+      const kept = result.setAsideFile ?? setAsideFile;
+      return kept ? { setAsideFile: kept } : {};
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Database } from '../../../shared/domain/database';
+import { MOU_STATUS_LABELS, MOU_TYPE_LABELS, currentMouStatus } from '../../../shared/domain/mou';
+import { mouExpiryDate } from '../../../shared/domain/mou-dates';
+import {
+  BOARD_DECISION_LABELS,
+  FIT_OUT_PAYER_LABELS,
+  PARTNER_TYPE_LABELS,
+  RECEIPT_CHANNEL_LABELS,
+  currentStage,
+  enteredCurrentStageAt,
+  type ProposalFieldName,
+} from '../../../shared/domain/proposal';
+import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
+import { STAGE_LABELS } from '../../../shared/domain/stages';
+import { toCsv, type CsvValue } from '../../../shared/format/csv';
+
+const CHOICE_LABELS: Partial<Record<ProposalFieldName, Record<string, string>>> = {
+  offeringPartyType: PARTNER_TYPE_LABELS,
+  fitOutBorneBy: FIT_OUT_PAYER_LABELS,
+  receivedVia: RECEIPT_CHANNEL_LABELS,
+  boardDecision: BOARD_DECISION_LABELS,
+};
+
+const FIELD_NAMES = Object.keys(PROPOSAL_FIELD_LABELS) as ProposalFieldName[];
+
+/** One row per proposal: every field under its form label, then the derived stage. Dates as YYYY-MM-DD so Excel reads them. */
+export function proposalsCsv(db: Readonly<Database>): { text: string; rows: number } {
+  const header = [...FIELD_NAMES.map((name) => PROPOSAL_FIELD_LABELS[name]), 'Stage', 'In this stage since', 'Entered', 'Last changed', 'Record id'];
+  const rows = db.proposals.map((p) => {
+    const cells: CsvValue[] = FIELD_NAMES.map((name) => {
+      const value = p.fields[name];
+      const labels = CHOICE_LABELS[name];
+      return labels && typeof value === 'string' ? (labels[value] ?? value) : value;
+    });
+    return [...cells, STAGE_LABELS[currentStage(p)], enteredCurrentStageAt(p).slice(0, 10), p.createdAt, p.updatedAt, p.id];
+  });
+  return { text: toCsv(header, rows), rows: rows.length };
+}
+
+/** One row per MoU, with its parties, current status and derived expiry. */
+export function mousCsv(db: Readonly<Database>): { text: string; rows: number } {
+  const referenceOf = new Map(db.proposals.map((p) => [p.id, p.fields.referenceNumber]));
+  const header = [
+    'MoU number', 'Type', 'Status', 'Parties', 'Proposal reference', 'Date signed', 'Effective date', 'Term (years)', 'Term (months)',
+    'Expires on', 'Notice period (days)', 'Next review date', 'Area committed (sq ft)', 'Rent (Rs per sq ft)', 'PSEB rental subsidy (%)',
+    'Target firms', 'Target seats', 'Target jobs', 'Open obligations', 'Amendments', 'Notes', 'Entered', 'Last changed', 'Record id',
+  ];
+  const rows = db.mous.map((m) => {
+    const f = m.fields;
+    return [
+      f.mouNumber, MOU_TYPE_LABELS[f.type], MOU_STATUS_LABELS[currentMouStatus(m)], f.parties.map((p) => p.name).join('; '),
+      f.proposalId ? referenceOf.get(f.proposalId) : undefined, f.signedOn, f.effectiveOn, f.termYears, f.termMonths,
+      mouExpiryDate(f), f.noticePeriodDays, f.nextReviewOn, f.areaCommittedSqFt, f.rentPerSqFt, f.subsidyPercent,
+      f.targetFirms, f.targetSeats, f.targetJobs, f.obligations.filter((o) => !o.completedOn).length, f.amendments.length, f.notes,
+      m.createdAt, m.updatedAt, m.id,
+    ];
+  });
+  return { text: toCsv(header, rows), rows: rows.length };
+}

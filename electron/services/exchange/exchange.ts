@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { stat, readFile } from 'node:fs/promises';
+import type { Handlers } from '../../../shared/api/contract';
+import { ApiFailure } from '../../../shared/api/result';
+import type { Database } from '../../../shared/domain/database';
+import { todayInPakistan } from '../../../shared/format/dates';
+import type { Clock, OpenDialog, SaveDialog } from '../platform';
+import { writeFileDurably } from '../storage/durable-file';
+import { describeWriteFailure, type ParkStore } from '../storage/park-store';
+import { mousCsv, proposalsCsv } from './csv-export';
+import { exportText, readExportText } from './export-file';
+import { applyMerge, planMerge } from './merge';
+
+/** Larger than any real export (10,000 proposals and MoUs are a few tens of MB); anything bigger is not ours. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export interface ExchangeDeps {
+  store: ParkStore;
+  clock: Clock;
+  appVersion: string;
+  saveDialog?: SaveDialog;
+  openDialog?: OpenDialog;
+}
+
+function noDialog(): never {
+  throw new ApiFailure('forbidden', 'Choosing a file is not available in this window.');
+}
+
+async function saveTo(path: string, text: string): Promise<void> {
+  try {
+    await writeFileDurably(path, text);
+  } catch (error) {
+    throw new ApiFailure('storage', `The file could not be saved: ${describeWriteFailure(error)}.`);
+  }
+}
+
+/**
+ * Export to one JSON file, import it back with a preview, and CSV for Excel. The renderer
+ * never names a path: main asks the official through its own dialogs.
+ */
+export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog }: ExchangeDeps): Pick<
+  Handlers,
+  'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv'
+> {
+  /** One preview at a time: the file's records, kept in main until applied or replaced. */
+  let pending: { importId: string; incoming: Database } | undefined;
+
+  const saveCsv = async (title: string, name: string, build: (db: Readonly<Database>) => { text: string; rows: number }) => {
+    const chosen = await (saveDialog ?? noDialog()).chooseSavePath({ title, defaultName: `${name}-${todayInPakistan(clock.now())}.csv`, filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
+    if (!chosen) return { cancelled: true as const };
+    const { text, rows } = build(store.data);
+    await saveTo(chosen, text);
+    return { cancelled: false as const, savedTo: chosen, rows };
+  };
+
+  return {
+    exportAll: async () => {
+      const chosen = await (saveDialog ?? noDialog()).chooseSavePath({
+        title: 'Export all Park Desk records',
+        defaultName: `park-desk-export-${todayInPakistan(clock.now())}.json`,
+        filters: [{ name: 'Park Desk export', extensions: ['json'] }],
+      });
+      if (!chosen) return { cancelled: true };
+      const data = store.data;
+      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion));
+      return { cancelled: false, savedTo: chosen, rows: data.proposals.length + data.mous.length };
+    },
+
+    previewImport: async () => {
+      const chosen = await (openDialog ?? noDialog()).chooseOpenPath({ title: 'Import Park Desk records', filters: [{ name: 'Park Desk export or backup', extensions: ['json'] }] });
+      if (!chosen) return { cancelled: true };
+      let text: string;
+      try {
+        if ((await stat(chosen)).size > MAX_IMPORT_BYTES) throw new ApiFailure('invalid-input', 'That file is far larger than any Park Desk export; it was not read.');
+        text = await readFile(chosen, 'utf8');
+      } catch (error) {
+        if (error instanceof ApiFailure) throw error;
+        throw new ApiFailure('not-found', `The file could not be read: ${(error as Error).message}`);
+      }
+      const reading = readExportText(text);
+      if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
+      if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
+      const plan = planMerge(store.data, reading.data);
+      pending = { importId: randomUUID(), incoming: reading.data };
+      return {
+        cancelled: false,
+        importId: pending.importId,
+        file: chosen,
+        ...(reading.exportedAt ? { exportedAt: reading.exportedAt } : {}),
+        proposals: plan.proposals,
+        mous: plan.mous,
+      };
+    },
+
+    applyImport: async ({ importId }) => {
+      if (!pending || pending.importId !== importId) throw new ApiFailure('not-found', 'That import preview has expired. Choose the file again.');
+      const { incoming } = pending;
+      pending = undefined;
+      // Planned again against the data as saved now: the preview's rules, so the outcome matches it unless records changed meanwhile.
+      let plan = planMerge(store.data, incoming);
+      const { safetyBackup } = await store.replaceAll((current) => {
+        plan = planMerge(current, incoming);
+        const next = structuredClone(current) as Database;
+        applyMerge(next, plan);
+        return next;
+      }, 'before-import');
+      if (!safetyBackup) throw new ApiFailure('internal', 'The import finished without a backup of the data before it.');
+      return {
+        added: plan.proposals.added.length + plan.mous.added.length,
+        changed: plan.proposals.changed.length + plan.mous.changed.length,
+        safetyBackup,
+      };
+    },
+
+    exportProposalsCsv: () => saveCsv('Export proposals for Excel', 'park-desk-proposals', proposalsCsv),
+    exportMousCsv: () => saveCsv('Export MoUs for Excel', 'park-desk-mous', mousCsv),
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { BackupIdSchema, BackupInfoSchema } from '../../domain/backup';
+import { NoInput } from './no-input';
+
+export const RecoveryStateSchema = z.discriminatedUnion('needed', [
+  z.object({ needed: z.literal(false) }),
+  z.object({
+    needed: z.literal(true),
+    /** damaged: unreadable, set aside; too-new: made by a newer Park Desk, left untouched. */
+    kind: z.enum(['damaged', 'too-new']),
+    /** What happened, in a sentence or two. */
+    message: z.string(),
+    dataFile: z.string(),
+    setAsideFile: z.string().optional(),
+    backupsFolder: z.string(),
+    backups: z.array(BackupInfoSchema),
+    /** The newest backup that reads as a valid Park Desk file: what the screen offers first. */
+    latestGoodBackupId: z.string().optional(),
+  }),
+]);
+export type RecoveryState = z.output<typeof RecoveryStateSchema>;
+
+/** Backups, restoring, and recovering from a data file that could not be read. */
+export const dataSafetyCalls = {
+  getRecoveryState: {
+    input: NoInput,
+    output: RecoveryStateSchema,
+  },
+  listBackups: {
+    input: NoInput,
+    output: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }),
+  },
+  backUpNow: {
+    input: NoInput,
+    output: BackupInfoSchema,
+  },
+  /** Replaces all records with a backup's; a backup of the current data is taken first. */
+  restoreBackup: {
+    input: z.strictObject({ backupId: BackupIdSchema }),
+    output: z.object({
+      restored: BackupInfoSchema,
+      /** The backup of what was there before, so the restore can be undone. */
+      safetyBackup: BackupInfoSchema.optional(),
+      setAsideFile: z.string().optional(),
+      proposalCount: z.number(),
+      mouCount: z.number(),
+    }),
+  },
+  /** Only while recovering: begins with no records; the unreadable file stays set aside. */
+  startEmpty: {
+    input: NoInput,
+    output: z.object({ setAsideFile: z.string().optional() }),
+  },
+} as const;

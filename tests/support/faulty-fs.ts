@@ -1,0 +1,70 @@
+import { nodeStorageFs, type StorageFs } from '../../electron/services/storage/storage-fs';
+
+/** The step of a durable write at which the injected failure happens. */
+export type FaultStep = 'open' | 'write' | 'sync' | 'rename';
+export type FaultCode = 'ENOSPC' | 'EROFS' | 'EACCES' | 'EPERM' | 'EIO';
+
+export function errnoError(code: string, syscall: string, file: string): NodeJS.ErrnoException {
+  const messages: Record<string, string> = {
+    ENOSPC: 'no space left on device',
+    EROFS: 'read-only file system',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'i/o error',
+  };
+  const error = new Error(`${code}: ${messages[code] ?? 'failed'}, ${syscall} '${file}'`) as NodeJS.ErrnoException;
+  error.code = code;
+  error.syscall = syscall;
+  error.path = file;
+  return error;
+}
+
+/**
+ * Node's fs with switchable failures on the write path, as a full disk or a read-only folder
+ * would produce them. Reads always work; `fault = undefined` turns failures off.
+ */
+export class FaultyFs implements StorageFs {
+  fault: { code: FaultCode; step: FaultStep } | undefined;
+  /** How many times a failure was raised. */
+  raised = 0;
+
+  constructor(private readonly base: StorageFs = nodeStorageFs) {}
+
+  private check(step: FaultStep, syscall: string, file: string): void {
+    if (this.fault?.step === step) {
+      this.raised += 1;
+      throw errnoError(this.fault.code, syscall, file);
+    }
+  }
+
+  async open(file: string, flags: string, mode?: number) {
+    if (flags !== 'r') this.check('open', 'open', file);
+    const handle = await this.base.open(file, flags, mode);
+    return {
+      writeFile: async (data: string | Uint8Array) => {
+        if (this.fault?.step === 'write') {
+          // A full disk typically accepts part of the data first.
+          await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
+        }
+        this.check('write', 'write', file);
+        await handle.writeFile(data);
+      },
+      sync: async () => {
+        if (flags !== 'r') this.check('sync', 'fsync', file);
+        await handle.sync();
+      },
+      close: () => handle.close(),
+    };
+  }
+
+  readFile = (file: string) => this.base.readFile(file);
+  rename = async (from: string, to: string) => {
+    this.check('rename', 'rename', to);
+    await this.base.rename(from, to);
+  };
+  link = (existing: string, to: string) => this.base.link(existing, to);
+  unlink = (file: string) => this.base.unlink(file);
+  readdir = (dir: string) => this.base.readdir(dir);
+  mkdir = (dir: string) => this.base.mkdir(dir);
+  stat = (file: string) => this.base.stat(file);
+}
