@@ -76,10 +76,9 @@ export const test = base.extend<Options & Fixtures>({
           env: { ...process.env, PARK_DESK_DATA_DIR: folder },
         });
         const page = await electronApp.firstWindow();
-        app = { page, dataDir: folder, readDataFile, // Electron shows native dialogs; specs that answer dialogs skip under Electron.
-        dialogs: createTestPlatform(browser, testInfo.outputPath('exports')).dialogs,
-        storageFaults: undefined,
-        close: () => electronApp.close() };
+        // Electron shows native dialogs; specs that answer dialogs skip under Electron.
+        const dialogs = createTestPlatform(browser, testInfo.outputPath('exports')).dialogs;
+        app = { page, dataDir: folder, readDataFile, dialogs, storageFaults: undefined, close: () => electronApp.close() };
       } else {
         const storageFaults = new FaultyFs();
         const bridged = await openBridgedApp(browser, { dataDir: folder, exportDir: testInfo.outputPath('exports'), storageFs: storageFaults });
