@@ -93,6 +93,7 @@ test('exports proposals as CSV that Excel reads: BOM, CRLF and Urdu intact', asy
   const lines = bytes.toString('utf8').slice(1).split('\r\n');
   expect(lines[1]).toContain(`PSEB/STP/FSD/2021-01,,${URDU},Faisalabad`);
   // Cancelling the dialog saves nothing and says so.
+  app.dialogs.cancelNextDialog();
   await app.page.getByRole('button', { name: 'Export MoUs (CSV)…' }).click();
   await expect(app.page.getByRole('status').last()).toContainText('nothing was saved');
 });
