@@ -196,8 +196,10 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                     {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
                   </td>
                   <td className="numeric nowrap">
-                    {row.overdueObligations > 0 && <span className="badge obligation-overdue">{row.overdueObligations} overdue</span>}{' '}
-                    {row.openObligations} open
+                    {/* Overdue ones are not counted as open; "0 open" beside an overdue badge would read as all clear. */}
+                    {row.overdueObligations > 0 && <span className="badge obligation-overdue">{row.overdueObligations} overdue</span>}
+                    {row.overdueObligations > 0 && row.openObligations > 0 && ', '}
+                    {(row.openObligations > 0 || row.overdueObligations === 0) && `${row.openObligations} open`}
                   </td>
                 </tr>
               ))}

@@ -130,7 +130,7 @@ export function ProposalsScreen() {
                   <td>
                     <StageBadge stage={row.stage} />
                   </td>
-                  <td className="numeric">{daysInStage(row, today)}</td>
+                  <td className="numeric">{formatNumber(daysInStage(row, today))}</td>
                   {view.archived && (
                     <td>
                       <button type="button" className="button small" onClick={() => void restore(row)} aria-label={`Restore ${row.referenceNumber}`}>
