@@ -3,14 +3,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiFailure } from '../../shared/api/result';
-import { mouSummaryFileName, partnerName } from '../../shared/documents/export-file-name';
+import { mouSummaryFileName } from '../../shared/documents/export-file-name';
 import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
-import { currentMouStatus, type Mou } from '../../shared/domain/mou';
+import type { Mou } from '../../shared/domain/mou';
 import { writeFileAtomically, writeNewFile } from './export-files';
 import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
 import type { ParkStore } from './storage/park-store';
 
-type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder' | 'listMouSummariesForExport';
+type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder';
 
 export interface MouSummaryDeps {
   store: ParkStore;
@@ -112,14 +112,5 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       });
       return { path: file, fileName: path.basename(file), bytes: bytes.byteLength };
     },
-
-    listMouSummariesForExport: () =>
-      store.data.mous.map((m) => ({
-        id: m.id,
-        mouNumber: m.fields.mouNumber,
-        partner: partnerName(m.fields),
-        status: currentMouStatus(m),
-        ...(m.fields.signedOn ? { signedOn: m.fields.signedOn } : {}),
-      })),
   };
 }

@@ -27,6 +27,9 @@ test('dashboard figures open the list with their filters applied', async ({ app 
   await loadSamples(page);
   await nav(page, 'Dashboard').click();
   await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
+  // The sample MoUs count at once: the Faisalabad fit-out obligation is long overdue.
+  await expect(page.getByRole('group', { name: 'Overdue obligations' }).getByRole('button', { name: /overdue, in/ })).toHaveText(/1\s*overdue, in 1 MoU/);
+  await expect(page.getByRole('group', { name: 'Overdue obligations' })).toContainText('PSEB/MoU/STP/FSD/2021');
 
   await page.getByRole('table', { name: 'Parks by province' }).getByRole('button', { name: 'Balochistan' }).click();
   await expect(page.getByRole('heading', { name: 'Proposals', level: 1 })).toBeVisible();
@@ -85,14 +88,20 @@ test('needs attention shows MoUs expiring, overdue obligations and periods endin
   await expect(expiring.getByRole('button', { name: /within 30 days/ })).toContainText('1');
   await expect(expiring.getByRole('button', { name: /within 90 days/ })).toContainText('1');
   const overdue = page.getByRole('group', { name: 'Overdue obligations' });
-  await expect(overdue.getByRole('button')).toHaveText(/1\s*overdue, in 1 MoU/);
+  const overdueFigure = overdue.getByRole('button', { name: /overdue, in/ });
+  await expect(overdueFigure).toHaveText(/1\s*overdue, in 1 MoU/);
   await expect(overdue).toContainText('PSEB/MOU/FSD/2021: Provide standby generator');
   await expect(overdue).toContainText('12 days overdue');
   await expect(overdue).not.toContainText('Install PSEB branding');
-  await expect(page.getByRole('group', { name: 'Subsidy and free internet ending within 90 days' })).toContainText(
-    'PSEB/MOU/FSD/2021: free internet ends',
-  );
+  const periods = page.getByRole('group', { name: 'Subsidy and free internet ending within 90 days' });
+  await expect(periods).toContainText('PSEB/MOU/FSD/2021: free internet ends');
 
-  await overdue.getByRole('button').click();
+  // The MoU named under a period ending opens its MoU page.
+  await periods.getByRole('button', { name: 'PSEB/MOU/FSD/2021' }).click();
+  await expect(page.getByRole('heading', { name: 'MoU PSEB/MOU/FSD/2021', level: 1 })).toBeVisible();
+
+  await nav(page, 'Dashboard').click();
+  await overdueFigure.click();
   await expect(page.getByRole('heading', { name: 'MoUs', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'MoUs' }).getByRole('row', { name: /PSEB\/MOU\/FSD\/2021/ })).toContainText('1 overdue');
 });

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Mou } from '../../shared/domain/mou';
 import {
   database,
@@ -15,35 +13,13 @@ import {
   URDU_VENUE,
   writeDataFolder,
 } from '../support/mou-data';
+import { pdfLines, pdfPageCount, pdfText, PRINT_TIMEOUT } from '../support/pdf-text';
 import { expect, test, type ParkDeskApp } from './fixtures';
 
-const run = promisify(execFile);
 const FSD_FILE = 'MoU PSEB-STP-FSD-2021-01 - Sitara Chemical Industries.pdf';
 const XSS = '<img src=x onerror=alert(1)>';
 
-/**
- * The PDF's text as pdftotext reads it. Only whitespace is normalised, plus the bidi
- * embedding marks (U+202A-U+202E) pdftotext itself wraps around right-to-left runs.
- */
-async function pdfText(file: string, page?: number): Promise<string> {
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  const { stdout } = await run('pdftotext', [...pages, file, '-']);
-  return stdout.replace(/[\u202a-\u202e]/g, '').replace(/\s+/g, ' ');
-}
-
-/** The lines of the PDF laid out as printed (pdftotext -layout): one table row per line. */
-async function pdfLines(file: string, page?: number): Promise<string[]> {
-  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  const { stdout } = await run('pdftotext', ['-layout', ...pages, file, '-']);
-  return stdout.split('\n').map((line) => line.replace(/[\u202a-\u202e]/g, '').replace(/\s+/g, ' ').trim());
-}
-
 const OBLIGATIONS_HEADER = 'No. Obligation Party Owner Due Status';
-
-async function pageCount(file: string): Promise<number> {
-  const { stdout } = await run('pdfinfo', [file]);
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
-}
 
 /** Opens Park Desk on a data folder holding these MoUs (and the Faisalabad proposal). */
 async function openWith(openApp: (o: { dataDir: string }) => Promise<ParkDeskApp>, dataDir: string, mous: Mou[]): Promise<ParkDeskApp & { dialogs: NonNullable<ParkDeskApp['dialogs']> }> {
@@ -52,14 +28,14 @@ async function openWith(openApp: (o: { dataDir: string }) => Promise<ParkDeskApp
   return app as ParkDeskApp & { dialogs: NonNullable<ParkDeskApp['dialogs']> };
 }
 
+/** From the MoU list to the MoU page, then its Preview / Export PDF, as an official goes. */
 async function openSummary(app: ParkDeskApp, mouNumber: string) {
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
-  await app.page.getByRole('button', { name: `Preview summary of MoU ${mouNumber}` }).click();
+  await app.page.getByRole('table', { name: 'MoUs' }).getByRole('button', { name: mouNumber, exact: true }).click();
+  await expect(app.page.getByRole('heading', { name: `MoU ${mouNumber}`, level: 1 })).toBeVisible();
+  await app.page.getByRole('button', { name: 'Preview / Export PDF' }).click();
   await expect(app.page.getByRole('heading', { name: `MoU summary ${mouNumber}` })).toBeVisible();
 }
-
-/** Printing takes seconds (more on a busy two-core machine); the notice comes when the file is written. */
-const PRINT_TIMEOUT = { timeout: 45_000 };
 
 test.beforeEach(({ appKind }) => {
   test.skip(appKind === 'electron', "Electron's save and folder dialogs are native; these specs answer them through the browser bridge.");
@@ -73,7 +49,7 @@ test('an official previews the Faisalabad MoU and exports it; the PDF reads back
   const preview = app.page.frameLocator('iframe[title="Preview of the MoU summary PSEB-STP-FSD-2021-01"]');
   await expect(preview.getByRole('heading', { name: 'MoU PSEB-STP-FSD-2021-01' })).toBeVisible();
   await expect(preview.getByRole('cell', { name: URDU_SIGNATORY })).toBeVisible();
-  await expect(app.page).toHaveTitle('MoU summary: PSEB-STP-FSD-2021-01 – Park Desk');
+  await expect(app.page).toHaveTitle('MoU summary PSEB-STP-FSD-2021-01 – Park Desk');
 
   await app.page.getByRole('button', { name: 'Export PDF' }).click();
   await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
@@ -105,6 +81,10 @@ test('an official previews the Faisalabad MoU and exports it; the PDF reads back
   expect(lines.find((line) => line.includes('Complete the fit-out'))).toMatch(/Sitara Chemical Sitara Projects 31-Dec-2021 ! Overdue$/);
   expect(lines.find((line) => line.includes('quarterly occupancy report'))).toMatch(/31-Mar-2099 Open$/);
   expect(text).toMatch(/Generated on \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} by Ayesha Siddiqui with Park Desk\./);
+
+  // Back returns to the MoU the summary was opened from.
+  await app.page.getByRole('button', { name: 'Back to MoU', exact: true }).click();
+  await expect(app.page.getByRole('heading', { name: 'MoU PSEB-STP-FSD-2021-01', level: 1 })).toBeVisible();
 });
 
 test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so', async ({ openApp }, testInfo) => {
@@ -156,7 +136,7 @@ test('an MoU with 60 obligations prints on several pages, each numbered, with th
   await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
 
   const file = path.join(app.dialogs.exportDir, FSD_FILE);
-  const pages = await pageCount(file);
+  const pages = await pdfPageCount(file);
   expect(pages).toBeGreaterThanOrEqual(3);
   let obligationPages = 0;
   for (let n = 1; n <= pages; n++) {
@@ -174,24 +154,44 @@ test('an MoU with 60 obligations prints on several pages, each numbered, with th
 
 test('several MoUs export into one folder, one file each, with progress', async ({ openApp }, testInfo) => {
   const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou(), rawalpindiMou(), quettaMou()]);
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
-  const exportButton = app.page.getByRole('button', { name: 'Export summaries…' });
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
+  const exportButton = page.getByRole('button', { name: 'Export summaries…' });
+  const selectAll = page.getByRole('checkbox', { name: 'Select all MoUs shown' });
   await expect(exportButton).toBeDisabled();
-  await app.page.getByRole('checkbox', { name: 'Select all' }).check();
-  await expect(app.page.getByText('3 selected')).toBeVisible();
+  await expect(page.getByText('0 selected')).toBeVisible();
+
+  await page.getByRole('checkbox', { name: 'Select MoU PSEB-STP-RWP-2021-02' }).check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await expect(selectAll).not.toBeChecked();
+  await expect(exportButton).toBeEnabled();
+  await selectAll.check();
+  await expect(page.getByText('3 selected')).toBeVisible();
+
+  // Only what is shown is exported: a search narrows the selection, clearing it brings the rest back.
+  const search = page.getByLabel('Search MoUs', { exact: true });
+  await search.fill('UltraSoft');
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await exportButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Export MoU summaries' });
+  await expect(dialog).toContainText('1 MoU summary will be saved as a PDF file');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await search.fill('');
+  await expect(page.getByText('3 selected')).toBeVisible();
   await exportButton.click();
 
-  const dialog = app.page.getByRole('dialog', { name: 'Export MoU summaries' });
   await expect(dialog).toContainText('3 MoU summaries will be saved as PDF files');
   await dialog.getByRole('button', { name: 'Choose folder and export' }).click();
   await expect(dialog.getByRole('status')).toHaveText(/^Exporting [123] of 3…$/);
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeEnabled();
   await expect(dialog.getByRole('status')).toHaveText('Exported 3 of 3 MoU summaries.', { timeout: 90_000 });
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '3');
+  // In the order the list shows them (by MoU number).
   await expect(dialog.getByRole('list', { name: 'Exported files' }).getByRole('listitem')).toHaveText([
     FSD_FILE,
-    'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf',
     'MoU PSEB-STP-QTA-2022-01 - UltraSoft.pdf',
+    'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf',
   ]);
   await expect(app.page.locator('.notices')).toContainText(`Exported 3 of 3 MoU summaries into ${app.dialogs.exportDir}.`);
 
@@ -205,7 +205,8 @@ test('several MoUs export into one folder, one file each, with progress', async 
 test('cancelling a batch export stops after the file being written and keeps what was saved', async ({ openApp }, testInfo) => {
   const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou(), rawalpindiMou(), quettaMou()]);
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'MoUs' }).click();
-  await app.page.getByRole('checkbox', { name: 'Select all' }).check();
+  await app.page.getByRole('checkbox', { name: 'Select all MoUs shown' }).check();
+  await expect(app.page.getByText('3 selected')).toBeVisible();
   await app.page.getByRole('button', { name: 'Export summaries…' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Export MoU summaries' });
   await dialog.getByRole('button', { name: 'Choose folder and export' }).click();

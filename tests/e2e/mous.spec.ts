@@ -1,6 +1,7 @@
 import { openParkServices } from '../../electron/services/park-services';
 import type { Proposal } from '../../shared/domain/proposal';
 import { test, expect, type ParkDeskApp } from './fixtures';
+import { addObligation, addSignatory } from './mou-steps';
 
 const URDU_PARTNER = 'ستارہ کیمیکل انڈسٹریز';
 
@@ -45,26 +46,6 @@ async function openFaisalabadProposal(app: ParkDeskApp) {
   await expect(page.getByRole('heading', { name: 'Faisalabad Software Technology Park', level: 1 })).toBeVisible();
 }
 
-async function addSignatory(app: ParkDeskApp, party: number, name: string, designation: string, date: string) {
-  const block = app.page.getByRole('group', { name: `Party ${party}`, exact: true });
-  await block.getByRole('button', { name: 'Add signatory' }).click();
-  const signatory = block.getByRole('group', { name: `Party ${party} signatory 1` });
-  await signatory.getByLabel('Signatory name', { exact: true }).fill(name);
-  await signatory.getByLabel('Designation', { exact: true }).fill(designation);
-  await signatory.getByLabel('Date signed', { exact: true }).fill(date);
-}
-
-async function addObligation(app: ParkDeskApp, party: string, description: string, due: string) {
-  const { page } = app;
-  await page.getByRole('button', { name: 'Add obligation' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add obligation' });
-  await dialog.getByLabel('Owed by (party)', { exact: true }).selectOption({ label: party });
-  await dialog.getByLabel('Obligation', { exact: true }).fill(description);
-  await dialog.getByLabel('Due date', { exact: true }).fill(due);
-  await dialog.getByRole('button', { name: 'Add obligation' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 test('an official creates the Faisalabad MoU from its proposal, tracks obligations and moves it to Active', async ({ openApp }, testInfo) => {
   const dataDir = testInfo.outputPath('park-desk-data');
   await prepareFaisalabad(dataDir);
@@ -89,8 +70,8 @@ test('an official creates the Faisalabad MoU from its proposal, tracks obligatio
   await page.getByLabel('MoU number', { exact: true }).fill('PSEB/MoU/STP/FSD/2021');
   await party2.getByLabel('Party name', { exact: true }).fill(`Sitara Chemical Industries (${URDU_PARTNER})`);
   await expect(party2.getByLabel('Party name', { exact: true })).toHaveAttribute('dir', 'auto');
-  await addSignatory(app, 1, 'Osman Nasir', 'Managing Director', '20-May-2021');
-  await addSignatory(app, 2, 'Imran Ghani', 'Director', '20-May-2021');
+  await addSignatory(page, 1, 'Osman Nasir', 'Managing Director', '20-May-2021');
+  await addSignatory(page, 2, 'Imran Ghani', 'Director', '20-May-2021');
   const dates = page.getByRole('group', { name: 'Dates and term' });
   await dates.getByLabel('Date signed', { exact: true }).fill('20-May-2021');
   await dates.getByLabel('Term (years)', { exact: true }).fill('5');
@@ -105,8 +86,8 @@ test('an official creates the Faisalabad MoU from its proposal, tracks obligatio
   await expect(parties).toContainText('Osman Nasir, Managing Director · signed 20-May-2021');
   await expect(parties).toContainText('Imran Ghani, Director');
 
-  await addObligation(app, 'Sitara Chemical Industries (' + URDU_PARTNER + ')', 'Hand over the building for fit-out', '31-Aug-2021');
-  await addObligation(app, 'Pakistan Software Export Board (PSEB)', 'Connect fibre to the park', '31-Dec-2099');
+  await addObligation(page, 'Sitara Chemical Industries (' + URDU_PARTNER + ')', 'Hand over the building for fit-out', '31-Aug-2021');
+  await addObligation(page, 'Pakistan Software Export Board (PSEB)', 'Connect fibre to the park', '31-Dec-2099');
   const obligations = page.getByRole('table', { name: 'Obligations' });
   const handOver = obligations.getByRole('row', { name: /Hand over the building/ });
   const fibre = obligations.getByRole('row', { name: /Connect fibre/ });

@@ -8,7 +8,7 @@ export const FAISALABAD = {
 };
 
 /** Enters the Faisalabad proposal of domain.md through the form, as an official does, and saves it. */
-export async function enterFaisalabadProposal(page: Page, { notes = FAISALABAD.urduNote } = {}) {
+export async function enterFaisalabadProposal(page: Page, { notes = FAISALABAD.urduNote, offeringParty = 'Sitara Chemical' } = {}) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New proposal' }).click();
   await expect(page.getByRole('heading', { name: 'New proposal' })).toBeVisible();
   await page.getByLabel('Reference number', { exact: true }).fill(FAISALABAD.referenceNumber);
@@ -16,7 +16,7 @@ export async function enterFaisalabadProposal(page: Page, { notes = FAISALABAD.u
   await page.getByLabel('City', { exact: true }).fill('Faisalabad');
   await page.getByLabel('Province', { exact: true }).selectOption('Punjab');
   await page.getByLabel('Building name', { exact: true }).fill('Ali Fatima College of Science and Technology');
-  await page.getByLabel('Offering party', { exact: true }).fill('Sitara Chemical');
+  await page.getByLabel('Offering party', { exact: true }).fill(offeringParty);
   await page.getByLabel('Partner type', { exact: true }).selectOption({ label: 'Private company' });
   await page.getByLabel('Gross covered area', { exact: true }).fill('19,500');
   await page.getByLabel('Date received', { exact: true }).fill('15-Feb-2021');
@@ -24,6 +24,17 @@ export async function enterFaisalabadProposal(page: Page, { notes = FAISALABAD.u
   await page.getByRole('button', { name: 'Save proposal' }).click();
   await expect(page.getByRole('heading', { name: FAISALABAD.title, level: 1 })).toBeVisible();
 }
+
+/** The moves from Received to MoU signed, each with its note, as the page offers them. */
+export const PIPELINE_TO_SIGNED: [button: string, stage: string, note: string][] = [
+  ['Move to Screening', 'Screening', 'Papers complete; building plans received.'],
+  ['Move to Site inspection', 'Site inspection', 'Visit fixed with the college.'],
+  ['Move to Evaluation', 'Evaluation', 'Site visited: three floors usable.'],
+  ['Move to Committee recommendation', 'Committee recommendation', 'Evaluation score 82.'],
+  ['Move to Board approval', 'Board approval', 'Committee recommends approval.'],
+  ['Move to MoU negotiation', 'MoU negotiation', 'Board approved in its 52nd meeting.'],
+  ['Move to MoU signed', 'MoU signed', 'MoU signed in Islamabad.'],
+];
 
 /** Sets the official's name under Data, so stage moves can record who made them. */
 export async function setOfficialName(page: Page, name: string) {

@@ -1,20 +1,10 @@
 import type { Api } from '../../shared/api/contract';
 import { test, expect } from './fixtures';
-import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
+import { enterFaisalabadProposal, FAISALABAD, moveStage, PIPELINE_TO_SIGNED, setOfficialName } from './proposal-steps';
 
 interface StoredFile {
   proposals: { id: string; updatedAt: string; stageHistory: { from: string | null; to: string; by: string; note: string }[] }[];
 }
-
-const PIPELINE_TO_SIGNED: [button: string, stage: string, note: string][] = [
-  ['Move to Screening', 'Screening', 'Papers complete; building plans received.'],
-  ['Move to Site inspection', 'Site inspection', 'Visit fixed with the college.'],
-  ['Move to Evaluation', 'Evaluation', 'Site visited: three floors usable.'],
-  ['Move to Committee recommendation', 'Committee recommendation', 'Evaluation score 82.'],
-  ['Move to Board approval', 'Board approval', 'Committee recommends approval.'],
-  ['Move to MoU negotiation', 'MoU negotiation', 'Board approved in its 52nd meeting.'],
-  ['Move to MoU signed', 'MoU signed', 'MoU signed in Islamabad.'],
-];
 
 test('the Faisalabad proposal moves through every stage to MoU signed, with a timeline and the dashboard to match', async ({ app }) => {
   // A long journey (eight moves through the dialog); the default 30 s is tight on a shared 2-core machine.

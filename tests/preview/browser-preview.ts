@@ -46,16 +46,38 @@ if (screenshotDir) {
   await shoot('dashboard');
   await nav.getByRole('button', { name: 'Proposals' }).click();
   await shoot('proposals');
-  const firstProposal = page.getByRole('table', { name: 'Proposals' }).getByRole('row').nth(1).getByRole('button');
-  if (await firstProposal.count()) {
-    await firstProposal.click();
+  // A proposal with an MoU and a timeline shows the most; any proposal will do otherwise.
+  const proposalRows = page.getByRole('table', { name: 'Proposals' }).getByRole('row');
+  const withMou = proposalRows.filter({ hasText: 'MoU signed' });
+  const proposalRow = (await withMou.count()) ? withMou.first() : proposalRows.nth(1);
+  if (await proposalRow.count()) {
+    await proposalRow.getByRole('button').first().click();
     await page.getByRole('button', { name: 'Edit' }).waitFor();
     await shoot('proposal');
     await page.getByRole('button', { name: 'Edit' }).click();
     await shoot('proposal-form');
   }
   await nav.getByRole('button', { name: 'MoUs' }).click();
+  const mouRows = page.getByRole('table', { name: 'MoUs' }).getByRole('row');
+  const mouCount = Math.max(0, (await mouRows.count()) - 1);
+  // Two rows ticked, to show the selection and Export summaries….
+  for (let i = 1; i <= Math.min(2, mouCount); i++) await mouRows.nth(i).getByRole('checkbox').check();
   await shoot('mous');
+  if (mouCount > 0) {
+    // An MoU with obligations (one overdue) shows the most.
+    const withObligations = mouRows.filter({ hasText: 'overdue' });
+    const mouRow = (await withObligations.count()) ? withObligations.first() : mouRows.nth(1);
+    await mouRow.getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Preview / Export PDF' }).waitFor();
+    await shoot('mou');
+    await page.getByRole('button', { name: 'Preview / Export PDF' }).click();
+    await page.frameLocator('iframe[title^="Preview of the MoU summary"]').getByRole('heading').first().waitFor();
+    await shoot('mou-summary');
+    await page.getByRole('button', { name: 'Back to MoU', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('button', { name: 'Save MoU' }).waitFor();
+    await shoot('mou-form');
+  }
   await nav.getByRole('button', { name: 'Data' }).click();
   await shoot('data');
   await app.close();

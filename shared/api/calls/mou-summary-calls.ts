@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { MOU_STATUSES } from '../../domain/mou';
 import { IdSchema } from '../../domain/proposal';
 import { NoInput } from './no-input';
 
@@ -34,18 +33,5 @@ export const mouSummaryCalls = {
   exportMouSummaryToFolder: {
     input: z.strictObject({ id: IdSchema, folderToken: FolderTokenSchema }),
     output: ExportedFileSchema,
-  },
-  /** Summary rows for choosing which MoUs to export. */
-  listMouSummariesForExport: {
-    input: NoInput,
-    output: z.array(
-      z.object({
-        id: IdSchema,
-        mouNumber: z.string(),
-        partner: z.string(),
-        status: z.enum(MOU_STATUSES),
-        signedOn: z.string().optional(),
-      }),
-    ),
   },
 } as const;

@@ -104,19 +104,6 @@ describe('MoU summary services', () => {
     expect(await call('exportMouSummaryToFolder', { id: IDS.faisalabadMou, folderToken: '/etc' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('lists MoUs for export as summary rows', async () => {
-    const { call } = await open();
-    const result = await call('listMouSummariesForExport', {});
-    expect(result).toEqual({
-      ok: true,
-      value: [
-        { id: IDS.faisalabadMou, mouNumber: 'PSEB-STP-FSD-2021-01', partner: 'Sitara Chemical Industries', status: 'active', signedOn: '2021-05-20' },
-        { id: IDS.rawalpindiMou, mouNumber: 'PSEB-STP-RWP-2021-02', partner: 'IMARAT Group', status: 'active', signedOn: '2021-05-20' },
-        { id: IDS.quettaMou, mouNumber: 'PSEB-STP-QTA-2022-01', partner: 'UltraSoft', status: 'active' },
-      ],
-    });
-  });
-
   it('says plainly when the bundled fonts are missing', async () => {
     const dataDir = await writeDataFolder(await tempDir(), database({ mous: [faisalabadMou()] }));
     const services = await openParkServices({ dataDir, appVersion: 'test', fontsDir: path.join(dataDir, 'no-fonts') });

@@ -34,6 +34,6 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     if (!result.ok) return get().notify('error', result.error.message);
     if (result.value.alreadyLoaded) get().notify('info', 'The sample parks were already loaded; nothing was added.');
     else get().notify('success', `Added ${result.value.added} sample parks.`);
-    await Promise.all([get().loadProposals(), get().loadAppInfo()]);
+    await Promise.all([get().loadProposals(), get().loadMous(), get().loadAppInfo()]);
   },
 });

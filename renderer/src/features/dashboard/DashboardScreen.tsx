@@ -32,13 +32,15 @@ export function DashboardScreen() {
   useWindowTitle({ screen: 'dashboard' });
   const navigate = useAppStore((s) => s.navigate);
   const summaries = useAppStore((s) => s.proposalSummaries);
+  const mouSummaries = useAppStore((s) => s.mouSummaries);
   const [dashboard, setDashboard] = useState<Dashboard | undefined>();
   const [error, setError] = useState<string | undefined>();
 
-  // Refetched whenever the proposals change (a move, an archive, sample data), computed in main.
+  // Computed in main each time the dashboard is shown, and again whenever the proposals or
+  // MoUs in the store change (a move, an archive, an MoU saved, sample data).
   useEffect(() => {
     void call(api().getDashboard({})).then((result) => (result.ok ? setDashboard(result.value) : setError(result.error.message)));
-  }, [summaries]);
+  }, [summaries, mouSummaries]);
 
   const toProposals = (filters: ProposalListFilters) => navigate({ screen: 'proposals', filters });
   const toMous = (preset?: MouListPreset) => navigate(preset ? { screen: 'mous', preset } : { screen: 'mous' });
@@ -115,7 +117,10 @@ export function DashboardScreen() {
               <ul className="attention-list">
                 {overdue.items.slice(0, 3).map((item, i) => (
                   <li key={`${item.mouId}-${i}`} dir="auto">
-                    <strong>{item.mouNumber}</strong>: {item.description}{' '}
+                    <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: item.mouId })}>
+                      {item.mouNumber}
+                    </button>
+                    : {item.description}{' '}
                     <span className="overdue-text">
                       due {formatDate(item.dueOn)}, {plural(item.daysOverdue, 'day', 'days')} overdue
                     </span>
@@ -168,7 +173,7 @@ export function DashboardScreen() {
               <ul className="attention-list">
                 {d.periodsEnding.map((p, i) => (
                   <li key={`${p.mouId}-${p.period}-${i}`}>
-                    <button type="button" className="link-button" onClick={() => toMous()}>
+                    <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: p.mouId })}>
                       {p.mouNumber}
                     </button>
                     : {p.period === 'subsidy' ? 'rental subsidy' : 'free internet'} ends {formatDate(p.endsOn)} (

@@ -85,7 +85,8 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
       {phase.kind === 'ready' && (
         <>
           <p>
-            {count(total)} will be saved as PDF files, one per MoU, into a folder you choose. Files already in that folder are kept; a new file
+            {total === 1 ? '1 MoU summary will be saved as a PDF file' : `${count(total)} will be saved as PDF files, one per MoU,`} into a folder you
+            choose. Files already in that folder are kept; a new file
             with the same name gets a number, such as “(2)”.
           </p>
           <div className="dialog-actions">

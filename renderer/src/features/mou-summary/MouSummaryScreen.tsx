@@ -57,15 +57,15 @@ export function MouSummaryScreen({ id }: { id: string }) {
     return () => window.removeEventListener(EXPORT_PDF_EVENT, onExport);
   }, [exportPdf]);
 
-  // At merge: Back goes to the MoU page ({ screen: 'mou', id }) once that route exists.
-  const back = () => navigate({ screen: 'mous' });
+  const toList = () => navigate({ screen: 'mous' });
+  const back = () => navigate({ screen: 'mou', id });
 
   if (error) {
     return (
       <div role="alert" className="load-error">
         <h1>Could not open this MoU summary</h1>
         <p>{error}</p>
-        <button type="button" className="button" onClick={back}>
+        <button type="button" className="button" onClick={toList}>
           Back to MoUs
         </button>
       </div>
@@ -78,10 +78,14 @@ export function MouSummaryScreen({ id }: { id: string }) {
       <header className="screen-header">
         <div>
           <p className="eyebrow">
-            <button type="button" className="link-button" onClick={back}>
+            <button type="button" className="link-button" onClick={toList}>
               MoUs
             </button>{' '}
-            / <bdi>{doc.mouNumber}</bdi> / Summary
+            /{' '}
+            <button type="button" className="link-button" onClick={back}>
+              <bdi>{doc.mouNumber}</bdi>
+            </button>{' '}
+            / Summary
           </p>
           <h1 id="mou-summary-heading">
             MoU summary <bdi dir="auto">{doc.mouNumber}</bdi>
@@ -95,7 +99,7 @@ export function MouSummaryScreen({ id }: { id: string }) {
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={back}>
-            Back to MoUs
+            Back to MoU
           </button>
           <button
             type="button"

@@ -365,7 +365,7 @@ function PartyBlock({ index, party, errors, onChange }: { index: number; party: 
           </span>
         )}
       </legend>
-      <div className="form-grid">
+      <div className="form-grid party-grid">
         <Control path={`${base}.name`} label="Party name" kind="text" required value={party.name} error={errors[`${base}.name`]} onChange={(name) => onChange({ name })} />
         <Control
           path={`${base}.role`}

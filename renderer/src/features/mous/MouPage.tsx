@@ -36,6 +36,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The steps forward along Draft → Active, shown like a proposal's next stage; the side exits stay plain. */
+const FORWARD_MOVES: ReadonlySet<MouStatus> = new Set(['legal-review', 'approved', 'signed', 'active']);
+
 function termText(years: number | undefined, months: number | undefined): string {
   const parts = [];
   if (years) parts.push(years === 1 ? '1 year' : `${years} years`);
@@ -141,12 +144,12 @@ export function MouPage({ id }: { id: string }) {
               <span key={option.to} className="status-move">
                 <button
                   type="button"
-                  className="button"
+                  className={FORWARD_MOVES.has(option.to) ? 'button primary' : 'button'}
                   disabled={Boolean(option.problem)}
                   aria-describedby={option.problem ? `move-problem-${option.to}` : undefined}
                   onClick={() => setMoveTo(option.to)}
                 >
-                  Move to {MOU_STATUS_LABELS[option.to]}
+                  Move to {MOU_STATUS_LABELS[option.to]}…
                 </button>
                 {option.problem && (
                   <span className="hint" id={`move-problem-${option.to}`}>

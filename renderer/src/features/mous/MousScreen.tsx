@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MOU_STATUSES, MOU_STATUS_LABELS, type MouStatus } from '../../../../shared/domain/mou';
 import {
   MOU_LIST_PRESET_LABELS,
@@ -12,6 +12,7 @@ import { formatNumber } from '../../../../shared/format/numbers';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
 import { ExpiryBadge, MouStatusBadge } from './MouBadges';
 
 const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
@@ -47,6 +48,24 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
     [rows, view, preset],
   );
   const filtered = Boolean(view.query || view.status || preset);
+
+  // Only rows in view count as selected, so a search never exports a MoU the official cannot see.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exporting, setExporting] = useState(false);
+  const selectedRows = useMemo(() => visible.filter((row) => selected.has(row.id)), [visible, selected]);
+  const allSelected = visible.length > 0 && selectedRows.length === visible.length;
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = selectedRows.length > 0 && !allSelected;
+  }, [selectedRows.length, allSelected]);
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected(allSelected ? new Set() : new Set(visible.map((row) => row.id)));
 
   const sortBy = (key: MouSortKey) =>
     setView({ sortKey: key, sortDirection: view.sortKey === key && view.sortDirection === 'asc' ? 'desc' : 'asc' });
@@ -92,6 +111,14 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
         <p className="count" aria-live="polite">
           {filtered ? `${formatNumber(visible.length)} of ${formatNumber(rows.length)} MoUs` : `${formatNumber(rows.length)} MoUs`}
         </p>
+        <div className="selection-actions">
+          <p className="count" aria-live="polite">
+            {formatNumber(selectedRows.length)} selected
+          </p>
+          <button type="button" className="button" disabled={selectedRows.length === 0} onClick={() => setExporting(true)}>
+            Export summaries…
+          </button>
+        </div>
       </div>
       {error && (
         <p role="alert" className="load-error">
@@ -115,6 +142,9 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
           <table className="data-table" aria-label="MoUs">
             <thead>
               <tr>
+                <th scope="col" className="select-cell">
+                  <input ref={selectAll} type="checkbox" aria-label="Select all MoUs shown" checked={allSelected} disabled={visible.length === 0} onChange={toggleAll} />
+                </th>
                 {COLUMNS.map((column) => {
                   const sorted = view.sortKey === column.key;
                   return (
@@ -135,7 +165,13 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
             </thead>
             <tbody>
               {visible.map((row) => (
-                <tr key={row.id} onDoubleClick={() => navigate({ screen: 'mou', id: row.id })}>
+                <tr key={row.id} className={selected.has(row.id) ? 'selected' : undefined} onDoubleClick={(e) => {
+                    if (!(e.target instanceof HTMLInputElement)) navigate({ screen: 'mou', id: row.id });
+                  }}
+                >
+                  <td className="select-cell">
+                    <input type="checkbox" aria-label={`Select MoU ${row.mouNumber}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
+                  </td>
                   <td className="nowrap">
                     <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: row.id })}>
                       {row.mouNumber}
@@ -160,8 +196,10 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                     {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
                   </td>
                   <td className="numeric nowrap">
-                    {row.overdueObligations > 0 && <span className="badge obligation-overdue">{row.overdueObligations} overdue</span>}{' '}
-                    {row.openObligations} open
+                    {/* Overdue ones are not counted as open; "0 open" beside an overdue badge would read as all clear. */}
+                    {row.overdueObligations > 0 && <span className="badge obligation-overdue">{row.overdueObligations} overdue</span>}
+                    {row.overdueObligations > 0 && row.openObligations > 0 && ', '}
+                    {(row.openObligations > 0 || row.overdueObligations === 0) && `${row.openObligations} open`}
                   </td>
                 </tr>
               ))}
@@ -170,6 +208,7 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
           {loaded && rows.length > 0 && visible.length === 0 && <p className="no-match">No MoU matches this search and filter.</p>}
         </div>
       )}
+      <ExportMouSummariesDialog ids={selectedRows.map((row) => row.id)} open={exporting} onClose={() => setExporting(false)} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { daysInStage } from '../../../../shared/domain/proposal-list-query';
 import { allowedMoves, isClosedStage, type AllowedMove } from '../../../../shared/domain/stage-machine';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
+import { formatNumber } from '../../../../shared/format/numbers';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
@@ -73,7 +74,7 @@ export function ProposalPage({ id }: { id: string }) {
             {proposal.fields.title}
           </h1>
           <p className="stage-line">
-            <StageBadge stage={stage} /> <span>{days === 1 ? '1 day in this stage' : `${days} days in this stage`}</span>
+            <StageBadge stage={stage} /> <span>{days === 1 ? '1 day in this stage' : `${formatNumber(days)} days in this stage`}</span>
           </p>
         </div>
         <div className="form-actions">
@@ -130,6 +131,9 @@ export function ProposalPage({ id }: { id: string }) {
         )}
       </section>
 
+      {/* The MoUs come before the history: once a proposal nears signing they are the next thing to record. */}
+      <ProposalMous proposal={proposal} />
+
       <StageTimeline history={proposal.stageHistory} />
 
       <div className="record-sections">
@@ -153,8 +157,6 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
-
-      <ProposalMous proposal={proposal} />
 
       <MoveStageDialog
         proposal={proposal}

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { PARTNER_TYPE_LABELS } from '../../../../shared/domain/proposal';
 import { daysInStage } from '../../../../shared/domain/proposal-list-query';
 import type { ProposalSummary } from '../../../../shared/domain/proposal-summary';
-import { formatArea } from '../../../../shared/format/numbers';
+import { formatArea, formatNumber } from '../../../../shared/format/numbers';
 import { useAppStore } from '../../app/store';
 import { StageBadge } from '../../components/StageBadge';
 
@@ -79,7 +79,7 @@ export function ProposalRows({ rows, today, columnCount, archived, onRestore }: 
             <td>
               <StageBadge stage={row.stage} />
             </td>
-            <td className="numeric">{daysInStage(row, today)}</td>
+            <td className="numeric">{formatNumber(daysInStage(row, today))}</td>
             {archived && (
               <td>
                 <button type="button" className="button small" onClick={() => onRestore(row)} aria-label={`Restore ${row.referenceNumber}`}>

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { pdfText, PRINT_TIMEOUT } from '../support/pdf-text';
+import { expect, test } from './fixtures';
+import { addObligation, addSignatory } from './mou-steps';
+import { enterFaisalabadProposal, FAISALABAD, moveStage, PIPELINE_TO_SIGNED, setOfficialName } from './proposal-steps';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
+
+const MOU_NUMBER = 'PSEB/MoU/STP/FSD/2021';
+const PSEB = 'Pakistan Software Export Board (PSEB)';
+const SITARA = 'Sitara Chemical Industries';
+/** The slashes Windows refuses in file names become spaces. */
+const PDF_FILE = 'MoU PSEB MoU STP FSD 2021 - Sitara Chemical Industries.pdf';
+
+test.beforeEach(({ appKind }) => {
+  test.skip(appKind === 'electron', "Electron's save dialog is native; this journey answers it through the browser bridge.");
+});
+
+/**
+ * Issue 3's "Done when", across proposals, MoUs, the dashboard, search and the MoU summary
+ * PDF: one official records the Faisalabad park from the offer to a signed MoU.
+ */
+test('the Faisalabad park from its proposal to a signed MoU, on the dashboard, in search and in the exported summary', async ({ app }) => {
+  // Eight stage moves, an MoU form, two obligations and a PDF print on a shared 2-core machine.
+  test.setTimeout(240_000);
+  const { page } = app;
+  const dialogs = app.dialogs!;
+
+  // The proposal, entered through the form.
+  await setOfficialName(page, 'Ayesha Khan');
+  await enterFaisalabadProposal(page, { offeringParty: SITARA });
+  await expect(page.getByRole('button', { name: /Operational/ })).toHaveCount(0);
+
+  // Through the stages to MoU signed, each move with its note; the timeline shows them all.
+  for (const [button, stage, note] of PIPELINE_TO_SIGNED) {
+    await moveStage(page, `${button}…`, note);
+    await expect(page.getByRole('region', { name: 'Stage', exact: true })).toContainText(new RegExp(`Now at\\s*${stage}`));
+  }
+  const timeline = page.getByRole('list', { name: 'Stage moves, newest first' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(8);
+  await expect(timeline.getByRole('listitem').first()).toContainText('MoU negotiation → MoU signed by Ayesha Khan');
+  await expect(timeline.getByRole('listitem').first()).toContainText('MoU signed in Islamabad.');
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText('Board approved in its 52nd meeting.');
+
+  // Its MoU, created from the proposal page: both parties, a signatory each.
+  await page.getByRole('region', { name: 'MoUs' }).getByRole('button', { name: 'Create MoU' }).click();
+  await expect(page.getByRole('heading', { name: 'New MoU' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Party 1', exact: true }).getByLabel('Party name', { exact: true })).toHaveValue(PSEB);
+  await expect(page.getByRole('group', { name: 'Party 2', exact: true }).getByLabel('Party name', { exact: true })).toHaveValue(SITARA);
+  await expect(page.getByLabel('Area committed', { exact: true })).toHaveValue('19,500');
+  await page.getByLabel('MoU number', { exact: true }).fill(MOU_NUMBER);
+  await addSignatory(page, 1, 'Osman Nasir', 'Managing Director', '20-May-2021');
+  await addSignatory(page, 2, 'Imran Ghani', 'Director', '20-May-2021');
+  const dates = page.getByRole('group', { name: 'Dates and term' });
+  await dates.getByLabel('Date signed', { exact: true }).fill('20-May-2021');
+  await dates.getByLabel('Term (years)', { exact: true }).fill('5');
+  await page.getByRole('button', { name: 'Save MoU' }).click();
+  await expect(page.getByRole('heading', { name: `MoU ${MOU_NUMBER}`, level: 1 })).toBeVisible();
+  const parties = page.getByRole('region', { name: 'Parties and signatories' });
+  await expect(parties).toContainText('Osman Nasir, Managing Director · signed 20-May-2021');
+  await expect(parties).toContainText('Imran Ghani, Director · signed 20-May-2021');
+
+  // Two obligations, one long past due.
+  await addObligation(page, SITARA, 'Hand over the building for fit-out', '31-Aug-2021');
+  await addObligation(page, PSEB, 'Connect fibre to the park', '31-Dec-2099');
+  const obligations = page.getByRole('table', { name: 'Obligations' });
+  await expect(obligations.getByRole('row', { name: /Hand over the building/ })).toContainText('Overdue');
+  await expect(obligations.getByRole('row', { name: /Connect fibre/ })).toContainText('Open');
+
+  // The dashboard: the proposal at MoU signed, its 19,500 sq ft signed, one overdue obligation.
+  await nav(page, 'Dashboard').click();
+  const perStage = page.getByRole('table', { name: 'Proposals per stage' });
+  await expect(perStage.getByRole('row', { name: /^MoU signed/ })).toHaveText(/MoU signed\s*1/);
+  await expect(perStage.getByRole('row', { name: /^Received/ })).toHaveText(/Received\s*0/);
+  await expect(page.getByRole('button', { name: /signed \(MoU signed or later\)/ })).toContainText('19,500 sq ft');
+  const overdue = page.getByRole('group', { name: 'Overdue obligations' });
+  await expect(overdue.getByRole('button', { name: /overdue, in/ })).toHaveText(/1\s*overdue, in 1 MoU/);
+  await expect(overdue).toContainText(`${MOU_NUMBER}: Hand over the building for fit-out`);
+
+  // Search finds it by city and by an Urdu word of its notes, among the sample parks.
+  await nav(page, 'Data').click();
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('status')).toContainText('Added 3 sample parks.');
+  await nav(page, 'Proposals').click();
+  const search = page.getByLabel('Search proposals', { exact: true });
+  const table = page.getByRole('table', { name: 'Proposals' });
+  for (const words of ['Faisalabad', 'پارک']) {
+    await search.fill(words);
+    await expect(page.getByText('1 of 4 proposals')).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('row', { name: new RegExp(FAISALABAD.title) })).toContainText('MoU signed');
+  }
+
+  // From the proposal to its MoU, then Preview / Export PDF.
+  await table.getByRole('button', { name: FAISALABAD.title }).click();
+  await page.getByRole('table', { name: 'MoUs of this proposal' }).getByRole('button', { name: `MoU ${MOU_NUMBER}` }).click();
+  await page.getByRole('button', { name: 'Preview / Export PDF' }).click();
+  await expect(page.getByRole('heading', { name: `MoU summary ${MOU_NUMBER}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(page.locator('.notices')).toContainText(`Saved “${PDF_FILE}”`, PRINT_TIMEOUT);
+  expect(dialogs.proposedNames).toEqual([PDF_FILE]);
+
+  const text = await pdfText(path.join(dialogs.exportDir, PDF_FILE));
+  for (const expected of [`MoU ${MOU_NUMBER}`, PSEB, SITARA, 'Osman Nasir', 'Imran Ghani', 'Area committed 19,500 sq ft', 'Signed 20-May-2021']) {
+    expect(text, expected).toContain(expected);
+  }
+
+  await page.getByRole('button', { name: 'Back to MoU', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `MoU ${MOU_NUMBER}`, level: 1 })).toBeVisible();
+});

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Bidi embedding marks (U+202A-U+202E) pdftotext itself wraps around right-to-left runs. */
+const BIDI_MARKS = /[\u202a-\u202e]/g;
+
+/** The PDF's text as pdftotext reads it; only whitespace is normalised, and pdftotext's own bidi marks dropped. */
+export async function pdfText(file: string, page?: number): Promise<string> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', [...pages, file, '-']);
+  return stdout.replace(BIDI_MARKS, '').replace(/\s+/g, ' ');
+}
+
+/** The lines of the PDF laid out as printed (pdftotext -layout): one table row per line. */
+export async function pdfLines(file: string, page?: number): Promise<string[]> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const { stdout } = await run('pdftotext', ['-layout', ...pages, file, '-']);
+  return stdout.split('\n').map((line) => line.replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim());
+}
+
+export async function pdfPageCount(file: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [file]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
+}
+
+/** Printing takes seconds (more on a busy two-core machine); the notice comes when the file is written. */
+export const PRINT_TIMEOUT = { timeout: 45_000 };
