@@ -8,22 +8,23 @@ import { summariseMou, type MouSummary } from '../../shared/domain/mou-summary';
 import { todayInPakistan } from '../../shared/format/dates';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
+import { committed, draftOfRecord } from './storage/drafts';
 
 function findMou(db: Readonly<Database>, id: string): Mou {
-  const mou = db.mous.find((m) => m.id === id);
+  const mou = draftOfRecord(db.mous as Mou[], id);
   if (!mou) throw new ApiFailure('not-found', 'That MoU no longer exists.');
   return mou;
 }
 
 function assertProposalExists(db: Readonly<Database>, proposalId: string | undefined): void {
-  if (proposalId && !db.proposals.some((p) => p.id === proposalId)) {
+  if (proposalId && !committed(db).proposals.some((p) => p.id === proposalId)) {
     throw new ApiFailure('not-found', 'The proposal to link no longer exists.', { proposalId: 'The proposal to link no longer exists.' });
   }
 }
 
 function assertNumberFree(db: Readonly<Database>, mouNumber: string, ownId?: string): void {
   const wanted = mouNumber.trim().toLowerCase();
-  const other = db.mous.find((m) => m.id !== ownId && m.fields.mouNumber.trim().toLowerCase() === wanted);
+  const other = committed(db).mous.find((m) => m.id !== ownId && m.fields.mouNumber.trim().toLowerCase() === wanted);
   if (other) {
     const parties = other.fields.parties.map((p) => p.name).join(' and ');
     const message = `MoU number ${mouNumber} is already used by the MoU between ${parties}.`;
@@ -34,7 +35,7 @@ function assertNumberFree(db: Readonly<Database>, mouNumber: string, ownId?: str
 /** The MoU this one renews or supersedes must exist, and the chain must not loop back to itself. */
 function assertPreviousMou(db: Readonly<Database>, fields: MouFormFields, ownId?: string): void {
   if (!fields.previousMouId) return;
-  const byId = new Map(db.mous.map((m) => [m.id, m]));
+  const byId = new Map(committed(db).mous.map((m) => [m.id, m]));
   let cursor: string | undefined = fields.previousMouId;
   const seen = new Set<string>();
   while (cursor) {
@@ -148,7 +149,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
     moveStatus({ id, expectedUpdatedAt, to, note }: ParsedInputOf<'moveMouStatus'>): Promise<Mou> {
       return change(id, (mou, db) => {
         assertFresh(mou, expectedUpdatedAt);
-        const successorIds = db.mous.filter((m) => m.fields.previousMouId === id).map((m) => m.id);
+        const successorIds = committed(db).mous.filter((m) => m.fields.previousMouId === id).map((m) => m.id);
         const problem = mouStatusMoveProblem(mou, to, { successorIds, today: today() });
         if (problem) throw new ApiFailure('forbidden', problem);
         mou.statusHistory.push({ at: now(), from: currentMouStatus(mou), to, by: db.settings.officialName, note });

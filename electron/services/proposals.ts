@@ -8,10 +8,11 @@ import { checkMoveRequest, moveInstant } from '../../shared/domain/stage-machine
 import { todayInPakistan } from '../../shared/format/dates';
 import type { Database } from '../../shared/domain/database';
 import type { ParkStore } from './storage/park-store';
+import { committed, draftOfRecord } from './storage/drafts';
 import type { Clock } from './platform';
 
 function findById(db: Readonly<Database>, id: string): Proposal {
-  const proposal = db.proposals.find((p) => p.id === id);
+  const proposal = draftOfRecord(db.proposals as Proposal[], id);
   if (!proposal) throw new ApiFailure('not-found', 'That proposal no longer exists.');
   return proposal;
 }
@@ -28,7 +29,7 @@ function assertNotArchived(proposal: Proposal, what: string): void {
 
 function assertReferenceFree(db: Readonly<Database>, fields: ProposalFields, ownId?: string): void {
   const wanted = fields.referenceNumber.trim().toLowerCase();
-  const other = db.proposals.find((p) => p.id !== ownId && p.fields.referenceNumber.trim().toLowerCase() === wanted);
+  const other = committed(db).proposals.find((p) => p.id !== ownId && p.fields.referenceNumber.trim().toLowerCase() === wanted);
   if (other) {
     const where = other.archivedAt ? ' (archived)' : '';
     const message = `Reference number ${fields.referenceNumber} is already used by "${other.fields.title}"${where}.`;

@@ -17,6 +17,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     runs: { type: 'string', default: '7' },
     out: { type: 'string', default: 'bench-results' },
+    'storage-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -58,7 +59,7 @@ for (const size of sizes) {
     const mb = (storage.fileBytes / 1e6).toFixed(1);
     row(size, `open (${mb} MB)`, storage.open, 'JSON.parse of the file', storage.openLimit, 'ratio <= 2');
     row(size, 'save one proposal', storage.save, 'write+fsync+rename same bytes', storage.saveLimit, 'ratio <= 1.3', `longest main-process block ${storage.saveLongestBlockMs} ms (target <= 50)`);
-    if (size <= 10_000) {
+    if (size <= 10_000 && !values['storage-only']) {
       await writeFile(path.join(dataDir, 'park-desk-data.json'), JSON.stringify(data));
       const browser = await launchBenchBrowser();
       try {

@@ -7,7 +7,8 @@ import { BackupShelf, type BackupInfo, type BackupKind } from './backups';
 import { acquireDataFileLock, type DataFileLock } from './data-file-lock';
 import { DurableJsonFile, removeLeftoverTempFiles, writeFileDurably } from './durable-file';
 import { MIGRATIONS, type Migrations } from './migrations';
-import { readDatabaseBytes, stringifyDatabase } from './serialise';
+import { databaseChunks, readDatabaseBytes, stringifyDatabase, warmSerialisationCache } from './serialise';
+import { drafts, snapshotOfDrafts } from './drafts';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
 
 export { DataFileInUseError } from './data-file-lock';
@@ -78,6 +79,7 @@ export class ParkStore {
   private lastWrite: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+
   private constructor(
     private readonly db: Low<Database>,
     readonly file: string,
@@ -102,7 +104,7 @@ export class ParkStore {
             if (reading.kind !== 'ok') throw new DataFileError(file, 'The data file cannot be read.');
             return reading.data;
           },
-          stringify: stringifyDatabase,
+          stringify: databaseChunks,
         },
         fs,
       );
@@ -120,7 +122,10 @@ export class ParkStore {
         db.data = reading.data;
         const store = new ParkStore(db, file, fs, lock, backups, clock, undefined);
         // A backup that cannot be taken (say, a full disk) must not keep the official from working.
-        await backups.takeSessionBackups(Buffer.from(stringifyDatabase(reading.data), 'utf8')).catch(() => undefined);
+        // Unless migrated, the data is exactly the bytes just read: back those up, not a re-serialisation.
+        const sessionBytes = reading.migratedFrom === undefined ? bytes : Buffer.from(stringifyDatabase(reading.data), 'utf8');
+        await backups.takeSessionBackups(sessionBytes).catch(() => undefined);
+        void warmSerialisationCache(reading.data, () => store.closed);
         return store;
       }
 
@@ -162,9 +167,13 @@ export class ParkStore {
     return this.enqueue(async () => {
       this.assertWritable();
       if (this.currentProblem) throw new ApiFailure('storage', RECOVERY_NEEDED);
-      const draft = structuredClone(this.db.data);
-      const result = change(draft);
-      await this.writeThenSwap(draft);
+      // Copy-on-write: only the records `change` touches are copied; every other record stays
+      // the same object, so its cached JSON is reused when the file is written.
+      let result!: T;
+      const next = drafts.produce(this.db.data, (draft) => {
+        result = snapshotOfDrafts(change(draft as Database));
+      });
+      await this.writeThenSwap(next);
       return result;
     });
   }

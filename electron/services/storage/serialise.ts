@@ -2,11 +2,69 @@ import { CURRENT_SCHEMA_VERSION, DatabaseSchema, type Database } from '../../../
 import { migrate, MigrationGapError, MIGRATIONS, type JsonObject, type Migrations } from './migrations';
 
 /**
- * The one place the database becomes text. A later change of format (say, cached JSON per
- * record) happens here and in `readDatabaseText`, nowhere else.
+ * Each record's JSON, kept with the record. The store never mutates a saved record (a change
+ * makes a new object, see ParkStore.update), so a record's text stays valid as long as the
+ * record lives, and a save re-serialises only what changed instead of every record.
  */
+const recordJson = new WeakMap<object, string>();
+
+function jsonOfRecord(record: object): string {
+  let json = recordJson.get(record);
+  if (json === undefined) {
+    json = JSON.stringify(record);
+    recordJson.set(record, json);
+  }
+  return json;
+}
+
+/** The record lists; everything else in the file is small and serialised whole. */
+const RECORD_LISTS = new Set(['proposals', 'mous']);
+/** About 1 MB of UTF-8 per piece: large enough to write fast, small enough not to stall main. */
+const CHUNK_CHARS = 512 * 1024;
+
+/**
+ * The one place the database becomes text, as pieces written one after another, so that no
+ * single step holds the main process for long. Joined, the pieces equal JSON.stringify(db).
+ */
+export function* databaseChunks(db: Database): Generator<string> {
+  let piece = '{';
+  let firstKey = true;
+  for (const [key, value] of Object.entries(db)) {
+    if (value === undefined) continue;
+    piece += `${firstKey ? '' : ','}${JSON.stringify(key)}:`;
+    firstKey = false;
+    if (!RECORD_LISTS.has(key) || !Array.isArray(value)) {
+      piece += JSON.stringify(value);
+      continue;
+    }
+    piece += '[';
+    for (let index = 0; index < value.length; index++) {
+      piece += (index === 0 ? '' : ',') + jsonOfRecord(value[index] as object);
+      if (piece.length >= CHUNK_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += ']';
+  }
+  yield `${piece}}`;
+}
+
 export function stringifyDatabase(db: Database): string {
-  return JSON.stringify(db);
+  return [...databaseChunks(db)].join('');
+}
+
+/**
+ * Serialises every record ahead of the first save, a few hundred at a time between other
+ * work, so the official's first save after opening costs no more than any other.
+ */
+export async function warmSerialisationCache(db: Database, isCancelled: () => boolean = () => false): Promise<void> {
+  const BATCH = 250;
+  const records = [...db.proposals, ...db.mous];
+  for (let start = 0; start < records.length && !isCancelled(); start += BATCH) {
+    for (const record of records.slice(start, start + BATCH)) jsonOfRecord(record);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** What the bytes of a data file (or a backup, or an export's payload) turned out to be. */
