@@ -41,10 +41,12 @@ export class FaultyFs implements StorageFs {
     if (flags !== 'r') this.check('open', 'open', file);
     const handle = await this.base.open(file, flags, mode);
     return {
-      writeFile: async (data: string | Uint8Array) => {
+      writeFile: async (data: string | Uint8Array | readonly Uint8Array[]) => {
         if (this.fault?.step === 'write') {
           // A full disk typically accepts part of the data first.
-          await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
+          const half =
+            typeof data === 'string' ? data.slice(0, data.length >> 1) : Array.isArray(data) ? data.slice(0, data.length >> 1) : (data as Uint8Array).subarray(0, (data as Uint8Array).length >> 1);
+          await handle.writeFile(half);
         }
         this.check('write', 'write', file);
         await handle.writeFile(data);

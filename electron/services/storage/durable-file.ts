@@ -37,42 +37,17 @@ async function syncFolder(fs: StorageFs, dir: string): Promise<void> {
   }
 }
 
-const yieldToOtherWork = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** How many pieces are produced or encoded before other work gets a turn. */
-const PIECES_PER_TURN = 4;
-
-/**
- * Turns text pieces into one UTF-8 buffer a few pieces at a time, letting the process answer
- * other calls in between; then the file is written in one go, as fast as any single write.
- */
-async function encodeInTurns(pieces: Iterable<string>): Promise<Buffer> {
-  const texts: string[] = [];
-  let byteLength = 0;
-  for (const piece of pieces) {
-    texts.push(piece);
-    byteLength += Buffer.byteLength(piece, 'utf8');
-    if (texts.length % PIECES_PER_TURN === 0) await yieldToOtherWork();
-  }
-  const buffer = Buffer.allocUnsafe(byteLength);
-  let offset = 0;
-  for (let index = 0; index < texts.length; index++) {
-    offset += buffer.write(texts[index]!, offset, 'utf8');
-    if ((index + 1) % PIECES_PER_TURN === 0) await yieldToOtherWork();
-  }
-  return buffer;
-}
-
 /**
  * Writes the whole file or nothing: a fresh temp file (0600) beside it, written and synced,
  * renamed over the old one, then the folder synced. A crash at any moment leaves either the
  * old bytes or the new ones under the file's name; a failure removes the temp file.
  */
-export async function writeFileDurably(file: string, contents: string | Uint8Array | Iterable<string>, fs: StorageFs = nodeStorageFs): Promise<void> {
+export async function writeFileDurably(file: string, contents: string | Uint8Array | readonly Uint8Array[], fs: StorageFs = nodeStorageFs): Promise<void> {
   const temp = tempPathFor(file);
   let handle;
   try {
     handle = await fs.open(temp, 'wx', 0o600);
-    await handle.writeFile(typeof contents === 'string' || contents instanceof Uint8Array ? contents : await encodeInTurns(contents));
+    await handle.writeFile(contents);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -107,8 +82,8 @@ export async function removeLeftoverTempFiles(file: string, fs: StorageFs = node
 /** How data becomes text and back; one place, so the format can change without touching the writer. */
 export interface Serialiser<T> {
   parse(text: string): T;
-  /** The whole text, or the text in pieces to be written in order. */
-  stringify(data: T): string | Iterable<string>;
+  /** The file's contents: text, UTF-8 bytes, or UTF-8 pieces to write in order. */
+  stringify(data: T): string | Uint8Array | readonly Uint8Array[];
 }
 
 /**

@@ -7,7 +7,7 @@ import { BackupShelf, type BackupInfo, type BackupKind } from './backups';
 import { acquireDataFileLock, type DataFileLock } from './data-file-lock';
 import { DurableJsonFile, removeLeftoverTempFiles, writeFileDurably } from './durable-file';
 import { MIGRATIONS, type Migrations } from './migrations';
-import { databaseChunks, readDatabaseBytes, stringifyDatabase, warmSerialisationCache } from './serialise';
+import { databaseBytes, databaseParts, readDatabaseBytes, warmSerialisationCache } from './serialise';
 import { drafts, snapshotOfDrafts } from './drafts';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
 
@@ -104,7 +104,7 @@ export class ParkStore {
             if (reading.kind !== 'ok') throw new DataFileError(file, 'The data file cannot be read.');
             return reading.data;
           },
-          stringify: databaseChunks,
+          stringify: databaseParts,
         },
         fs,
       );
@@ -123,7 +123,7 @@ export class ParkStore {
         const store = new ParkStore(db, file, fs, lock, backups, clock, undefined);
         // A backup that cannot be taken (say, a full disk) must not keep the official from working.
         // Unless migrated, the data is exactly the bytes just read: back those up, not a re-serialisation.
-        const sessionBytes = reading.migratedFrom === undefined ? bytes : Buffer.from(stringifyDatabase(reading.data), 'utf8');
+        const sessionBytes = reading.migratedFrom === undefined ? bytes : databaseBytes(reading.data);
         await backups.takeSessionBackups(sessionBytes).catch(() => undefined);
         void warmSerialisationCache(reading.data, () => store.closed);
         return store;
@@ -222,7 +222,7 @@ export class ParkStore {
 
   /** The data file's contents as saved: memory only ever holds what was written. */
   private currentBytes(): Uint8Array {
-    return Buffer.from(stringifyDatabase(this.db.data), 'utf8');
+    return databaseBytes(this.db.data);
   }
 
   private assertWritable(): void {

@@ -2,67 +2,74 @@ import { CURRENT_SCHEMA_VERSION, DatabaseSchema, type Database } from '../../../
 import { migrate, MigrationGapError, MIGRATIONS, type JsonObject, type Migrations } from './migrations';
 
 /**
- * Each record's JSON, kept with the record. The store never mutates a saved record (a change
- * makes a new object, see ParkStore.update), so a record's text stays valid as long as the
- * record lives, and a save re-serialises only what changed instead of every record.
+ * Each record's JSON as UTF-8 bytes, kept with the record. The store never mutates a saved
+ * record (a change makes a new object, see ParkStore.update), so a record's bytes stay valid as
+ * long as the record lives. A save then encodes only what changed and copies the rest: turning
+ * 45 MB of text into UTF-8 again on every save would cost ten times the write itself.
  */
-const recordJson = new WeakMap<object, string>();
+const recordBytes = new WeakMap<object, Buffer>();
 
-function jsonOfRecord(record: object): string {
-  let json = recordJson.get(record);
-  if (json === undefined) {
-    json = JSON.stringify(record);
-    recordJson.set(record, json);
+function bytesOfRecord(record: object): Buffer {
+  let bytes = recordBytes.get(record);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(record), 'utf8');
+    recordBytes.set(record, bytes);
   }
-  return json;
+  return bytes;
 }
 
 /** The record lists; everything else in the file is small and serialised whole. */
 const RECORD_LISTS = new Set(['proposals', 'mous']);
-/** About 1 MB of UTF-8 per piece: large enough to write fast, small enough not to stall main. */
-const CHUNK_CHARS = 512 * 1024;
+const COMMA = Buffer.from(',');
+const OPEN_LIST = Buffer.from('[');
+const CLOSE_LIST = Buffer.from(']');
 
 /**
- * The one place the database becomes text, as pieces written one after another, so that no
- * single step holds the main process for long. Joined, the pieces equal JSON.stringify(db).
+ * The one place the database becomes the file's bytes, as the list of pieces to write in order:
+ * together exactly the UTF-8 of JSON.stringify(db). The pieces are the cached records' own
+ * buffers, written with one gathered write, so a save allocates (and the OS maps) no new copy
+ * of the whole file.
  */
-export function* databaseChunks(db: Database): Generator<string> {
-  let piece = '{';
-  let firstKey = true;
+export function databaseParts(db: Database): Buffer[] {
+  const parts: Buffer[] = [];
+  let head = '{';
   for (const [key, value] of Object.entries(db)) {
     if (value === undefined) continue;
-    piece += `${firstKey ? '' : ','}${JSON.stringify(key)}:`;
-    firstKey = false;
+    head += `${head === '{' ? '' : ','}${JSON.stringify(key)}:`;
     if (!RECORD_LISTS.has(key) || !Array.isArray(value)) {
-      piece += JSON.stringify(value);
+      head += JSON.stringify(value);
       continue;
     }
-    piece += '[';
-    for (let index = 0; index < value.length; index++) {
-      piece += (index === 0 ? '' : ',') + jsonOfRecord(value[index] as object);
-      if (piece.length >= CHUNK_CHARS) {
-        yield piece;
-        piece = '';
-      }
-    }
-    piece += ']';
+    parts.push(Buffer.from(head, 'utf8'), OPEN_LIST);
+    value.forEach((record, index) => {
+      if (index > 0) parts.push(COMMA);
+      parts.push(bytesOfRecord(record as object));
+    });
+    parts.push(CLOSE_LIST);
+    head = '';
   }
-  yield `${piece}}`;
+  parts.push(Buffer.from(`${head}}`, 'utf8'));
+  return parts;
+}
+
+/** The whole file as one buffer (for backups and comparisons, not for every save). */
+export function databaseBytes(db: Database): Buffer {
+  return Buffer.concat(databaseParts(db));
 }
 
 export function stringifyDatabase(db: Database): string {
-  return [...databaseChunks(db)].join('');
+  return databaseBytes(db).toString('utf8');
 }
 
 /**
- * Serialises every record ahead of the first save, a few hundred at a time between other
- * work, so the official's first save after opening costs no more than any other.
+ * Encodes every record ahead of the first save, a few hundred at a time between other work,
+ * so the official's first save after opening costs no more than any other.
  */
 export async function warmSerialisationCache(db: Database, isCancelled: () => boolean = () => false): Promise<void> {
   const BATCH = 250;
   const records = [...db.proposals, ...db.mous];
   for (let start = 0; start < records.length && !isCancelled(); start += BATCH) {
-    for (const record of records.slice(start, start + BATCH)) jsonOfRecord(record);
+    for (const record of records.slice(start, start + BATCH)) bytesOfRecord(record);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

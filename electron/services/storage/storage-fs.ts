@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 
 /** The part of an open file the durable writer uses. */
 export interface StorageFileHandle {
-  writeFile(data: string | Uint8Array): Promise<void>;
+  /** Writes all of `data`; a list of buffers is written in order with one gathered write. */
+  writeFile(data: string | Uint8Array | readonly Uint8Array[]): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,8 +24,25 @@ export interface StorageFs {
   stat(file: string): Promise<{ size: number; mtimeMs: number }>;
 }
 
+/** FileHandle.writev may write less than asked; carry on from where it stopped. */
+async function writeAllGathered(handle: fs.FileHandle, buffers: readonly Uint8Array[]): Promise<void> {
+  let pending = [...buffers];
+  while (pending.length > 0) {
+    let { bytesWritten } = await handle.writev(pending);
+    while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length;
+    if (pending.length > 0 && bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten);
+  }
+}
+
 export const nodeStorageFs: StorageFs = {
-  open: (file, flags, mode) => fs.open(file, flags, mode),
+  open: async (file, flags, mode) => {
+    const handle = await fs.open(file, flags, mode);
+    return {
+      writeFile: (data) => (Array.isArray(data) ? writeAllGathered(handle, data) : handle.writeFile(data as string | Uint8Array)),
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
   readFile: (file) => fs.readFile(file),
   rename: (from, to) => fs.rename(from, to),
   link: (existing, to) => fs.link(existing, to),

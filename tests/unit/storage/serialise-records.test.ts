@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { databaseChunks, stringifyDatabase } from '../../../electron/services/storage/serialise';
+import { databaseBytes, stringifyDatabase } from '../../../electron/services/storage/serialise';
 import { generateParkData } from '../../bench/generate-park-data';
 
-describe('database serialisation in pieces', () => {
-  it('joins to exactly what JSON.stringify gives, Urdu included, across many pieces', () => {
+describe('database serialisation from cached record bytes', () => {
+  it('gives exactly the UTF-8 of JSON.stringify, Urdu included', () => {
     const db = generateParkData(1500, 1500, 7);
-    const pieces = [...databaseChunks(db)];
-    expect(pieces.length).toBeGreaterThan(2);
-    expect(pieces.join('')).toBe(JSON.stringify(db));
+    expect(databaseBytes(db).equals(Buffer.from(JSON.stringify(db), 'utf8'))).toBe(true);
+    expect(JSON.stringify(db)).toMatch(/[\u0600-\u06FF]/);
     expect(JSON.parse(stringifyDatabase(db))).toEqual(db);
   });
 
