@@ -28,19 +28,33 @@ export async function rendererJavaScriptGzipBytes(): Promise<{ rawBytes: number;
   return { rawBytes, gzipBytes };
 }
 
-/** From opening the window to the first proposal row painted on the Proposals screen. */
-export async function measureFirstListPaint(browser: Browser, dataDir: string, runs: number): Promise<Timing> {
-  const samples: number[] = [];
+/**
+ * From opening the window to the first proposal row painted on the Proposals screen (through the
+ * test bridge, whose DevTools-protocol transport is slower than Electron's IPC), and the list
+ * screen alone: from the click to the first row, with the 10,000 summaries already loaded.
+ */
+export async function measureFirstListPaint(browser: Browser, dataDir: string, runs: number): Promise<{ total: Timing; listScreen: Timing }> {
+  const totals: number[] = [];
+  const screens: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     const app = await openBridgedApp(browser, { dataDir });
     app.page.setDefaultTimeout(BENCH_STEP_TIMEOUT_MS);
-    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Proposals' }).click();
-    await app.page.getByRole('table', { name: 'Proposals' }).getByRole('row').nth(1).waitFor();
-    samples.push(performance.now() - start);
+    const nav = app.page.getByRole('navigation', { name: 'Main' });
+    const firstRow = app.page.getByRole('table', { name: 'Proposals' }).getByRole('row').nth(1);
+    await nav.getByRole('button', { name: 'Proposals' }).click();
+    await firstRow.waitFor();
+    totals.push(performance.now() - start);
+
+    await nav.getByRole('button', { name: 'Dashboard' }).click();
+    await app.page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const screenStart = performance.now();
+    await nav.getByRole('button', { name: 'Proposals' }).click();
+    await firstRow.waitFor();
+    screens.push(performance.now() - screenStart);
     await app.close();
   }
-  return summarise(samples);
+  return { total: summarise(totals), listScreen: summarise(screens) };
 }
 
 /**

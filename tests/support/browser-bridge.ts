@@ -40,14 +40,16 @@ export async function openBridgedApp(
   });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);
-  await context.exposeBinding('__parkDeskInvoke', (_source, name: string, input: unknown) =>
-    // Electron's IPC structured-clones its arguments; do the same so the page cannot share objects with main.
-    services.dispatch(name, structuredClone(input)),
+  // Calls cross as JSON text: like Electron's IPC the page and main share no objects, and one
+  // string crosses the DevTools protocol far faster than Playwright's per-value serialisation
+  // of a 10,000-row answer, so the bridge does not slow the renderer down more than IPC would.
+  await context.exposeBinding('__parkDeskInvoke', async (_source, name: string, inputJson: string) =>
+    JSON.stringify(await services.dispatch(name, inputJson === undefined ? undefined : JSON.parse(inputJson))),
   );
   await context.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __parkDeskInvoke: (n: string, i: unknown) => Promise<unknown> }).__parkDeskInvoke;
+    const invoke = (window as unknown as { __parkDeskInvoke: (n: string, i: string | undefined) => Promise<string> }).__parkDeskInvoke;
     const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const name of names) api[name] = (input) => invoke(name, input);
+    for (const name of names) api[name] = async (input) => JSON.parse(await invoke(name, input === undefined ? undefined : JSON.stringify(input)));
     Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
   }, METHOD_NAMES);
   const page = await context.newPage();

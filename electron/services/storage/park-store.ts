@@ -78,6 +78,8 @@ function setAsideName(file: string, now: Date): string {
 export class ParkStore {
   private lastWrite: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Encoding every record ahead of the first save; a save waits for it rather than doing it in one block. */
+  private warming: Promise<void> = Promise.resolve();
 
 
   private constructor(
@@ -125,7 +127,7 @@ export class ParkStore {
         // Unless migrated, the data is exactly the bytes just read: back those up, not a re-serialisation.
         const sessionBytes = reading.migratedFrom === undefined ? bytes : databaseBytes(reading.data);
         await backups.takeSessionBackups(sessionBytes).catch(() => undefined);
-        void warmSerialisationCache(reading.data, () => store.closed);
+        store.warming = warmSerialisationCache(reading.data, () => store.closed).catch(() => undefined);
         return store;
       }
 
@@ -230,6 +232,7 @@ export class ParkStore {
   }
 
   private async writeThenSwap(next: Database): Promise<void> {
+    await this.warming;
     try {
       await this.db.adapter.write(next);
     } catch (error) {

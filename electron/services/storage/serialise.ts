@@ -66,7 +66,7 @@ export function stringifyDatabase(db: Database): string {
  * so the official's first save after opening costs no more than any other.
  */
 export async function warmSerialisationCache(db: Database, isCancelled: () => boolean = () => false): Promise<void> {
-  const BATCH = 250;
+  const BATCH = 100;
   const records = [...db.proposals, ...db.mous];
   for (let start = 0; start < records.length && !isCancelled(); start += BATCH) {
     for (const record of records.slice(start, start + BATCH)) bytesOfRecord(record);
