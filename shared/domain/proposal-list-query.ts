@@ -56,6 +56,11 @@ function haystack(row: ProposalSummary): string {
   return text;
 }
 
+/** Folds every row's text ahead of the first keystroke (called when the list is idle). */
+export function prepareProposalSearch(rows: readonly ProposalSummary[]): void {
+  for (const row of rows) haystack(row);
+}
+
 /** Every word typed must appear somewhere in the row. */
 export function searchProposalSummaries(rows: readonly ProposalSummary[], query: string): ProposalSummary[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { arrangeProposalSummaries, hasActiveFilters, searchProposalSummaries, type ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
+import { useEffect, useMemo } from 'react';
+import { arrangeProposalSummaries, hasActiveFilters, prepareProposalSearch, searchProposalSummaries, type ProposalSortKey } from '../../../../shared/domain/proposal-list-query';
 import { todayInPakistan } from '../../../../shared/format/dates';
 import { formatNumber } from '../../../../shared/format/numbers';
 import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
@@ -38,6 +38,11 @@ export function ProposalsScreen() {
     [rows, filters, archived, sortKey, sortDirection, today],
   );
   const visible = useMemo(() => searchProposalSummaries(arranged, query), [arranged, query]);
+  // Fold the rows' text while the official is still reading the list, not on the first keystroke.
+  useEffect(() => {
+    const handle = requestIdleCallback(() => prepareProposalSearch(rows));
+    return () => cancelIdleCallback(handle);
+  }, [rows]);
   // "of N": every proposal in this view (current or archived), before search and filters.
   const inView = useMemo(() => rows.filter((row) => Boolean(row.archivedAt) === view.archived).length, [rows, view.archived]);
   const noun = `${view.archived ? 'archived ' : ''}${inView === 1 ? 'proposal' : 'proposals'}`;
