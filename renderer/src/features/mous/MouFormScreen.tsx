@@ -7,6 +7,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RecordForm } from '../../components/RecordForm';
 import { FormField } from '../../components/FormField';
 import {
   MOU_FORM_SECTIONS,
@@ -199,30 +200,15 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
 
   return (
     <>
-      <form
-        ref={formRef}
-        className="record-form"
-        noValidate
-        aria-labelledby="mou-form-heading"
+      <RecordForm
+        formRef={formRef}
+        headingId="mou-form-heading"
+        heading={original ? `Edit MoU ${original.fields.mouNumber}` : 'New MoU'}
+        saveLabel="Save MoU"
+        saving={saving}
         onSubmit={onSubmit}
-        onKeyDown={(event) => {
-          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-            event.preventDefault();
-            event.currentTarget.requestSubmit();
-          }
-        }}
+        onCancel={onCancel}
       >
-        <header className="form-header">
-          <h1 id="mou-form-heading">{original ? `Edit MoU ${original.fields.mouNumber}` : 'New MoU'}</h1>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving} title="Save (Ctrl+S)">
-              {saving ? 'Saving…' : 'Save MoU'}
-            </button>
-          </div>
-        </header>
         <p className="form-legend">
           {proposal && (
             <>
@@ -327,7 +313,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
         <Section title="Notes">
           <div className="form-grid">{MOU_FORM_SECTIONS.notes.map(scalar)}</div>
         </Section>
-      </form>
+      </RecordForm>
       {/* Outside the form: the dialog's own submit must not bubble into Save MoU. */}
       <ConfirmDialog
         open={confirmDropThird}

@@ -4,6 +4,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { FormField } from '../../components/FormField';
+import { RecordForm } from '../../components/RecordForm';
 import { PROPOSAL_FORM_SECTIONS, ALL_FORM_FIELDS, type FieldSpec } from './proposal-form-layout';
 import {
   displayValue,
@@ -147,29 +148,14 @@ export function ProposalFormScreen({ id }: { id?: string }) {
   if (id && !original) return <p aria-busy="true">Loading proposal…</p>;
 
   return (
-    <form
-      className="record-form"
-      noValidate
-      aria-labelledby="proposal-form-heading"
+    <RecordForm
+      headingId="proposal-form-heading"
+      heading={original ? `Edit proposal ${original.fields.referenceNumber}` : 'New proposal'}
+      saveLabel="Save proposal"
+      saving={saving}
       onSubmit={onSubmit}
-      onKeyDown={(event) => {
-        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-          event.preventDefault();
-          event.currentTarget.requestSubmit();
-        }
-      }}
+      onCancel={onCancel}
     >
-      <header className="form-header">
-        <h1 id="proposal-form-heading">{original ? `Edit proposal ${original.fields.referenceNumber}` : 'New proposal'}</h1>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={saving} title="Save (Ctrl+S)">
-            {saving ? 'Saving…' : 'Save proposal'}
-          </button>
-        </div>
-      </header>
       <p className="form-legend">
         Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
       </p>
@@ -207,6 +193,6 @@ export function ProposalFormScreen({ id }: { id?: string }) {
           </div>
         </fieldset>
       ))}
-    </form>
+    </RecordForm>
   );
 }
