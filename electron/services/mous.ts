@@ -9,6 +9,7 @@ import { todayInPakistan } from '../../shared/format/dates';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
 import { committed, draftOfRecord } from './storage/drafts';
+import { nextUpdatedAt } from './record-stamp';
 
 function findMou(db: Readonly<Database>, id: string): Mou {
   const mou = draftOfRecord(db.mous as Mou[], id);
@@ -76,14 +77,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
   const now = () => clock.now().toISOString();
   const today = () => todayInPakistan(clock.now());
 
-  /**
-   * updatedAt doubles as the record's version for stale-edit checks, so it must change on
-   * every save even when two saves fall in the same millisecond.
-   */
-  const nextStamp = (previous: string) => {
-    const at = clock.now().getTime();
-    return new Date(Math.max(at, Date.parse(previous) + 1)).toISOString();
-  };
+  const nextStamp = (previous: string) => nextUpdatedAt(previous, clock.now());
 
   /** Applies a change to one MoU, re-checks the record, and stamps it. */
   const change = (id: string, apply: (mou: Mou, db: Database) => void) =>

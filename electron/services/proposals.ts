@@ -9,6 +9,7 @@ import { todayInPakistan } from '../../shared/format/dates';
 import type { Database } from '../../shared/domain/database';
 import type { ParkStore } from './storage/park-store';
 import { committed, draftOfRecord } from './storage/drafts';
+import { nextUpdatedAt } from './record-stamp';
 import type { Clock } from './platform';
 
 function findById(db: Readonly<Database>, id: string): Proposal {
@@ -70,7 +71,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
         assertNotArchived(proposal, 'editing it');
         assertReferenceFree(db, fields, id);
         proposal.fields = fields;
-        proposal.updatedAt = clock.now().toISOString();
+        proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, clock.now());
         return proposal;
       });
     },
@@ -93,7 +94,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
         const recordedAt = now.toISOString();
         const from = proposal.stageHistory[proposal.stageHistory.length - 1]!.to;
         proposal.stageHistory.push({ at, ...(at === recordedAt ? {} : { recordedAt }), from, to, by: who, note });
-        proposal.updatedAt = recordedAt;
+        proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, now);
         return proposal;
       });
     },
@@ -104,7 +105,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
         if (proposal.archivedAt) throw new ApiFailure('conflict', 'This proposal is already archived.');
         const at = clock.now().toISOString();
         proposal.archivedAt = at;
-        proposal.updatedAt = at;
+        proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, clock.now());
         return proposal;
       });
     },
@@ -114,7 +115,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
         const proposal = findById(db, id);
         if (!proposal.archivedAt) throw new ApiFailure('conflict', 'This proposal is not archived.');
         delete proposal.archivedAt;
-        proposal.updatedAt = clock.now().toISOString();
+        proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, clock.now());
         return proposal;
       });
     },

@@ -136,3 +136,15 @@ describe('proposal services over a real data file', () => {
     }
   });
 });
+
+describe('stale edits within one millisecond', () => {
+  it('moves updatedAt forward on every save, so an edit made on the older copy is refused', async () => {
+    const services = await openParkServices({ dataDir: await makeDir(), appVersion: 't', clock: clock('2026-11-25T10:00:00.000Z') });
+    const created = value(await services.dispatch('createProposal', { fields })) as Proposal;
+    const first = value(await services.dispatch('updateProposal', { id: created.id, expectedUpdatedAt: created.updatedAt, fields: { ...fields, notes: 'first' } })) as Proposal;
+    expect(first.updatedAt > created.updatedAt).toBe(true);
+    const stale = await services.dispatch('updateProposal', { id: created.id, expectedUpdatedAt: created.updatedAt, fields: { ...fields, notes: 'second, on the old copy' } });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await services.close();
+  });
+});
