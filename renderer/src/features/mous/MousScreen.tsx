@@ -12,6 +12,7 @@ import { formatNumber } from '../../../../shared/format/numbers';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchBox } from '../../components/SearchBox';
 import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
 import { ExpiryBadge, MouStatusBadge } from './MouBadges';
 
@@ -87,18 +88,7 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
         </p>
       )}
       <div className="list-toolbar">
-        <label htmlFor={MOU_SEARCH_INPUT_ID}>Search MoUs</label>
-        <input
-          id={MOU_SEARCH_INPUT_ID}
-          type="search"
-          dir="auto"
-          placeholder="MoU number, party, proposal or city"
-          value={view.query}
-          onChange={(e) => setView({ query: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setView({ query: '' });
-          }}
-        />
+        <SearchBox id={MOU_SEARCH_INPUT_ID} label="Search MoUs" placeholder="MoU number, party, proposal or city" value={view.query} onChange={(query) => setView({ query })} />
         <label htmlFor="mou-status-filter">Status</label>
         <select id="mou-status-filter" className="narrow-select" value={view.status} onChange={(e) => setView({ status: e.target.value as MouStatus | '' })}>
           <option value="">All statuses</option>

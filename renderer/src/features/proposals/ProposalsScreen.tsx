@@ -6,6 +6,7 @@ import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { SearchBox } from '../../components/SearchBox';
 import { ProposalFilters } from './ProposalFilters';
 import { ProposalRows } from './ProposalRows';
 import { useArchiveActions } from './use-archive-actions';
@@ -60,18 +61,7 @@ export function ProposalsScreen() {
         </button>
       </header>
       <div className="list-toolbar">
-        <label htmlFor={SEARCH_INPUT_ID}>Search proposals</label>
-        <input
-          id={SEARCH_INPUT_ID}
-          type="search"
-          dir="auto"
-          placeholder="Reference, title, city, partner or notes (Ctrl+F)"
-          value={view.query}
-          onChange={(e) => setView({ query: e.target.value })}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setView({ query: '' });
-          }}
-        />
+        <SearchBox id={SEARCH_INPUT_ID} label="Search proposals" placeholder="Reference, title, city, partner or notes (Ctrl+F)" value={view.query} onChange={(query) => setView({ query })} />
         <p className="count" aria-live="polite">
           {narrowed ? `${formatNumber(visible.length)} of ${formatNumber(inView)} ${noun}` : `${formatNumber(inView)} ${noun}`}
         </p>
