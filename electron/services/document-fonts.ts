@@ -19,15 +19,15 @@ export function createDocumentFontCss(fontsDir: string | undefined): () => Promi
   let css: Promise<string> | undefined;
   const load = async () => {
     if (!fontsDir) throw new ApiFailure('internal', 'Park Desk was started without its fonts folder, so it cannot print Urdu text.');
-    const rules = await Promise.all(
-      FACES.map(async ({ file, weight }) => {
-        const bytes = await readFile(path.join(fontsDir, file)).catch(() => {
-          throw new ApiFailure('internal', `The bundled font ${file} is missing from ${fontsDir}; reinstall Park Desk.`);
-        });
-        // size-adjust: Naskh's letters are small next to Latin at the same point size.
-        return `@font-face{font-family:"Park Desk Naskh";font-style:normal;font-weight:${weight};size-adjust:118%;unicode-range:${ARABIC_RANGES};src:url(data:font/ttf;base64,${bytes.toString('base64')}) format("truetype");}`;
-      }),
-    );
+    const read = await Promise.allSettled(FACES.map(({ file }) => readFile(path.join(fontsDir, file))));
+    // Named in FACES order, so the message does not depend on which read failed first.
+    const missing = FACES.find((_, index) => read[index]!.status === 'rejected');
+    if (missing) throw new ApiFailure('internal', `The bundled font ${missing.file} is missing from ${fontsDir}; reinstall Park Desk.`);
+    const rules = FACES.map(({ weight }, index) => {
+      const bytes = (read[index] as PromiseFulfilledResult<Buffer>).value;
+      // size-adjust: Naskh's letters are small next to Latin at the same point size.
+      return `@font-face{font-family:"Park Desk Naskh";font-style:normal;font-weight:${weight};size-adjust:118%;unicode-range:${ARABIC_RANGES};src:url(data:font/ttf;base64,${bytes.toString('base64')}) format("truetype");}`;
+    });
     return rules.join('\n');
   };
   return () => {
