@@ -12,6 +12,7 @@ import { formatNumber } from '../../../../shared/format/numbers';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { SearchBox } from '../../components/SearchBox';
 import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
 import { ExpiryBadge, MouStatusBadge } from './MouBadges';
@@ -135,22 +136,15 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                 <th scope="col" className="select-cell">
                   <input ref={selectAll} type="checkbox" aria-label="Select all MoUs shown" checked={allSelected} disabled={visible.length === 0} onChange={toggleAll} />
                 </th>
-                {COLUMNS.map((column) => {
-                  const sorted = view.sortKey === column.key;
-                  return (
-                    <th
-                      key={column.key}
-                      scope="col"
-                      className={column.numeric ? 'numeric' : undefined}
-                      aria-sort={sorted ? (view.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
-                    >
-                      <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
-                        {column.label}
-                        <span aria-hidden="true">{sorted ? (view.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                      </button>
-                    </th>
-                  );
-                })}
+                {COLUMNS.map((column) => (
+                  <SortableHeaderCell
+                    key={column.key}
+                    label={column.label}
+                    numeric={column.numeric}
+                    direction={view.sortKey === column.key ? view.sortDirection : undefined}
+                    onSort={() => sortBy(column.key)}
+                  />
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -6,6 +6,7 @@ import { SEARCH_INPUT_ID } from '../../app/keyboard-shortcuts';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { SearchBox } from '../../components/SearchBox';
 import { ProposalFilters } from './ProposalFilters';
 import { ProposalRows } from './ProposalRows';
@@ -89,22 +90,15 @@ export function ProposalsScreen() {
           <table className="data-table" aria-label="Proposals" aria-rowcount={visible.length + 1}>
             <thead>
               <tr>
-                {COLUMNS.map((column) => {
-                  const sorted = view.sortKey === column.key;
-                  return (
-                    <th
-                      key={column.key}
-                      scope="col"
-                      className={column.numeric ? 'numeric' : undefined}
-                      aria-sort={sorted ? (view.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}
-                    >
-                      <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
-                        {column.label}
-                        <span aria-hidden="true">{sorted ? (view.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                      </button>
-                    </th>
-                  );
-                })}
+                {COLUMNS.map((column) => (
+                  <SortableHeaderCell
+                    key={column.key}
+                    label={column.label}
+                    numeric={column.numeric}
+                    direction={view.sortKey === column.key ? view.sortDirection : undefined}
+                    onSort={() => sortBy(column.key)}
+                  />
+                ))}
                 {view.archived && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
