@@ -1,12 +1,12 @@
 import type { Handlers } from '../../shared/api/contract';
-import { computeDashboard } from '../../shared/domain/dashboard';
+import { DEFAULT_STUCK_AFTER_DAYS, computeDashboard } from '../../shared/domain/dashboard';
 import { summariseProposal } from '../../shared/domain/proposal-summary';
 import { todayInPakistan } from '../../shared/format/dates';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
 
 /** The contract's dashboard calls: figures are computed on request from what is stored. */
-export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers, 'getDashboard' | 'setOperationalTarget'> {
+export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers, 'getDashboard' | 'setOperationalTarget' | 'setStuckAfterDays'> {
   return {
     getDashboard: () => {
       const { proposals, mous, settings } = store.data;
@@ -15,6 +15,7 @@ export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers
         mous,
         today: todayInPakistan(clock.now()),
         operationalTarget: settings.operationalTarget,
+        stuckAfterDays: settings.stuckAfterDays,
       });
     },
     setOperationalTarget: ({ target }) =>
@@ -22,6 +23,12 @@ export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers
         if (target === undefined) delete db.settings.operationalTarget;
         else db.settings.operationalTarget = target;
         return { target: db.settings.operationalTarget };
+      }),
+    setStuckAfterDays: ({ days }) =>
+      store.update((db) => {
+        if (days === undefined) delete db.settings.stuckAfterDays;
+        else db.settings.stuckAfterDays = days;
+        return { days: db.settings.stuckAfterDays ?? DEFAULT_STUCK_AFTER_DAYS };
       }),
   };
 }

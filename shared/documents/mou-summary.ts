@@ -1,5 +1,6 @@
-import { currentMouStatus, MOU_STATUS_LABELS, MOU_TYPE_LABELS, type Mou, type MouFields, type Party } from '../domain/mou';
-import { mouExpiryDate, OBLIGATION_STATE_LABELS, obligationState } from '../domain/mou-dates';
+import { MOU_STATUS_LABELS, MOU_TYPE_LABELS, type Mou, type MouFields, type Party } from '../domain/mou';
+import { OBLIGATION_STATE_LABELS, obligationState } from '../domain/mou-dates';
+import { deriveMouState, describeTerm, type MouState } from '../domain/mou-state';
 import { PARTNER_TYPE_LABELS, type Proposal } from '../domain/proposal';
 import { STAGE_LABELS } from '../domain/stages';
 import { formatDate, formatDateTime, todayInPakistan } from '../format/dates';
@@ -41,13 +42,6 @@ function paragraph(value: string | undefined): string {
 
 function plural(count: number, one: string, many: string): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
-}
-
-function termText(f: MouFields): string | undefined {
-  const parts: string[] = [];
-  if (f.termYears) parts.push(plural(f.termYears, 'year', 'years'));
-  if (f.termMonths) parts.push(plural(f.termMonths, 'month', 'months'));
-  return parts.length ? parts.join(' ') : undefined;
 }
 
 /** Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF. */
@@ -102,17 +96,27 @@ function partiesSection(mou: Mou): string {
   );
 }
 
-function keyDatesSection(f: MouFields): string {
-  const expiry = mouExpiryDate(f);
+function expiryNote(state: MouState): string {
+  return state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded';
+}
+
+function keyDatesSection(f: MouFields, state: MouState): string {
+  const expiry = state.expiresOn;
   return section(
     'key-dates',
     'Key dates',
     facts([
       ['Signed', text(formatDate(f.signedOn))],
       ['Effective', text(formatDate(f.effectiveOn))],
-      ['Term', text(termText(f))],
-      ['Expiry', expiry ? `${formatDate(expiry)} <span class="muted">(from the effective date and term)</span>` : NOT_RECORDED],
+      ['Term', text(describeTerm(f))],
+      [
+        'Expiry',
+        expiry
+          ? `${formatDate(expiry)} <span class="muted">(${escapeHtml(expiryNote(state))})</span>`
+          : `<span class="muted">Not known: ${escapeHtml(state.missing ?? 'no date signed and no term')} recorded</span>`,
+      ],
       ['Notice period', f.noticePeriodDays === undefined ? NOT_RECORDED : escapeHtml(plural(f.noticePeriodDays, 'day', 'days'))],
+      ...(state.noticeBy ? [['Give notice by', `${formatDate(state.noticeBy)} <span class="muted">(expiry less the notice period)</span>`] as [string, string]] : []),
       ['Renewal terms', text(f.renewalTerms)],
       ['Next review', text(formatDate(f.nextReviewOn))],
     ]),
@@ -233,6 +237,7 @@ p { margin: 0 0 4pt; }
 .kicker { margin: 0 0 4pt; color: #333; }
 .doc-status { margin: 0; text-align: end; }
 .doc-status strong { display: inline-block; border: 1pt solid #000; padding: 1pt 6pt; border-radius: 3pt; }
+.doc-state { margin: 0 0 4pt; padding: 3pt 6pt; border: 1pt solid #000; border-inline-start-width: 4pt; }
 .generated { margin: 0 0 4pt; color: #333; font-size: 9pt; }
 .muted { color: #555; }
 .nowrap { white-space: nowrap; }
@@ -266,8 +271,10 @@ bdi { unicode-bidi: isolate; }
 export function buildMouSummaryHtml({ mou, proposal, generatedBy, generatedAt, fontCss }: MouSummaryInput): string {
   const f = mou.fields;
   const today = todayInPakistan(new Date(generatedAt));
-  const status = MOU_STATUS_LABELS[currentMouStatus(mou)];
-  const statusSince = formatDate(mou.statusHistory[mou.statusHistory.length - 1]!.at.slice(0, 10));
+  const state = deriveMouState(mou, today);
+  const status = MOU_STATUS_LABELS[state.status];
+  // The date the status took effect (in Pakistan), not the day it was typed in or printed.
+  const statusSince = formatDate(state.statusSince);
   const parkName = proposal?.fields.title;
   const by = generatedBy.trim() ? bdi(generatedBy.trim()) : 'an official (no name is set under Data)';
 
@@ -289,10 +296,11 @@ ${parkName ? `<p>${bdi(parkName)}</p>` : ''}
 </div>
 <p class="doc-status">Status: <strong>${escapeHtml(status)}</strong><br><span class="muted">since ${statusSince} · ${escapeHtml(MOU_TYPE_LABELS[f.type])} MoU</span></p>
 </header>
+<p class="doc-state state-${state.kind}"><strong>State:</strong> ${escapeHtml(state.sentence)} <span class="muted">(on ${formatDate(today)})</span></p>
 <p class="generated">Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk.</p>
 <main>
 ${partiesSection(mou)}
-${keyDatesSection(f)}
+${keyDatesSection(f, state)}
 ${parkSection(f, proposal)}
 ${financialSection(f)}
 ${targetsSection(f)}

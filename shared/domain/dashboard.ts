@@ -1,52 +1,71 @@
 import { z } from 'zod';
 import { daysBetween } from '../format/dates';
-import { mouExpiryDate, obligationState } from './mou-dates';
-import { currentMouStatus, type Mou, type MouStatus } from './mou';
+import { obligationState } from './mou-dates';
+import type { Mou } from './mou';
+import { MOU_LIST_PRESETS, filterMouSummaries, isMouLive, type MouListPreset } from './mou-list-query';
+import { MOU_STATE_KINDS } from './mou-state';
+import { summariseMou, type MouSummary } from './mou-summary';
 import { PARTNER_TYPES, PROVINCES, type PartnerType, type Province } from './proposal';
 import type { ProposalSummary } from './proposal-summary';
-import { daysInStage, STAGE_GROUPS, stageMatches } from './proposal-list-query';
+import { daysInStage, filterProposalSummaries, type ProposalListFilters } from './proposal-list-query';
 import { ALL_STAGES, type Stage } from './stages';
 
 /**
  * The dashboard's figures, computed from the records and today's date, never stored.
- * Archived proposals are left out. Definitions:
- * - proposed sq ft: gross area of every open proposal (not rejected or withdrawn);
- * - signed sq ft: proposals at MoU signed, Fit-out or Operational;
- * - operational sq ft: proposals at Operational;
- * - stuck: open proposals still moving through the pipeline (not Operational, not On hold,
- *   which is a decision rather than a delay), longest in their current stage first;
- * - MoU figures count MoUs that are still in force or on their way (not Expired, Renewed,
- *   Terminated or Superseded by status).
+ * Every figure is the row count of the list it opens, counted with that list's own filter
+ * (filterProposalSummaries / filterMouSummaries), so the two can never disagree.
+ * Archived proposals are left out, as the list leaves them out.
+ * Area: open proposals split without overlap into pipeline (before MoU signed), signed (MoU
+ * signed or Fit-out), operational and on hold.
  */
 
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
 export const PERIOD_ENDING_WINDOW_DAYS = 90;
 export const STUCK_LIST_LENGTH = 5;
 export const OVERDUE_LIST_LENGTH = 10;
+export const ATTENTION_LIST_LENGTH = 8;
+/** Longer than this in one stage counts as stuck, unless the official sets another threshold. */
+export const DEFAULT_STUCK_AFTER_DAYS = 60;
 
-const ENDED_MOU_STATUSES: readonly MouStatus[] = ['expired', 'renewed', 'terminated', 'superseded'];
+/** The proposal list filters behind each area figure. */
+export const AREA_FIGURE_FILTERS = {
+  pipeline: { stage: 'pipeline' },
+  signed: { stage: 'signed' },
+  operational: { stage: 'operational' },
+  onHold: { stage: 'on-hold' },
+} as const satisfies Record<string, ProposalListFilters>;
+export type AreaFigure = keyof typeof AREA_FIGURE_FILTERS;
 
 const CountByStage = z.object({ stage: z.enum(ALL_STAGES), count: z.number() });
 const Place = z.object({ proposals: z.number(), operational: z.number(), grossAreaSqFt: z.number() });
+const Area = z.object({ sqFt: z.number(), count: z.number() });
 
 export const DashboardSchema = z.object({
   today: z.string(),
   proposalCount: z.number(),
   perStage: z.array(CountByStage),
   operational: z.object({ count: z.number(), target: z.number().optional() }),
-  area: z.object({ proposedSqFt: z.number(), signedSqFt: z.number(), operationalSqFt: z.number() }),
+  area: z.object({ pipeline: Area, signed: Area, operational: Area, onHold: Area }),
   byProvince: z.array(Place.extend({ province: z.enum(PROVINCES) })),
   byCity: z.array(Place.extend({ city: z.string(), province: z.enum(PROVINCES) })),
-  partnerMix: z.array(z.object({ partnerType: z.enum(PARTNER_TYPES).optional(), count: z.number() })),
-  stuck: z.array(
-    z.object({ id: z.string(), referenceNumber: z.string(), title: z.string(), city: z.string(), stage: z.enum(ALL_STAGES), days: z.number() }),
-  ),
-  mouCount: z.number(),
-  /** MoUs whose expiry falls within 30 / 60 / 90 days from today (each window includes the shorter ones). */
-  mousExpiring: z.array(z.object({ withinDays: z.number(), count: z.number() })),
-  overdueObligations: z.object({
+  partnerMix: z.array(z.object({ partnerType: z.union([z.enum(PARTNER_TYPES), z.literal('unrecorded')]), count: z.number() })),
+  stuck: z.object({
+    /** The threshold: longer than this many days in one stage. */
+    overDays: z.number(),
     count: z.number(),
-    mouCount: z.number(),
+    /** The longest first, at most STUCK_LIST_LENGTH. */
+    items: z.array(
+      z.object({ id: z.string(), referenceNumber: z.string(), title: z.string(), city: z.string(), stage: z.enum(ALL_STAGES), days: z.number() }),
+    ),
+  }),
+  mouCount: z.number(),
+  /** The row count of the MoU list under each preset. */
+  mouFigures: z.record(z.enum(MOU_LIST_PRESETS), z.number()),
+  /** Expired MoUs first, then notice deadlines passed, then coming; at most ATTENTION_LIST_LENGTH. */
+  attentionMous: z.array(z.object({ id: z.string(), mouNumber: z.string(), state: z.enum(MOU_STATE_KINDS), sentence: z.string() })),
+  overdueObligations: z.object({
+    /** Obligations (not MoUs) overdue, in the MoUs the overdue-obligations list holds. */
+    count: z.number(),
     /** The most overdue first, at most OVERDUE_LIST_LENGTH. */
     items: z.array(
       z.object({ mouId: z.string(), mouNumber: z.string(), description: z.string(), owner: z.string().optional(), dueOn: z.string(), daysOverdue: z.number() }),
@@ -63,28 +82,24 @@ export interface DashboardInput {
   mous: readonly Mou[];
   today: string;
   operationalTarget?: number;
+  stuckAfterDays?: number;
 }
 
 type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number };
 const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0 });
 
-function proposalFigures(all: readonly ProposalSummary[], today: string) {
-  const proposals = all.filter((p) => !p.archivedAt);
-  const perStage = new Map<Stage, number>(ALL_STAGES.map((s) => [s, 0]));
-  const area = { proposedSqFt: 0, signedSqFt: 0, operationalSqFt: 0 };
+function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAfterDays: number) {
+  const list = (filters: ProposalListFilters) => filterProposalSummaries(all, filters, false, today);
+  const area = (filters: ProposalListFilters) => {
+    const rows = list(filters);
+    return { sqFt: rows.reduce((sum, p) => sum + p.grossAreaSqFt, 0), count: rows.length };
+  };
+  const open = list({ stage: 'open' });
   const provinces = new Map<Province, PlaceCount>();
   const cities = new Map<string, PlaceCount & { city: string; province: Province }>();
-  const partners = new Map<PartnerType | undefined, number>();
-  const stuckCandidates: { p: ProposalSummary; days: number }[] = [];
-
-  for (const p of proposals) {
-    perStage.set(p.stage, (perStage.get(p.stage) ?? 0) + 1);
-    if (!stageMatches(p.stage, 'open')) continue;
+  const partners = new Map<PartnerType | 'unrecorded', number>();
+  for (const p of open) {
     const isOperational = p.stage === 'operational';
-    area.proposedSqFt += p.grossAreaSqFt;
-    if (stageMatches(p.stage, 'signed')) area.signedSqFt += p.grossAreaSqFt;
-    if (isOperational) area.operationalSqFt += p.grossAreaSqFt;
-
     const province = provinces.get(p.province) ?? emptyPlace();
     provinces.set(p.province, province);
     const cityKey = `${p.province}\u0000${p.city.trim().toLocaleLowerCase('en')}`;
@@ -95,50 +110,65 @@ function proposalFigures(all: readonly ProposalSummary[], today: string) {
       place.grossAreaSqFt += p.grossAreaSqFt;
       if (isOperational) place.operational += 1;
     }
-    partners.set(p.offeringPartyType, (partners.get(p.offeringPartyType) ?? 0) + 1);
-    if (!isOperational && p.stage !== 'on-hold') stuckCandidates.push({ p, days: daysInStage(p, today) });
+    const partner = p.offeringPartyType ?? 'unrecorded';
+    partners.set(partner, (partners.get(partner) ?? 0) + 1);
   }
 
+  const stuck = list({ stuckOverDays: stuckAfterDays })
+    .map((p) => ({ p, days: daysInStage(p, today) }))
+    .sort((a, b) => b.days - a.days || a.p.referenceNumber.localeCompare(b.p.referenceNumber));
   const byCount = <T extends { proposals: number }>(a: T, b: T) => b.proposals - a.proposals;
-  stuckCandidates.sort((a, b) => b.days - a.days || a.p.referenceNumber.localeCompare(b.p.referenceNumber));
   return {
-    proposalCount: proposals.length,
-    perStage: ALL_STAGES.map((stage) => ({ stage, count: perStage.get(stage) ?? 0 })),
-    operationalCount: perStage.get('operational') ?? 0,
-    area,
+    proposalCount: list({}).length,
+    perStage: ALL_STAGES.map((stage: Stage) => ({ stage, count: list({ stage }).length })),
+    operationalCount: list({ stage: 'operational' }).length,
+    area: {
+      pipeline: area(AREA_FIGURE_FILTERS.pipeline),
+      signed: area(AREA_FIGURE_FILTERS.signed),
+      operational: area(AREA_FIGURE_FILTERS.operational),
+      onHold: area(AREA_FIGURE_FILTERS.onHold),
+    },
     byProvince: [...provinces].map(([province, c]) => ({ province, ...c })).sort(byCount),
     byCity: [...cities.values()].sort((a, b) => byCount(a, b) || a.city.localeCompare(b.city)),
-    partnerMix: [...PARTNER_TYPES, undefined]
+    partnerMix: [...PARTNER_TYPES, 'unrecorded' as const]
       .map((partnerType) => ({ partnerType, count: partners.get(partnerType) ?? 0 }))
       .filter((row) => row.count > 0),
-    stuck: stuckCandidates.slice(0, STUCK_LIST_LENGTH).map(({ p, days }) => ({
-      id: p.id,
-      referenceNumber: p.referenceNumber,
-      title: p.title,
-      city: p.city,
-      stage: p.stage,
-      days,
-    })),
+    stuck: {
+      overDays: stuckAfterDays,
+      count: stuck.length,
+      items: stuck.slice(0, STUCK_LIST_LENGTH).map(({ p, days }) => ({
+        id: p.id,
+        referenceNumber: p.referenceNumber,
+        title: p.title,
+        city: p.city,
+        stage: p.stage,
+        days,
+      })),
+    },
   };
 }
 
-function mouFigures(all: readonly Mou[], today: string) {
-  const mous = all.filter((m) => !ENDED_MOU_STATUSES.includes(currentMouStatus(m)));
-  const expiring = EXPIRY_WINDOWS.map((withinDays) => ({ withinDays, count: 0 }));
-  const overdue: Dashboard['overdueObligations']['items'] = [];
-  const mousWithOverdue = new Set<string>();
-  const periodsEnding: Dashboard['periodsEnding'] = [];
+const ATTENTION_ORDER = (row: MouSummary): number => (row.state === 'expired' ? 0 : (row.daysToNotice ?? 0) < 0 ? 1 : 2);
 
-  for (const mou of mous) {
+function mouFigures(all: readonly Mou[], today: string) {
+  const rows = all.map((mou) => summariseMou(mou, undefined, today));
+  const mouFigures = Object.fromEntries(
+    MOU_LIST_PRESETS.map((preset) => [preset, filterMouSummaries(rows, { query: '', status: '', preset }).length]),
+  ) as Record<MouListPreset, number>;
+
+  const attentionMous = rows
+    .filter((row) => row.state === 'expired' || row.state === 'notice-period')
+    .sort((a, b) => ATTENTION_ORDER(a) - ATTENTION_ORDER(b) || (a.daysToNotice ?? a.daysToExpiry ?? 0) - (b.daysToNotice ?? b.daysToExpiry ?? 0))
+    .slice(0, ATTENTION_LIST_LENGTH)
+    .map((row) => ({ id: row.id, mouNumber: row.mouNumber, state: row.state, sentence: row.stateSentence }));
+
+  const overdue: Dashboard['overdueObligations']['items'] = [];
+  const periodsEnding: Dashboard['periodsEnding'] = [];
+  all.forEach((mou, index) => {
+    if (!isMouLive(rows[index]!)) return;
     const f = mou.fields;
-    const expiry = mouExpiryDate(f);
-    if (expiry !== undefined) {
-      const days = daysBetween(today, expiry);
-      for (const window of expiring) if (days >= 0 && days <= window.withinDays) window.count += 1;
-    }
     for (const o of f.obligations) {
       if (obligationState(o, today) !== 'overdue') continue;
-      mousWithOverdue.add(mou.id);
       overdue.push({ mouId: mou.id, mouNumber: f.mouNumber, description: o.description, owner: o.owner, dueOn: o.dueOn!, daysOverdue: daysBetween(o.dueOn!, today) });
     }
     for (const [period, endsOn] of [
@@ -149,19 +179,20 @@ function mouFigures(all: readonly Mou[], today: string) {
       const daysLeft = daysBetween(today, endsOn);
       if (daysLeft >= 0 && daysLeft <= PERIOD_ENDING_WINDOW_DAYS) periodsEnding.push({ mouId: mou.id, mouNumber: f.mouNumber, period, endsOn, daysLeft });
     }
-  }
+  });
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
   periodsEnding.sort((a, b) => a.daysLeft - b.daysLeft);
   return {
-    mouCount: mous.length,
-    mousExpiring: expiring,
-    overdueObligations: { count: overdue.length, mouCount: mousWithOverdue.size, items: overdue.slice(0, OVERDUE_LIST_LENGTH) },
+    mouCount: rows.length,
+    mouFigures,
+    attentionMous,
+    overdueObligations: { count: overdue.length, items: overdue.slice(0, OVERDUE_LIST_LENGTH) },
     periodsEnding,
   };
 }
 
-export function computeDashboard({ proposals, mous, today, operationalTarget }: DashboardInput): Dashboard {
-  const p = proposalFigures(proposals, today);
+export function computeDashboard({ proposals, mous, today, operationalTarget, stuckAfterDays = DEFAULT_STUCK_AFTER_DAYS }: DashboardInput): Dashboard {
+  const p = proposalFigures(proposals, today, stuckAfterDays);
   return {
     today,
     proposalCount: p.proposalCount,
@@ -175,9 +206,3 @@ export function computeDashboard({ proposals, mous, today, operationalTarget }: 
     ...mouFigures(mous, today),
   };
 }
-
-/** The stage group behind each area figure, so the dashboard can link to its list. */
-export const AREA_FIGURE_STAGES = { proposedSqFt: 'open', signedSqFt: 'signed', operationalSqFt: 'operational' } as const satisfies Record<
-  keyof Dashboard['area'],
-  keyof typeof STAGE_GROUPS | Stage
->;

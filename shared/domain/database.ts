@@ -12,6 +12,8 @@ export const SettingsSchema = z.strictObject({
   sampleDataLoadedAt: z.iso.datetime().optional(),
   /** How many operational parks the programme aims for; the dashboard shows progress against it. */
   operationalTarget: z.number().int().min(0).optional(),
+  /** Days in one stage after which the dashboard counts a proposal as stuck (60 when unset). */
+  stuckAfterDays: z.number().int().min(1).max(3650).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

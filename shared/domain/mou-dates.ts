@@ -1,9 +1,6 @@
 import { daysBetween } from '../format/dates';
 import type { MouFields, Obligation } from './mou';
 
-/** How close an expiry counts as "expiring" when the MoU names no notice period. */
-export const DEFAULT_EXPIRING_WINDOW_DAYS = 90;
-
 function parts(iso: string): [number, number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
@@ -40,13 +37,6 @@ export function daysToExpiry(fields: Parameters<typeof mouExpiryDate>[0], today:
   return expiry === undefined ? undefined : daysBetween(today, expiry);
 }
 
-/** Expiring: not yet expired, and expiry within the notice period or 90 days, whichever is longer. */
-export function isMouExpiring(fields: Parameters<typeof mouExpiryDate>[0] & Pick<MouFields, 'noticePeriodDays'>, today: string): boolean {
-  const days = daysToExpiry(fields, today);
-  if (days === undefined || days < 0) return false;
-  return days <= Math.max(fields.noticePeriodDays ?? 0, DEFAULT_EXPIRING_WINDOW_DAYS);
-}
-
 export type ObligationState = 'open' | 'done' | 'overdue';
 export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = { open: 'Open', done: 'Done', overdue: 'Overdue' };
 
@@ -55,23 +45,4 @@ export function obligationState(obligation: Pick<Obligation, 'dueOn' | 'complete
   if (obligation.completedOn) return 'done';
   if (obligation.dueOn && obligation.dueOn < today) return 'overdue';
   return 'open';
-}
-
-export type MouExpiryState = 'expiring' | 'expired';
-export const MOU_EXPIRY_STATE_LABELS: Record<MouExpiryState, string> = { expiring: 'Expiring', expired: 'Expired' };
-
-/**
- * Whether an MoU that binds its parties is near or past its end. Drafts have no expiry yet,
- * and renewed, terminated or superseded MoUs have ended for another reason, so neither is flagged.
- */
-export function mouExpiryState(
-  fields: Parameters<typeof isMouExpiring>[0],
-  status: string,
-  today: string,
-): MouExpiryState | undefined {
-  if (status !== 'signed' && status !== 'active' && status !== 'expired') return undefined;
-  const days = daysToExpiry(fields, today);
-  if (days === undefined) return undefined;
-  if (days < 0) return 'expired';
-  return isMouExpiring(fields, today) ? 'expiring' : undefined;
 }

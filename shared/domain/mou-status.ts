@@ -20,9 +20,6 @@ export const MOU_STATUS_MOVES: Record<MouStatus, readonly MouStatus[]> = {
 
 export const INITIAL_MOU_STATUS: MouStatus = 'draft';
 
-/** Statuses where the MoU binds (or bound) its parties, so its expiry matters. */
-export const BINDING_MOU_STATUSES: readonly MouStatus[] = ['signed', 'active', 'expired'];
-
 export function isMouStatusEnd(status: MouStatus): boolean {
   return MOU_STATUS_MOVES[status].length === 0;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { MOU_STATUSES, MOU_TYPES, currentMouStatus, type Mou } from './mou';
-import { daysToExpiry, mouExpiryDate, mouExpiryState, obligationState } from './mou-dates';
+import { daysBetween } from '../format/dates';
+import { MOU_STATUSES, MOU_TYPES, type Mou } from './mou';
+import { obligationState } from './mou-dates';
+import { MOU_STATE_KINDS, deriveMouState } from './mou-state';
 
 /** The row the MoU list needs: enough to search, filter and sort, not the whole record. */
 export const MouSummarySchema = z.object({
@@ -12,14 +14,28 @@ export const MouSummarySchema = z.object({
   proposalTitle: z.string().optional(),
   proposalCity: z.string().optional(),
   status: z.enum(MOU_STATUSES),
+  /** The derived state (deriveMouState) and its words; never stored. */
+  state: z.enum(MOU_STATE_KINDS),
+  stateLabel: z.string(),
+  stateSentence: z.string(),
+  /** Something recorded that does not fit the status (a Draft whose expiry has passed). */
+  stateWarning: z.string().optional(),
   signedOn: z.string().optional(),
   /** Derived from the signed or effective date and the term; never stored. */
   expiresOn: z.string().optional(),
   /** Days from today to expiry (negative once past), for the 30/60/90-day views. */
   daysToExpiry: z.number().optional(),
-  expiryState: z.enum(['expiring', 'expired']).optional(),
+  /** Last day to give notice (expiry minus the notice period), and days to it (negative once passed). */
+  noticeBy: z.string().optional(),
+  daysToNotice: z.number().optional(),
+  nextReviewOn: z.string().optional(),
+  daysToNextReview: z.number().optional(),
   openObligations: z.number(),
   overdueObligations: z.number(),
+  /** Days to the earliest due date among open obligations not yet overdue. */
+  daysToNextObligation: z.number().optional(),
+  /** Open obligations with no due date: they can never show as overdue. */
+  undatedObligations: z.number(),
   /** The MoU this one renews or supersedes, so the older MoU can tell it has a successor. */
   previousMouId: z.string().optional(),
   updatedAt: z.string(),
@@ -28,15 +44,22 @@ export type MouSummary = z.output<typeof MouSummarySchema>;
 
 export function summariseMou(mou: Mou, proposal: { title: string; city: string } | undefined, today: string): MouSummary {
   const f = mou.fields;
-  const status = currentMouStatus(mou);
+  const state = deriveMouState(mou, today);
   let openObligations = 0;
   let overdueObligations = 0;
+  let undatedObligations = 0;
+  let daysToNextObligation: number | undefined;
   for (const obligation of f.obligations) {
-    const state = obligationState(obligation, today);
-    if (state === 'open') openObligations += 1;
-    else if (state === 'overdue') overdueObligations += 1;
+    const obligationNow = obligationState(obligation, today);
+    if (obligationNow === 'overdue') overdueObligations += 1;
+    if (obligationNow !== 'open') continue;
+    openObligations += 1;
+    if (!obligation.dueOn) undatedObligations += 1;
+    else {
+      const days = daysBetween(today, obligation.dueOn);
+      if (daysToNextObligation === undefined || days < daysToNextObligation) daysToNextObligation = days;
+    }
   }
-  const expiryState = mouExpiryState(f, status, today);
   return {
     id: mou.id,
     mouNumber: f.mouNumber,
@@ -45,13 +68,22 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
     proposalId: f.proposalId,
     proposalTitle: proposal?.title,
     proposalCity: proposal?.city,
-    status,
+    status: state.status,
+    state: state.kind,
+    stateLabel: state.label,
+    stateSentence: state.sentence,
+    ...(state.warning ? { stateWarning: state.warning } : {}),
     signedOn: f.signedOn,
-    expiresOn: mouExpiryDate(f),
-    daysToExpiry: daysToExpiry(f, today),
-    ...(expiryState ? { expiryState } : {}),
+    expiresOn: state.expiresOn,
+    daysToExpiry: state.daysToExpiry,
+    noticeBy: state.noticeBy,
+    daysToNotice: state.daysToNotice,
+    nextReviewOn: f.nextReviewOn,
+    daysToNextReview: f.nextReviewOn ? daysBetween(today, f.nextReviewOn) : undefined,
     openObligations,
     overdueObligations,
+    daysToNextObligation,
+    undatedObligations,
     previousMouId: f.previousMouId,
     updatedAt: mou.updatedAt,
   };

@@ -8,16 +8,20 @@ export type SortDirection = 'asc' | 'desc';
 
 /**
  * Stage groups the dashboard's figures stand on, so each figure can open the list behind it.
- * "open": not rejected or withdrawn. "signed": an MoU is signed (MoU signed, Fit-out, Operational).
+ * "open": not rejected or withdrawn. "pipeline", "signed", "operational" and "on-hold" split the
+ * open proposals so no area is counted twice: before the MoU is signed / MoU signed or Fit-out /
+ * Operational / On hold.
  */
 export const STAGE_GROUPS = {
   open: ALL_STAGES.filter((s) => s !== 'rejected' && s !== 'withdrawn'),
-  signed: ['mou-signed', 'fit-out', 'operational'],
+  pipeline: PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf('mou-signed')),
+  signed: ['mou-signed', 'fit-out'],
 } as const satisfies Record<string, readonly Stage[]>;
 export type StageGroup = keyof typeof STAGE_GROUPS;
 export const STAGE_GROUP_LABELS: Record<StageGroup, string> = {
   open: 'All open (not rejected or withdrawn)',
-  signed: 'MoU signed or later',
+  pipeline: 'In the pipeline (before MoU signed)',
+  signed: 'MoU signed or Fit-out (not yet operational)',
 };
 export type StageFilter = Stage | StageGroup;
 
@@ -30,7 +34,14 @@ export interface ProposalListFilters {
   stage?: StageFilter;
   province?: Province;
   city?: string;
-  partnerType?: PartnerType;
+  partnerType?: PartnerType | 'unrecorded';
+  /** Stuck: still moving through the pipeline and in the current stage longer than this many days. */
+  stuckOverDays?: number;
+}
+
+/** Proposals that can be stuck: open and still moving (On hold is a decision, not a delay). */
+export function isStuck(row: Pick<ProposalSummary, 'stage' | 'enteredStageAt'>, overDays: number, today: string): boolean {
+  return stageMatches(row.stage, 'open') && row.stage !== 'operational' && row.stage !== 'on-hold' && daysInStage(row, today) > overDays;
 }
 
 /** Days since the proposal entered its current stage, counted in calendar days in Pakistan. */
@@ -79,11 +90,15 @@ export function stageMatches(stage: Stage, filter: StageFilter | undefined): boo
 
 const sameCity = (a: string, b: string) => foldForSearch(a.trim()) === foldForSearch(b.trim());
 
-/** Archived proposals are shown only in the archived view, and only there. */
+/**
+ * Archived proposals are shown only in the archived view, and only there. The dashboard counts
+ * its figures with this same function, so a figure always equals the rows of the list it opens.
+ */
 export function filterProposalSummaries(
   rows: readonly ProposalSummary[],
   filters: ProposalListFilters,
   archived = false,
+  today: string = todayInPakistan(),
 ): ProposalSummary[] {
   return rows.filter(
     (row) =>
@@ -91,12 +106,13 @@ export function filterProposalSummaries(
       stageMatches(row.stage, filters.stage) &&
       (!filters.province || row.province === filters.province) &&
       (!filters.city || sameCity(row.city, filters.city)) &&
-      (!filters.partnerType || row.offeringPartyType === filters.partnerType),
+      (!filters.partnerType || (filters.partnerType === 'unrecorded' ? !row.offeringPartyType : row.offeringPartyType === filters.partnerType)) &&
+      (filters.stuckOverDays === undefined || isStuck(row, filters.stuckOverDays, today)),
   );
 }
 
 export function hasActiveFilters(filters: ProposalListFilters): boolean {
-  return Boolean(filters.stage || filters.province || filters.city || filters.partnerType);
+  return Boolean(filters.stage || filters.province || filters.city || filters.partnerType || filters.stuckOverDays !== undefined);
 }
 
 /** The distinct cities, for the city filter: one spelling each, sorted. */
@@ -151,7 +167,7 @@ export function arrangeProposalSummaries(
   view: Omit<ProposalListView, 'query'>,
   today: string,
 ): ProposalSummary[] {
-  return sortProposalSummaries(filterProposalSummaries(rows, view.filters, view.archived), view.sortKey, view.sortDirection, today);
+  return sortProposalSummaries(filterProposalSummaries(rows, view.filters, view.archived, today), view.sortKey, view.sortDirection, today);
 }
 
 /**

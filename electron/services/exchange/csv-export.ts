@@ -1,6 +1,6 @@
 import type { Database } from '../../../shared/domain/database';
-import { MOU_STATUS_LABELS, MOU_TYPE_LABELS, currentMouStatus } from '../../../shared/domain/mou';
-import { mouExpiryDate } from '../../../shared/domain/mou-dates';
+import { MOU_STATUS_LABELS, MOU_TYPE_LABELS } from '../../../shared/domain/mou';
+import { deriveMouState } from '../../../shared/domain/mou-state';
 import {
   BOARD_DECISION_LABELS,
   FIT_OUT_PAYER_LABELS,
@@ -37,20 +37,22 @@ export function proposalsCsv(db: Readonly<Database>): { text: string; rows: numb
   return { text: toCsv(header, rows), rows: rows.length };
 }
 
-/** One row per MoU, with its parties, current status and derived expiry. */
-export function mousCsv(db: Readonly<Database>): { text: string; rows: number } {
+/** One row per MoU, with its parties, current status and its derived state and expiry (as of `today`, a Pakistan date). */
+export function mousCsv(db: Readonly<Database>, today: string): { text: string; rows: number } {
   const referenceOf = new Map(db.proposals.map((p) => [p.id, p.fields.referenceNumber]));
   const header = [
-    'MoU number', 'Type', 'Status', 'Parties', 'Proposal reference', 'Date signed', 'Effective date', 'Term (years)', 'Term (months)',
-    'Expires on', 'Notice period (days)', 'Next review date', 'Area committed (sq ft)', 'Rent (Rs per sq ft)', 'PSEB rental subsidy (%)',
+    'MoU number', 'Type', 'Status', 'Status since', 'State', 'State in full', 'Parties', 'Proposal reference', 'Date signed', 'Effective date', 'Term (years)', 'Term (months)',
+    'Expires on', 'Notice period (days)', 'Give notice by', 'Next review date', 'Area committed (sq ft)', 'Rent (Rs per sq ft)', 'PSEB rental subsidy (%)',
     'Target firms', 'Target seats', 'Target jobs', 'Open obligations', 'Amendments', 'Notes', 'Entered', 'Last changed', 'Record id',
   ];
   const rows = db.mous.map((m) => {
     const f = m.fields;
+    const state = deriveMouState(m, today);
     return [
-      f.mouNumber, MOU_TYPE_LABELS[f.type], MOU_STATUS_LABELS[currentMouStatus(m)], f.parties.map((p) => p.name).join('; '),
+      f.mouNumber, MOU_TYPE_LABELS[f.type], MOU_STATUS_LABELS[state.status], state.statusSince, state.label, state.sentence,
+      f.parties.map((p) => p.name).join('; '),
       f.proposalId ? referenceOf.get(f.proposalId) : undefined, f.signedOn, f.effectiveOn, f.termYears, f.termMonths,
-      mouExpiryDate(f), f.noticePeriodDays, f.nextReviewOn, f.areaCommittedSqFt, f.rentPerSqFt, f.subsidyPercent,
+      state.expiresOn, f.noticePeriodDays, state.noticeBy, f.nextReviewOn, f.areaCommittedSqFt, f.rentPerSqFt, f.subsidyPercent,
       f.targetFirms, f.targetSeats, f.targetJobs, f.obligations.filter((o) => !o.completedOn).length, f.amendments.length, f.notes,
       m.createdAt, m.updatedAt, m.id,
     ];

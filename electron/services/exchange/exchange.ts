@@ -113,6 +113,6 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
     },
 
     exportProposalsCsv: () => saveCsv('Export proposals for Excel', 'park-desk-proposals', proposalsCsv),
-    exportMousCsv: () => saveCsv('Export MoUs for Excel', 'park-desk-mous', mousCsv),
+    exportMousCsv: () => saveCsv('Export MoUs for Excel', 'park-desk-mous', (db) => mousCsv(db, todayInPakistan(clock.now()))),
   };
 }

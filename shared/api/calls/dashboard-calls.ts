@@ -14,4 +14,9 @@ export const dashboardCalls = {
     input: z.strictObject({ target: optionalNumber('Target', { integer: true, min: 0, max: 100_000 }) }),
     output: z.object({ target: z.number().optional() }),
   },
+  /** Days in one stage after which a proposal counts as stuck; blank returns to the default. */
+  setStuckAfterDays: {
+    input: z.strictObject({ days: optionalNumber('Stuck after', { integer: true, min: 1, max: 3650, unit: 'days' }) }),
+    output: z.object({ days: z.number() }),
+  },
 } as const;

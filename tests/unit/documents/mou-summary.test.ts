@@ -92,6 +92,33 @@ describe('buildMouSummaryHtml', () => {
     expect(text).toContain('Generated on 25-Nov-2026 11:30 by Ayesha Siddiqui with Park Desk.');
   });
 
+  it('states the derived state with its dates, and the expiry basis actually used', () => {
+    // The case: no effective date recorded, so the term runs from the date signed.
+    const text = visibleText(build({ mou: faisalabadMou((f) => delete f.effectiveOn) }));
+    expect(text).toContain('State: Expired on 19-May-2026: signed 20-May-2021, term 5 years');
+    expect(text).toContain('Expiry 19-May-2026 (from the date signed and term; no effective date is recorded)');
+    expect(text).not.toContain('from the effective date');
+    expect(text).toContain('Give notice by 18-Feb-2026');
+    expect(visibleText(build())).toContain('State: Expired on 31-May-2026: effective 01-Jun-2021, term 5 years');
+  });
+
+  it('dates "since" from the status move itself, in Pakistan, not from the day it is printed', () => {
+    const mou = faisalabadMou();
+    // 01:30 in Pakistan on 25-Nov is 20:30 UTC on 24-Nov.
+    mou.statusHistory[mou.statusHistory.length - 1]!.at = '2026-11-24T20:30:00.000Z';
+    const text = visibleText(build({ mou, generatedAt: '2026-11-27T06:30:00.000Z' }));
+    expect(text).toContain('Status: Active since 25-Nov-2026');
+    expect(visibleText(build({ generatedAt: '2026-11-27T06:30:00.000Z' }))).toContain('Status: Active since 01-Jun-2021');
+  });
+
+  it('never shows a Draft as in force, and flags its past expiry', () => {
+    const mou = faisalabadMou();
+    mou.statusHistory = [mou.statusHistory[0]!];
+    const text = visibleText(build({ mou }));
+    expect(text).toContain('Status: Draft since 01-May-2021');
+    expect(text).toContain('State: In preparation (Draft) since 01-May-2021: not in force; its expiry date 31-May-2026 has already passed');
+  });
+
   it('marks overdue obligations in words, judged on the day it is generated', () => {
     const html = build();
     const rowOf = (description: string) => visibleText(html.split('<tr>').find((row) => row.includes(description))!.split('</tr>')[0]!);

@@ -164,7 +164,10 @@ describe('CSV export', () => {
     dialogs.savePaths.push(mouCsv);
     value(await apiOf(services).exportMousCsv({}));
     const mouText = await readFile(mouCsv, 'utf8');
-    expect(mouText.split('\r\n')[1]).toMatch(/^'=cmd\|calc,Two-party,Signed,"PSEB; جامعہ, ""Arfa""",,2021-05-20,,5,,2026-05-19,/);
+    // Recorded Signed, but past its expiry on the export day: the derived state says Expired, with its basis.
+    expect(mouText.split('\r\n')[1]).toMatch(
+      /^'=cmd\|calc,Two-party,Signed,2026-11-01,Expired,"Expired on 19-May-2026: signed 20-May-2021, term 5 years","PSEB; جامعہ, ""Arfa""",,2021-05-20,,5,,2026-05-19,,,/,
+    );
   });
 
   it('writes nothing when the official cancels the dialog', async () => {

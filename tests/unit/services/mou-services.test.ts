@@ -64,7 +64,8 @@ describe('MoU services over a real data file', () => {
     expect(rows).toEqual([
       expect.objectContaining({ id: mou.id, proposalTitle: 'Faisalabad STP', proposalCity: 'Faisalabad', status: 'draft', expiresOn: '2026-05-19', parties: ['PSEB', 'ستارہ کیمیکل'] }),
     ]);
-    expect(rows[0]!.expiryState).toBeUndefined(); // a draft binds nobody yet
+    // A draft binds nobody yet, but its already-past expiry is flagged, never shown silently.
+    expect(rows[0]).toMatchObject({ state: 'in-preparation', stateLabel: 'In preparation (Draft)', stateWarning: 'Not in force, but its expiry date 19-May-2026 has already passed' });
     expect(value<MouSummary[]>(await reopened.dispatch('listMous', { proposalId: P1 }))).toEqual([]);
   });
 

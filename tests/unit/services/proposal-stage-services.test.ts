@@ -125,9 +125,20 @@ describe('the dashboard call', () => {
     expect(JSON.parse(await readText(dir)).settings.operationalTarget).toBe(43);
     const d = value(await services.dispatch('getDashboard', {})) as Dashboard;
     expect(d.operational).toEqual({ count: 0, target: 43 });
-    expect(d.area.proposedSqFt).toBe(19500);
+    expect(d.area.pipeline).toEqual({ sqFt: 19500, count: 1 });
+    expect(d.stuck.overDays).toBe(60);
     expect(d.today).toBe('2026-11-25');
     expect(value(await services.dispatch('setOperationalTarget', { target: '' }))).toEqual({});
     expect(await services.dispatch('setOperationalTarget', { target: '-1' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it("keeps the official's stuck threshold in settings, and blank returns to the default", async () => {
+    const { dir, services } = await setUp();
+    expect(value(await services.dispatch('setStuckAfterDays', { days: '30' }))).toEqual({ days: 30 });
+    expect(JSON.parse(await readText(dir)).settings.stuckAfterDays).toBe(30);
+    expect((value(await services.dispatch('getDashboard', {})) as Dashboard).stuck.overDays).toBe(30);
+    expect(await services.dispatch('setStuckAfterDays', { days: '0' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(value(await services.dispatch('setStuckAfterDays', { days: '' }))).toEqual({ days: 60 });
+    expect(JSON.parse(await readText(dir)).settings.stuckAfterDays).toBeUndefined();
   });
 });

@@ -64,8 +64,13 @@ describe('proposal figures', () => {
     expect(d.operational).toEqual({ count: 1, target: 10 });
   });
 
-  it('adds up sq ft proposed (open), signed (MoU signed or later) and operational', () => {
-    expect(d.area).toEqual({ proposedSqFt: 19_500 + 44_000 + 5_000 + 13_800 + 7_000, signedSqFt: 19_500 + 44_000 + 5_000, operationalSqFt: 44_000 });
+  it("counts each open proposal's area once: pipeline, signed (MoU signed or Fit-out), operational, on hold", () => {
+    expect(d.area).toEqual({
+      pipeline: { sqFt: 13_800, count: 1 },
+      signed: { sqFt: 19_500 + 5_000, count: 2 },
+      operational: { sqFt: 44_000, count: 1 },
+      onHold: { sqFt: 7_000, count: 1 },
+    });
   });
 
   it('groups open proposals by province and city, the biggest first', () => {
@@ -76,19 +81,25 @@ describe('proposal figures', () => {
     expect(d.byCity.map((c) => c.city)).toEqual(['Faisalabad', 'Lahore', 'Multan', 'Quetta', 'Rawalpindi']);
   });
 
-  it('lists the proposals stuck longest, leaving out on hold, operational and closed ones', () => {
-    expect(d.stuck.map((s) => [s.city, s.days])).toEqual([
+  it('counts as stuck only proposals longer in their stage than the threshold, leaving out on hold, operational and closed ones', () => {
+    expect(d.stuck.overDays).toBe(60);
+    expect(d.stuck.count).toBe(1);
+    expect(d.stuck.items.map((s) => [s.city, s.days])).toEqual([['Quetta', 319]]);
+    const low = computeDashboard({ proposals, mous: [], today, stuckAfterDays: 4 });
+    expect(low.stuck.items.map((s) => [s.city, s.days])).toEqual([
       ['Quetta', 319],
       ['Faisalabad', 5],
       ['Lahore', 5],
     ]);
+    // Entered its stage today: never stuck, whatever the threshold.
+    expect(computeDashboard({ proposals: [proposal({ enteredStageAt: '2026-11-25T03:00:00.000Z' })], mous: [], today, stuckAfterDays: 1 }).stuck.count).toBe(0);
   });
 
   it('shows the partner mix of open proposals, unknown types counted apart', () => {
     expect(d.partnerMix).toEqual([
       { partnerType: 'university', count: 1 },
       { partnerType: 'private-company', count: 2 },
-      { partnerType: undefined, count: 2 },
+      { partnerType: 'unrecorded', count: 2 },
     ]);
   });
 
@@ -98,12 +109,14 @@ describe('proposal figures', () => {
 
   it('keeps only the five stuck longest', () => {
     const many = Array.from({ length: 8 }, (_, i) => proposal({ enteredStageAt: `2026-11-0${i + 1}T07:00:00.000Z` }));
-    expect(computeDashboard({ proposals: many, mous: [], today }).stuck.map((s) => s.days)).toEqual([24, 23, 22, 21, 20]);
+    const stuck = computeDashboard({ proposals: many, mous: [], today, stuckAfterDays: 10 }).stuck;
+    expect(stuck.items.map((s) => s.days)).toEqual([24, 23, 22, 21, 20]);
+    expect(stuck.count).toBe(8);
   });
 });
 
 describe('MoU figures', () => {
-  it('counts MoUs expiring within 30, 60 and 90 days, skipping expired and ended ones', () => {
+  it('counts MoUs expiring within 30, 60 and 90 days, expired ones apart, never drafts or ended ones', () => {
     const mous = [
       mou({ signedOn: '2021-12-20', termYears: 5 }), // ends 19-Dec-2026: 24 days
       mou({ signedOn: '2022-01-20', termYears: 5 }), // ends 19-Jan-2027: 55 days
@@ -111,15 +124,22 @@ describe('MoU figures', () => {
       mou({ signedOn: '2022-06-01', termYears: 5 }), // later
       mou({ signedOn: '2021-01-01', termYears: 5 }), // expired already
       mou({ signedOn: '2021-12-20', termYears: 5 }, 'terminated'),
+      mou({ signedOn: '2021-12-20', termYears: 5 }, 'draft'),
       mou({}),
     ];
     const d = computeDashboard({ proposals: [], mous, today });
-    expect(d.mousExpiring).toEqual([
-      { withinDays: 30, count: 1 },
-      { withinDays: 60, count: 2 },
-      { withinDays: 90, count: 3 },
-    ]);
-    expect(d.mouCount).toBe(6);
+    expect([d.mouFigures['expiring-30'], d.mouFigures['expiring-60'], d.mouFigures['expiring-90']]).toEqual([1, 2, 3]);
+    expect(d.mouFigures.expired).toBe(1);
+    expect(d.mouFigures['expiry-unknown']).toBe(1); // active with no dates: said, not silently left out
+    expect(d.mouFigures['preparation-flagged']).toBe(1); // the draft with a date signed
+    expect(d.mouCount).toBe(8);
+    expect(d.attentionMous.map((m) => m.sentence)).toEqual(['Expired on 31-Dec-2025: signed 01-Jan-2021, term 5 years']);
+  });
+
+  it('puts a passed notice deadline on the dashboard (180-day notice period, 119 days to go)', () => {
+    const d = computeDashboard({ proposals: [], mous: [mou({ mouNumber: 'N', signedOn: '2022-03-24', termYears: 5, noticePeriodDays: 180 })], today: '2026-11-24' });
+    expect(d.mouFigures['notice-passed']).toBe(1);
+    expect(d.attentionMous[0]!.sentence).toContain('the last day to give notice was 24-Sep-2026 (61 days ago)');
   });
 
   it('lists overdue obligations with their MoU, the most overdue first; done and future ones are not overdue', () => {
@@ -134,7 +154,7 @@ describe('MoU figures', () => {
     const b = mou({ mouNumber: 'MOU-RWP-01', obligations: [{ id: randomUUID(), partyId: partner, description: 'Hand over floors 6-8', owner: 'IMARAT', dueOn: '2026-06-01' }] });
     const d = computeDashboard({ proposals: [], mous: [a, b], today });
     expect(d.overdueObligations.count).toBe(2);
-    expect(d.overdueObligations.mouCount).toBe(2);
+    expect(d.mouFigures['overdue-obligations']).toBe(2);
     expect(d.overdueObligations.items.map((i) => [i.mouNumber, i.description, i.daysOverdue])).toEqual([
       ['MOU-RWP-01', 'Hand over floors 6-8', 177],
       ['MOU-FSD-01', 'Provide backup generator', 24],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MouFormFieldsSchema, type Mou, type MouStatus } from '../../../shared/domain/mou';
-import { isMouExpiring, mouExpiryDate, mouExpiryState, obligationState, termEndDate } from '../../../shared/domain/mou-dates';
+import { mouExpiryDate, obligationState, termEndDate } from '../../../shared/domain/mou-dates';
 import { MOU_STATUS_MOVES, mouStatusMoveProblem, mouStatusOptions } from '../../../shared/domain/mou-status';
 
 describe('termEndDate', () => {
@@ -28,29 +28,6 @@ describe('mouExpiryDate', () => {
     expect(mouExpiryDate({ signedOn: '2021-05-20' })).toBeUndefined();
     expect(mouExpiryDate({ termYears: 5 })).toBeUndefined();
     expect(mouExpiryDate({ signedOn: '2021-05-20', termYears: 0, termMonths: 0 })).toBeUndefined();
-  });
-});
-
-describe('expiring and expired', () => {
-  const fields = { signedOn: '2021-05-20', termYears: 5 }; // expires 19-May-2026
-  it('is expiring within 90 days of expiry when no notice period is given', () => {
-    expect(isMouExpiring(fields, '2026-02-17')).toBe(false); // 91 days before
-    expect(isMouExpiring(fields, '2026-02-18')).toBe(true); // 90 days before
-    expect(isMouExpiring(fields, '2026-05-19')).toBe(true); // the last day
-    expect(isMouExpiring(fields, '2026-05-20')).toBe(false); // expired, not expiring
-  });
-  it('uses a notice period longer than 90 days', () => {
-    expect(isMouExpiring({ ...fields, noticePeriodDays: 180 }, '2025-11-20')).toBe(true); // 180 days before
-    expect(isMouExpiring({ ...fields, noticePeriodDays: 180 }, '2025-11-19')).toBe(false);
-    expect(isMouExpiring({ ...fields, noticePeriodDays: 30 }, '2026-02-18')).toBe(true);
-  });
-  it('flags only MoUs that bind their parties', () => {
-    expect(mouExpiryState(fields, 'active', '2026-05-01')).toBe('expiring');
-    expect(mouExpiryState(fields, 'active', '2026-05-20')).toBe('expired');
-    expect(mouExpiryState(fields, 'active', '2025-01-01')).toBeUndefined();
-    expect(mouExpiryState(fields, 'draft', '2026-05-01')).toBeUndefined();
-    expect(mouExpiryState(fields, 'terminated', '2026-05-20')).toBeUndefined();
-    expect(mouExpiryState(fields, 'renewed', '2026-05-20')).toBeUndefined();
   });
 });
 

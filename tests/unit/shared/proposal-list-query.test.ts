@@ -60,13 +60,22 @@ describe('searching the proposals list', () => {
 describe('filtering the proposals list', () => {
   it('by stage, stage group, province, city and partner type, combined', () => {
     expect(ids({ filters: { stage: 'evaluation' } })).toEqual(['qta']);
-    expect(ids({ filters: { stage: 'signed' } })).toEqual(['fsd', 'rwp']);
+    expect(ids({ filters: { stage: 'signed' } })).toEqual(['fsd']); // MoU signed or Fit-out; Operational is its own figure
+    expect(ids({ filters: { stage: 'pipeline' } })).toEqual(['qta']);
     expect(ids({ filters: { stage: 'open' } })).toEqual(['fsd', 'qta', 'rwp']);
     expect(ids({ filters: { province: 'Punjab' } })).toEqual(['fsd', 'rwp']);
     expect(ids({ filters: { city: 'rawalpindi' } })).toEqual(['rwp']);
     expect(ids({ filters: { partnerType: 'university' } })).toEqual(['bnu']);
     expect(ids({ filters: { province: 'Punjab', stage: 'operational' } })).toEqual(['rwp']);
     expect(ids({ filters: { province: 'Punjab' }, query: 'sitara' })).toEqual(['fsd']);
+    expect(ids({ filters: { partnerType: 'unrecorded' } })).toEqual([]);
+  });
+
+  it('by stuck: still moving through the pipeline and longer in its stage than the threshold', () => {
+    // fsd has been at MoU signed since 2021; qta at Evaluation since 01-Nov-2026 (24 days); rwp is operational.
+    expect(ids({ filters: { stuckOverDays: 60 } })).toEqual(['fsd']);
+    expect(ids({ filters: { stuckOverDays: 23 } })).toEqual(['fsd', 'qta']);
+    expect(ids({ filters: { stuckOverDays: 24 } })).toEqual(['fsd']);
   });
 
   it('hides archived proposals unless the archived view is asked for, which shows only them', () => {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { MouStateKind } from '../../../../shared/domain/mou-state';
 import type { MouStatus } from '../../../../shared/domain/mou';
 import type { MouSortKey } from '../../../../shared/domain/mou-list-query';
 import type { MouSummary } from '../../../../shared/domain/mou-summary';
@@ -8,6 +9,7 @@ import type { AppState } from '../store';
 export interface MouListView {
   query: string;
   status: MouStatus | '';
+  state: MouStateKind | '';
   sortKey: MouSortKey;
   sortDirection: 'asc' | 'desc';
 }
@@ -26,7 +28,7 @@ export const createMousSlice: StateCreator<AppState, [], [], MousSlice> = (set) 
   mouSummaries: [],
   mousLoaded: false,
   mousError: undefined,
-  mouListView: { query: '', status: '', sortKey: 'mouNumber', sortDirection: 'asc' },
+  mouListView: { query: '', status: '', state: '', sortKey: 'mouNumber', sortDirection: 'asc' },
   async loadMous() {
     const result = await call(api().listMous({}));
     if (result.ok) set({ mouSummaries: result.value, mousLoaded: true, mousError: undefined });

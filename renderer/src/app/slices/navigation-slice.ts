@@ -34,6 +34,8 @@ export interface NavigationSlice {
 /** What arriving at a route sets up in the rest of the store. */
 function arrive(route: Route, get: () => AppState): void {
   if (route.screen === 'proposals' && route.filters) get().presetProposalFilters(route.filters);
+  // A dashboard figure opens exactly its rows: no search or filter left over from before.
+  if (route.screen === 'mous' && route.preset) get().setMouListView({ query: '', status: '', state: '' });
 }
 
 export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({

@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { OutputOf } from '../../../../shared/api/contract';
+import { AREA_FIGURE_FILTERS, EXPIRY_WINDOWS, type AreaFigure } from '../../../../shared/domain/dashboard';
+import { NOTICE_WINDOW_DAYS } from '../../../../shared/domain/mou-state';
 import { PARTNER_TYPE_LABELS } from '../../../../shared/domain/proposal';
 import type { ProposalListFilters } from '../../../../shared/domain/proposal-list-query';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
@@ -12,13 +14,21 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChart } from './StageChart';
+import { StuckThresholdForm } from './StuckThresholdForm';
+
+const AREA_FIGURES: { key: AreaFigure; label: string }[] = [
+  { key: 'pipeline', label: 'in the pipeline, before MoU signed' },
+  { key: 'signed', label: 'MoU signed or in fit-out' },
+  { key: 'operational', label: 'operational' },
+  { key: 'onHold', label: 'on hold' },
+];
 
 type Dashboard = OutputOf<'getDashboard'>;
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** A figure that opens the list behind it. */
-function FigureLink({ value, label, onOpen, tone }: { value: ReactNode; label: string; onOpen(): void; tone?: 'warn' }) {
+function FigureLink({ value, label, onOpen, tone }: { value: ReactNode; label: string; onOpen(): void; tone?: 'warn' | 'danger' | undefined }) {
   return (
     <button type="button" className={`figure figure-link${tone ? ` figure-${tone}` : ''}`} onClick={onOpen}>
       <span className="figure-value">{value}</span>
@@ -35,12 +45,13 @@ export function DashboardScreen() {
   const mouSummaries = useAppStore((s) => s.mouSummaries);
   const [dashboard, setDashboard] = useState<Dashboard | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [reload, setReload] = useState(0);
 
   // Computed in main each time the dashboard is shown, and again whenever the proposals or
   // MoUs in the store change (a move, an archive, an MoU saved, sample data).
   useEffect(() => {
     void call(api().getDashboard({})).then((result) => (result.ok ? setDashboard(result.value) : setError(result.error.message)));
-  }, [summaries, mouSummaries]);
+  }, [summaries, mouSummaries, reload]);
 
   const toProposals = (filters: ProposalListFilters) => navigate({ screen: 'proposals', filters });
   const toMous = (preset?: MouListPreset) => navigate(preset ? { screen: 'mous', preset } : { screen: 'mous' });
@@ -78,44 +89,87 @@ export function DashboardScreen() {
 
   const d = dashboard;
   const { count: operational, target } = d.operational;
-  const overdue = d.overdueObligations;
+  const figures = d.mouFigures;
+  const mouFigure = (preset: MouListPreset, one: string, many: string, tone: 'warn' | 'danger' = 'warn') => (
+    <FigureLink
+      key={preset}
+      value={formatNumber(figures[preset])}
+      label={figures[preset] === 1 ? one : many}
+      tone={figures[preset] > 0 ? tone : undefined}
+      onOpen={() => toMous(preset)}
+    />
+  );
+  /** A line that names a count of records lacking dates; a zero says what is complete instead of a bare 0. */
+  const missingLine = (preset: MouListPreset, one: string, many: string, none: string) =>
+    figures[preset] === 0 ? (
+      <li key={preset} className="muted">
+        {none}
+      </li>
+    ) : (
+      <li key={preset}>
+        <button type="button" className="link-button" onClick={() => toMous(preset)}>
+          {plural(figures[preset], one, many)}
+        </button>
+      </li>
+    );
 
   return (
     <section aria-labelledby="dashboard-heading" className="dashboard">
       <header className="screen-header">
         <h1 id="dashboard-heading">Dashboard</h1>
-        <p className="muted">Figures as of {formatDate(d.today)}; archived proposals are left out.</p>
+        <p className="muted">Figures as of {formatDate(d.today)}; archived proposals are left out. Each figure opens the list behind it.</p>
       </header>
 
       <section aria-labelledby="attention-heading" className="attention">
         <h2 id="attention-heading">Needs attention</h2>
         <div className="attention-grid">
-          <div className="panel-card" role="group" aria-labelledby="expiring-heading">
-            <h3 id="expiring-heading">MoUs expiring</h3>
+          <div className="panel-card" role="group" aria-labelledby="expiry-heading">
+            <h3 id="expiry-heading">MoU expiry and notice</h3>
             <div className="figure-row">
-              {d.mousExpiring.map((w) => (
-                <FigureLink
-                  key={w.withinDays}
-                  value={formatNumber(w.count)}
-                  label={`within ${w.withinDays} days`}
-                  tone={w.count > 0 ? 'warn' : undefined}
-                  onOpen={() => toMous(`expiring-${w.withinDays}` as MouListPreset)}
-                />
-              ))}
+              {mouFigure('expired', 'MoU expired', 'MoUs expired', 'danger')}
+              {mouFigure('notice-passed', 'notice deadline passed', 'notice deadlines passed', 'danger')}
+              {mouFigure('notice-coming', `notice deadline within ${NOTICE_WINDOW_DAYS} days`, `notice deadlines within ${NOTICE_WINDOW_DAYS} days`)}
             </div>
+            <div className="figure-row">
+              {EXPIRY_WINDOWS.map((days) => mouFigure(`expiring-${days}`, `expiring within ${days} days`, `expiring within ${days} days`))}
+            </div>
+            {figures['expiry-unknown'] > 0 && (
+              <p className="figure-caveat">
+                <button type="button" className="link-button" onClick={() => toMous('expiry-unknown')}>
+                  {plural(figures['expiry-unknown'], 'signed or active MoU has', 'signed or active MoUs have')} no term or date signed
+                </button>
+                : {figures['expiry-unknown'] === 1 ? 'its expiry is' : 'their expiry is'} unknown, so {figures['expiry-unknown'] === 1 ? 'it is' : 'they are'} not counted here.
+              </p>
+            )}
+            {d.attentionMous.length > 0 && (
+              <ul className="attention-list">
+                {d.attentionMous.map((item) => (
+                  <li key={item.id}>
+                    <button type="button" className="link-button" dir="auto" onClick={() => navigate({ screen: 'mou', id: item.id })}>
+                      {item.mouNumber}
+                    </button>
+                    : <span className={item.state === 'expired' ? 'overdue-text' : undefined}>{item.sentence}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
 
-          <div className="panel-card" role="group" aria-labelledby="overdue-heading">
-            <h3 id="overdue-heading">Overdue obligations</h3>
-            <FigureLink
-              value={formatNumber(overdue.count)}
-              label={overdue.count === 0 ? 'none overdue' : `overdue, in ${plural(overdue.mouCount, 'MoU', 'MoUs')}`}
-              tone={overdue.count > 0 ? 'warn' : undefined}
-              onOpen={() => toMous('overdue-obligations')}
-            />
-            {overdue.items.length > 0 && (
+          <div className="panel-card" role="group" aria-labelledby="due-heading">
+            <h3 id="due-heading">Obligations and reviews</h3>
+            <div className="figure-row">
+              {mouFigure('overdue-obligations', 'MoU with overdue obligations', 'MoUs with overdue obligations', 'danger')}
+              {mouFigure('review-passed', 'review date passed', 'review dates passed')}
+            </div>
+            <div className="figure-row">
+              {mouFigure('obligations-due-7', 'MoU with obligations due in 7 days', 'MoUs with obligations due in 7 days')}
+              {mouFigure('obligations-due-30', 'MoU with obligations due in 30 days', 'MoUs with obligations due in 30 days')}
+              {mouFigure('review-due-7', 'review due in 7 days', 'reviews due in 7 days')}
+              {mouFigure('review-due-30', 'review due in 30 days', 'reviews due in 30 days')}
+            </div>
+            {d.overdueObligations.items.length > 0 && (
               <ul className="attention-list">
-                {overdue.items.slice(0, 3).map((item, i) => (
+                {d.overdueObligations.items.slice(0, 3).map((item, i) => (
                   <li key={`${item.mouId}-${i}`} dir="auto">
                     <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: item.mouId })}>
                       {item.mouNumber}
@@ -126,16 +180,23 @@ export function DashboardScreen() {
                     </span>
                   </li>
                 ))}
+                {d.overdueObligations.count > 3 && <li className="muted">and {plural(d.overdueObligations.count - 3, 'more overdue obligation', 'more overdue obligations')}</li>}
               </ul>
             )}
           </div>
 
-          <div className="panel-card wide" role="group" aria-labelledby="stuck-heading">
-            <h3 id="stuck-heading">Stuck longest in their stage</h3>
-            {d.stuck.length === 0 ? (
-              <p className="muted">No proposal is waiting in the pipeline.</p>
-            ) : (
-              <table className="data-table compact" aria-labelledby="stuck-heading">
+          <div className="panel-card" role="group" aria-labelledby="stuck-heading">
+            <h3 id="stuck-heading">Stuck in their stage</h3>
+            <div className="figure-row">
+              <FigureLink
+                value={formatNumber(d.stuck.count)}
+                label={`${d.stuck.count === 1 ? 'proposal' : 'proposals'} in one stage longer than ${plural(d.stuck.overDays, 'day', 'days')}`}
+                tone={d.stuck.count > 0 ? 'warn' : undefined}
+                onOpen={() => toProposals({ stuckOverDays: d.stuck.overDays })}
+              />
+            </div>
+            {d.stuck.items.length > 0 && (
+              <table className="data-table compact" aria-label="Stuck longest in their stage">
                 <thead>
                   <tr>
                     <th scope="col">Proposal</th>
@@ -146,7 +207,7 @@ export function DashboardScreen() {
                   </tr>
                 </thead>
                 <tbody>
-                  {d.stuck.map((row) => (
+                  {d.stuck.items.map((row) => (
                     <tr key={row.id}>
                       <td dir="auto">
                         <button type="button" className="link-button" onClick={() => navigate({ screen: 'proposal', id: row.id })}>
@@ -163,6 +224,18 @@ export function DashboardScreen() {
                 </tbody>
               </table>
             )}
+            <StuckThresholdForm days={d.stuck.overDays} onSaved={() => setReload((n) => n + 1)} />
+          </div>
+
+          <div className="panel-card" role="group" aria-labelledby="missing-heading">
+            <h3 id="missing-heading">Dates missing</h3>
+            <p className="muted">Records the figures above cannot count until these dates are entered.</p>
+            <ul className="attention-list">
+              {missingLine('expiry-unknown', 'MoU has no term or date signed: its expiry is unknown', 'MoUs have no term or date signed: their expiry is unknown', 'Every signed or active MoU has a term and a date signed.')}
+              {missingLine('notice-unknown', 'MoU in force has no notice period: its notice deadline is unknown', 'MoUs in force have no notice period: their notice deadline is unknown', 'Every MoU in force has a notice period.')}
+              {missingLine('obligations-undated', 'MoU has open obligations with no due date', 'MoUs have open obligations with no due date', 'Every open obligation has a due date.')}
+              {missingLine('preparation-flagged', 'MoU in preparation already has a date signed or a past expiry', 'MoUs in preparation already have a date signed or a past expiry', 'No MoU in preparation has a date signed or a past expiry.')}
+            </ul>
           </div>
 
           <div className="panel-card" role="group" aria-labelledby="periods-heading">
@@ -188,15 +261,21 @@ export function DashboardScreen() {
 
       <section aria-labelledby="parks-heading">
         <h2 id="parks-heading">Parks and space</h2>
+        <p className="muted">Each open proposal's area is counted once, in the stage it has reached.</p>
         <div className="figures">
           <FigureLink
             value={target === undefined ? formatNumber(operational) : `${formatNumber(operational)} of ${formatNumber(target)}`}
             label={target === undefined ? 'parks operational (set a target under Data)' : 'parks operational against target'}
             onOpen={() => toProposals({ stage: 'operational' })}
           />
-          <FigureLink value={formatArea(d.area.proposedSqFt)} label="proposed (open proposals)" onOpen={() => toProposals({ stage: 'open' })} />
-          <FigureLink value={formatArea(d.area.signedSqFt)} label="signed (MoU signed or later)" onOpen={() => toProposals({ stage: 'signed' })} />
-          <FigureLink value={formatArea(d.area.operationalSqFt)} label="operational" onOpen={() => toProposals({ stage: 'operational' })} />
+          {AREA_FIGURES.map(({ key, label }) => (
+            <FigureLink
+              key={key}
+              value={formatArea(d.area[key].sqFt)}
+              label={`${label} (${plural(d.area[key].count, 'proposal', 'proposals')})`}
+              onOpen={() => toProposals({ ...AREA_FIGURE_FILTERS[key] })}
+            />
+          ))}
         </div>
       </section>
 
@@ -263,15 +342,11 @@ export function DashboardScreen() {
             </thead>
             <tbody>
               {d.partnerMix.map((row) => (
-                <tr key={row.partnerType ?? 'unknown'}>
+                <tr key={row.partnerType}>
                   <td>
-                    {row.partnerType ? (
-                      <button type="button" className="link-button" onClick={() => toProposals({ stage: 'open', partnerType: row.partnerType })}>
-                        {PARTNER_TYPE_LABELS[row.partnerType]}
-                      </button>
-                    ) : (
-                      <span className="muted">Not recorded</span>
-                    )}
+                    <button type="button" className="link-button" onClick={() => toProposals({ stage: 'open', partnerType: row.partnerType })}>
+                      {row.partnerType === 'unrecorded' ? 'Not recorded' : PARTNER_TYPE_LABELS[row.partnerType]}
+                    </button>
                   </td>
                   <td className="numeric">{formatNumber(row.count)}</td>
                 </tr>

@@ -1,14 +1,20 @@
 import { MOU_STATUS_LABELS, type MouStatus } from '../../../../shared/domain/mou';
-import { MOU_EXPIRY_STATE_LABELS, OBLIGATION_STATE_LABELS, type MouExpiryState, type ObligationState } from '../../../../shared/domain/mou-dates';
+import { OBLIGATION_STATE_LABELS, type ObligationState } from '../../../../shared/domain/mou-dates';
+import type { MouStateKind } from '../../../../shared/domain/mou-state';
 
-/** Status, expiry and obligation state in words and colour together, never colour alone. */
+/** Status, state and obligation state in words and colour together, never colour alone. */
 export function MouStatusBadge({ status }: { status: MouStatus }) {
   return <span className={`badge mou-status-${status}`}>{MOU_STATUS_LABELS[status]}</span>;
 }
 
-export function ExpiryBadge({ state }: { state: MouExpiryState | undefined }) {
-  if (!state) return null;
-  return <span className={`badge expiry-${state}`}>{MOU_EXPIRY_STATE_LABELS[state]}</span>;
+/** The derived state (deriveMouState); a warning (a Draft whose expiry has passed) is shown beside it, never hidden. */
+export function MouStateBadge({ kind, label, warning }: { kind: MouStateKind; label: string; warning?: string | undefined }) {
+  return (
+    <>
+      <span className={`badge mou-state-${kind}`}>{label}</span>
+      {warning && <span className="badge mou-state-warning">{warning}</span>}
+    </>
+  );
 }
 
 export function ObligationBadge({ state }: { state: ObligationState }) {

@@ -10,7 +10,8 @@ import {
   type MouStatus,
   type Obligation,
 } from '../../../../shared/domain/mou';
-import { mouExpiryDate, mouExpiryState, obligationState } from '../../../../shared/domain/mou-dates';
+import { obligationState } from '../../../../shared/domain/mou-dates';
+import { deriveMouState, describeTerm } from '../../../../shared/domain/mou-state';
 import { mouStatusOptions } from '../../../../shared/domain/mou-status';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
 import { formatArea, formatNumber, formatRupees } from '../../../../shared/format/numbers';
@@ -19,7 +20,7 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AmendmentDialog } from './AmendmentDialog';
-import { ExpiryBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
+import { MouStateBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
 import { ProposalLinkPanel } from './ProposalLinkPanel';
 import { StatusMoveDialog } from './StatusMoveDialog';
@@ -38,13 +39,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /** The steps forward along Draft → Active, shown like a proposal's next stage; the side exits stay plain. */
 const FORWARD_MOVES: ReadonlySet<MouStatus> = new Set(['legal-review', 'approved', 'signed', 'active']);
-
-function termText(years: number | undefined, months: number | undefined): string {
-  const parts = [];
-  if (years) parts.push(years === 1 ? '1 year' : `${years} years`);
-  if (months) parts.push(months === 1 ? '1 month' : `${months} months`);
-  return parts.join(' ');
-}
 
 /** One MoU: parties, dates with expiry, money, obligations, amendments, status and its history. */
 export function MouPage({ id }: { id: string }) {
@@ -83,8 +77,8 @@ export function MouPage({ id }: { id: string }) {
 
   const f = mou.fields;
   const status = currentMouStatus(mou);
-  const expiry = mouExpiryDate(f);
-  const expiryState = mouExpiryState(f, status, today);
+  const state = deriveMouState(mou, today);
+  const expiry = state.expiresOn;
   const partyName = (partyId: string) => f.parties.find((p) => p.id === partyId)?.name ?? 'Unknown party';
   const options = mouStatusOptions(mou, { successorIds, today });
   const previous = f.previousMouId ? summaries.find((s) => s.id === f.previousMouId) : undefined;
@@ -116,7 +110,11 @@ export function MouPage({ id }: { id: string }) {
             MoU {f.mouNumber}
           </h1>
           <p className="stage-line">
-            <MouStatusBadge status={status} /> <span>{MOU_TYPE_LABELS[f.type]} MoU</span> <ExpiryBadge state={expiryState} />
+            <MouStatusBadge status={status} /> <span>{MOU_TYPE_LABELS[f.type]} MoU</span>{' '}
+            <MouStateBadge kind={state.kind} label={state.label} warning={state.warning} />
+          </p>
+          <p className="state-sentence" data-testid="mou-state-sentence">
+            {state.sentence}
           </p>
         </div>
         <div className="form-actions">
@@ -135,7 +133,7 @@ export function MouPage({ id }: { id: string }) {
         <h2 id="mou-status-heading">Status</h2>
         <div className="status-moves">
           <span>
-            Now <MouStatusBadge status={status} />
+            Now <MouStatusBadge status={status} /> <span className="muted">since {formatDate(state.statusSince)}</span>
           </span>
           {options.length === 0 ? (
             <span className="muted">{MOU_STATUS_LABELS[status]} is a final status; no further moves.</span>
@@ -196,17 +194,21 @@ export function MouPage({ id }: { id: string }) {
           <dl>
             <Fact label="Date signed">{formatDate(f.signedOn)}</Fact>
             <Fact label="Effective date">{formatDate(f.effectiveOn)}</Fact>
-            <Fact label="Term">{termText(f.termYears, f.termMonths)}</Fact>
+            <Fact label="Term">{describeTerm(f)}</Fact>
             <Fact label="Expiry (derived)">
               {expiry ? (
                 <>
-                  {formatDate(expiry)} <ExpiryBadge state={expiryState} />
+                  {formatDate(expiry)}{' '}
+                  <span className="muted">(from the {state.expiryBasis === 'effective' ? 'effective date' : 'date signed, as no effective date is recorded'} and term)</span>
                 </>
               ) : (
-                <span className="muted">Not known: needs the date signed or effective, and the term</span>
+                <span className="muted">Not known: {state.missing ?? 'needs the date signed or effective, and the term'}</span>
               )}
             </Fact>
-            <Fact label="Notice period">{f.noticePeriodDays !== undefined ? `${formatNumber(f.noticePeriodDays)} days` : undefined}</Fact>
+            <Fact label="Notice period">
+              {f.noticePeriodDays !== undefined ? `${formatNumber(f.noticePeriodDays)} ${f.noticePeriodDays === 1 ? 'day' : 'days'}` : undefined}
+              {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
+            </Fact>
             <Fact label="Renewal terms">{f.renewalTerms}</Fact>
             <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
           </dl>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MOU_STATUSES, MOU_STATUS_LABELS, type MouStatus } from '../../../../shared/domain/mou';
+import { MOU_STATE_KINDS, MOU_STATE_LABELS, type MouStateKind } from '../../../../shared/domain/mou-state';
 import {
   MOU_LIST_PRESET_LABELS,
   filterMouSummaries,
@@ -15,13 +16,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { SearchBox } from '../../components/SearchBox';
 import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
-import { ExpiryBadge, MouStatusBadge } from './MouBadges';
+import { MouStateBadge, MouStatusBadge } from './MouBadges';
 
 const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
   { key: 'mouNumber', label: 'MoU number' },
   { key: 'parties', label: 'Parties' },
   { key: 'proposal', label: 'Proposal' },
   { key: 'status', label: 'Status' },
+  { key: 'state', label: 'State' },
   { key: 'signedOn', label: 'Signed' },
   { key: 'expiresOn', label: 'Expiry' },
   { key: 'obligations', label: 'Obligations', numeric: true },
@@ -46,10 +48,10 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
   }, [loadMous]);
 
   const visible = useMemo(
-    () => sortMouSummaries(filterMouSummaries(rows, { query: view.query, status: view.status, preset }), view.sortKey, view.sortDirection),
+    () => sortMouSummaries(filterMouSummaries(rows, { query: view.query, status: view.status, state: view.state, preset }), view.sortKey, view.sortDirection),
     [rows, view, preset],
   );
-  const filtered = Boolean(view.query || view.status || preset);
+  const filtered = Boolean(view.query || view.status || view.state || preset);
 
   // Only rows in view count as selected, so a search never exports a MoU the official cannot see.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -96,6 +98,15 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
           {MOU_STATUSES.map((status) => (
             <option key={status} value={status}>
               {MOU_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="mou-state-filter">State</label>
+        <select id="mou-state-filter" className="narrow-select" value={view.state} onChange={(e) => setView({ state: e.target.value as MouStateKind | '' })}>
+          <option value="">All states</option>
+          {MOU_STATE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {MOU_STATE_LABELS[kind]}
             </option>
           ))}
         </select>
@@ -175,9 +186,12 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                   <td>
                     <MouStatusBadge status={row.status} />
                   </td>
+                  <td title={row.stateSentence}>
+                    <MouStateBadge kind={row.state} label={row.stateLabel} warning={row.stateWarning} />
+                  </td>
                   <td className="nowrap">{formatDate(row.signedOn) || <span className="muted">—</span>}</td>
                   <td className="nowrap">
-                    {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
+                    {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>}
                   </td>
                   <td className="numeric nowrap">
                     {/* Overdue ones are not counted as open; "0 open" beside an overdue badge would read as all clear. */}

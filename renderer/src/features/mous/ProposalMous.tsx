@@ -5,7 +5,7 @@ import type { MouSummary } from '../../../../shared/domain/mou-summary';
 import { formatDate } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
-import { ExpiryBadge, MouStatusBadge } from './MouBadges';
+import { MouStateBadge, MouStatusBadge } from './MouBadges';
 
 const NEGOTIATION_INDEX = PIPELINE_STAGES.indexOf('mou-negotiation');
 
@@ -72,7 +72,8 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
                 </td>
                 <td className="nowrap">{formatDate(row.signedOn)}</td>
                 <td className="nowrap">
-                  {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>} <ExpiryBadge state={row.expiryState} />
+                  {row.expiresOn ? formatDate(row.expiresOn) : <span className="muted">Not known</span>}{' '}
+                  <MouStateBadge kind={row.state} label={row.stateLabel} warning={row.stateWarning} />
                 </td>
               </tr>
             ))}

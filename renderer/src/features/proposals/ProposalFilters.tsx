@@ -67,7 +67,7 @@ export function ProposalFilters({ rows }: { rows: readonly ProposalSummary[] }) 
         <select
           id="filter-partner-type"
           value={f.partnerType ?? ''}
-          onChange={(e) => setFilter('partnerType', (e.target.value || undefined) as PartnerType | undefined)}
+          onChange={(e) => setFilter('partnerType', (e.target.value || undefined) as PartnerType | 'unrecorded' | undefined)}
         >
           <option value="">All partner types</option>
           {PARTNER_TYPES.map((type) => (
@@ -75,8 +75,19 @@ export function ProposalFilters({ rows }: { rows: readonly ProposalSummary[] }) 
               {PARTNER_TYPE_LABELS[type]}
             </option>
           ))}
+          <option value="unrecorded">Not recorded</option>
         </select>
       </div>
+      {f.stuckOverDays !== undefined && (
+        <p className="filter preset-line">
+          <span className="badge preset-badge">
+            Stuck: in one stage longer than {f.stuckOverDays} {f.stuckOverDays === 1 ? 'day' : 'days'}
+          </span>{' '}
+          <button type="button" className="link-button" onClick={() => setFilter('stuckOverDays', undefined)}>
+            Remove this filter
+          </button>
+        </p>
+      )}
       <div className="filter">
         <label htmlFor="filter-show">Show</label>
         <select id="filter-show" value={view.archived ? 'archived' : 'current'} onChange={(e) => setView({ archived: e.target.value === 'archived' })}>
