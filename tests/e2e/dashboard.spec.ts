@@ -28,8 +28,9 @@ test('dashboard figures open the list with their filters applied', async ({ app 
   await nav(page, 'Dashboard').click();
   await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
   // The sample MoUs count at once: the Faisalabad fit-out obligation is long overdue.
-  await expect(page.getByRole('group', { name: 'Overdue obligations' }).getByRole('button', { name: /overdue, in/ })).toHaveText(/1\s*overdue, in 1 MoU/);
-  await expect(page.getByRole('group', { name: 'Overdue obligations' })).toContainText('PSEB/MoU/STP/FSD/2021');
+  const due = page.getByRole('group', { name: 'Obligations and reviews' });
+  await expect(due.getByRole('button', { name: /with overdue obligations/ })).toHaveText(/^1\s*MoU with overdue obligations$/);
+  await expect(due).toContainText('PSEB/MoU/STP/FSD/2021');
 
   await page.getByRole('table', { name: 'Parks by province' }).getByRole('button', { name: 'Balochistan' }).click();
   await expect(page.getByRole('heading', { name: 'Proposals', level: 1 })).toBeVisible();
@@ -44,8 +45,23 @@ test('dashboard figures open the list with their filters applied', async ({ app 
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(2);
 
   await nav(page, 'Dashboard').click();
-  await page.getByRole('button', { name: /within 30 days/ }).click();
+  await page.getByRole('button', { name: /expiring within 30 days/ }).click();
   await expect(page.getByRole('heading', { name: 'MoUs', level: 1 })).toBeVisible();
+
+  // "Stuck" opens the proposals longer in their stage than the threshold, and says so above the list.
+  await nav(page, 'Dashboard').click();
+  const stuck = page.getByRole('group', { name: 'Stuck in their stage' });
+  await stuck.getByLabel('Stuck after').fill('0');
+  await stuck.getByRole('button', { name: 'Save threshold' }).click();
+  await expect(stuck.getByText('Stuck after cannot be less than 1.')).toBeVisible();
+  await stuck.getByLabel('Stuck after').fill('1');
+  await stuck.getByRole('button', { name: 'Save threshold' }).click();
+  await expect(page.getByRole('status')).toContainText('A proposal now counts as stuck after 1 day in one stage.');
+  const stuckFigure = stuck.getByRole('button', { name: /in one stage longer than 1 day$/ });
+  const count = Number((await stuckFigure.locator('.figure-value').textContent()) ?? 'NaN');
+  await stuckFigure.click();
+  await expect(page.getByText('Stuck: in one stage longer than 1 day')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(count + 1);
 });
 
 test('needs attention shows MoUs expiring, overdue obligations and periods ending, from the MoU records', async ({ openApp }, testInfo) => {
@@ -84,12 +100,12 @@ test('needs attention shows MoUs expiring, overdue obligations and periods endin
   );
   const { page } = await openApp({ dataDir });
 
-  const expiring = page.getByRole('group', { name: 'MoUs expiring' });
-  await expect(expiring.getByRole('button', { name: /within 30 days/ })).toContainText('1');
-  await expect(expiring.getByRole('button', { name: /within 90 days/ })).toContainText('1');
-  const overdue = page.getByRole('group', { name: 'Overdue obligations' });
-  const overdueFigure = overdue.getByRole('button', { name: /overdue, in/ });
-  await expect(overdueFigure).toHaveText(/1\s*overdue, in 1 MoU/);
+  const expiring = page.getByRole('group', { name: 'MoU expiry and notice' });
+  await expect(expiring.getByRole('button', { name: /expiring within 30 days/ })).toContainText('1');
+  await expect(expiring.getByRole('button', { name: /expiring within 90 days/ })).toContainText('1');
+  const overdue = page.getByRole('group', { name: 'Obligations and reviews' });
+  const overdueFigure = overdue.getByRole('button', { name: /with overdue obligations/ });
+  await expect(overdueFigure).toHaveText(/^1\s*MoU with overdue obligations$/);
   await expect(overdue).toContainText('PSEB/MOU/FSD/2021: Provide standby generator');
   await expect(overdue).toContainText('12 days overdue');
   await expect(overdue).not.toContainText('Install PSEB branding');

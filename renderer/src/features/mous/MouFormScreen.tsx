@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Mou } from '../../../../shared/domain/mou';
+import { MOU_STATUS_LABELS, currentMouStatus, type Mou, type MouStatus } from '../../../../shared/domain/mou';
+import { INITIAL_MOU_STATUS } from '../../../../shared/domain/mou-status';
 import { emptyParty, mouDraftFromProposal, PARTY_ROLES } from '../../../../shared/domain/mou-from-proposal';
 import type { Proposal } from '../../../../shared/domain/proposal';
-import { formatDate } from '../../../../shared/format/dates';
+import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
+
+const PREPARATION_STATUSES: readonly MouStatus[] = ['draft', 'legal-review', 'approved'];
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
@@ -196,6 +199,15 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
     navigate(original ? { screen: 'mou', id: original.id } : proposalId ? { screen: 'proposal', id: proposalId } : { screen: 'mous' });
 
   const expiry = liveExpiry(values);
+  // A warning, not an error: the date may be known before the status move is recorded.
+  const recordedStatus = original ? currentMouStatus(original) : INITIAL_MOU_STATUS;
+  const signedText = values.scalars.signedOn.trim();
+  const preparationWarning =
+    PREPARATION_STATUSES.includes(recordedStatus) && signedText && parseDateText(signedText)
+      ? `This MoU is recorded as ${MOU_STATUS_LABELS[recordedStatus]}, so it is not in force even with a date signed: move it to Signed on its page once it is signed.${
+          expiry && expiry < todayInPakistan() ? ` Its expiry, ${formatDate(expiry)}, has already passed.` : ''
+        }`
+      : undefined;
   const otherMous = summaries.filter((s) => s.id !== id);
 
   return (
@@ -299,6 +311,11 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
               {expiry ? formatDate(expiry) : 'enter the date signed or effective and the term'}
             </output>
           </p>
+          {preparationWarning && (
+            <p className="field-warning" role="status" id="mou-draft-dates-warning">
+              {preparationWarning}
+            </p>
+          )}
         </Section>
 
         <Section title="Space, rent and utilities">

@@ -199,7 +199,7 @@ export function MouPage({ id }: { id: string }) {
               {expiry ? (
                 <>
                   {formatDate(expiry)}{' '}
-                  <span className="muted">(from the {state.expiryBasis === 'effective' ? 'effective date' : 'date signed, as no effective date is recorded'} and term)</span>
+                  <span className="muted">({state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded'})</span>
                 </>
               ) : (
                 <span className="muted">Not known: {state.missing ?? 'needs the date signed or effective, and the term'}</span>
