@@ -73,9 +73,9 @@ test('the Faisalabad park from its proposal to a signed MoU, on the dashboard, i
   const perStage = page.getByRole('table', { name: 'Proposals per stage' });
   await expect(perStage.getByRole('row', { name: /^MoU signed/ })).toHaveText(/MoU signed\s*1/);
   await expect(perStage.getByRole('row', { name: /^Received/ })).toHaveText(/Received\s*0/);
-  await expect(page.getByRole('button', { name: /signed \(MoU signed or later\)/ })).toContainText('19,500 sq ft');
-  const overdue = page.getByRole('group', { name: 'Overdue obligations' });
-  await expect(overdue.getByRole('button', { name: /overdue, in/ })).toHaveText(/1\s*overdue, in 1 MoU/);
+  await expect(page.getByRole('button', { name: /MoU signed or in fit-out/ })).toContainText('19,500 sq ft');
+  const overdue = page.getByRole('group', { name: 'Obligations and reviews' });
+  await expect(overdue.getByRole('button', { name: /with overdue obligations/ })).toHaveText(/^1\s*MoU with overdue obligations$/);
   await expect(overdue).toContainText(`${MOU_NUMBER}: Hand over the building for fit-out`);
 
   // Search finds it by city and by an Urdu word of its notes, among the sample parks.

@@ -76,11 +76,17 @@ test('an official creates the Faisalabad MoU from its proposal, tracks obligatio
   await dates.getByLabel('Date signed', { exact: true }).fill('20-May-2021');
   await dates.getByLabel('Term (years)', { exact: true }).fill('5');
   await expect(page.getByRole('status', { name: 'Expiry (derived)' })).toHaveText('19-May-2026');
+  // A Draft with a date signed: a warning, not an error, and the MoU still saves.
+  await expect(dates.getByText(/This MoU is recorded as Draft, so it is not in force even with a date signed/)).toBeVisible();
+  await expect(dates).toContainText('Its expiry, 19-May-2026, has already passed.');
   await page.getByRole('button', { name: 'Save MoU' }).click();
 
   // The MoU page.
   await expect(page.getByRole('heading', { name: 'MoU PSEB/MoU/STP/FSD/2021', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Key dates' })).toContainText('Expiry (derived)19-May-2026');
+  // Still a Draft, so never shown as expired or in force, and its past expiry is flagged.
+  await expect(page.getByTestId('mou-state-sentence')).toContainText('In preparation (Draft)');
+  await expect(page.getByTestId('mou-state-sentence')).toContainText('not in force; its expiry date 19-May-2026 has already passed');
   const parties = page.getByRole('region', { name: 'Parties and signatories' });
   await expect(parties).toContainText(URDU_PARTNER);
   await expect(parties).toContainText('Osman Nasir, Managing Director · signed 20-May-2021');

@@ -65,7 +65,7 @@ test('the Faisalabad proposal moves through every stage to MoU signed, with a ti
   const perStage = page.getByRole('table', { name: 'Proposals per stage' });
   await expect(perStage.getByRole('row', { name: /^MoU signed/ })).toHaveText(/MoU signed\s*1/);
   await expect(perStage.getByRole('row', { name: /^Received/ })).toHaveText(/Received\s*0/);
-  const signed = page.getByRole('button', { name: /signed \(MoU signed or later\)/ });
+  const signed = page.getByRole('button', { name: /MoU signed or in fit-out/ });
   await expect(signed).toContainText('19,500 sq ft');
 
   // The figure opens the list behind it.

@@ -199,15 +199,20 @@ export function MouPage({ id }: { id: string }) {
               {expiry ? (
                 <>
                   {formatDate(expiry)}{' '}
-                  <span className="muted">({state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded'})</span>
+                  <span className="muted">({state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded'})</span>{' '}
+                  <MouStateBadge kind={state.kind} label={state.label} />
                 </>
               ) : (
                 <span className="muted">Not known: {state.missing ?? 'needs the date signed or effective, and the term'}</span>
               )}
             </Fact>
             <Fact label="Notice period">
-              {f.noticePeriodDays !== undefined ? `${formatNumber(f.noticePeriodDays)} ${f.noticePeriodDays === 1 ? 'day' : 'days'}` : undefined}
-              {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
+              {f.noticePeriodDays === undefined ? undefined : (
+                <>
+                  {formatNumber(f.noticePeriodDays)} {f.noticePeriodDays === 1 ? 'day' : 'days'}
+                  {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
+                </>
+              )}
             </Fact>
             <Fact label="Renewal terms">{f.renewalTerms}</Fact>
             <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
