@@ -113,19 +113,19 @@ export function deriveMouState(mou: StateInput, today: string): MouState {
     expiresOn !== undefined && f.noticePeriodDays !== undefined && f.noticePeriodDays > 0 ? shiftDays(expiresOn, -f.noticePeriodDays) : undefined;
   const daysToNotice = noticeBy === undefined ? undefined : daysBetween(today, noticeBy);
   const missing = missingForExpiry(f);
-  const base = {
+  const make = (kind: MouStateKind, sentence: string, label = MOU_STATE_LABELS[kind], warning?: string): MouState => ({
+    kind,
+    label,
+    sentence,
     status,
     statusSince,
-    ...(expiresOn !== undefined ? { expiresOn, expiryBasis, daysToExpiry } : {}),
-    ...(noticeBy !== undefined ? { noticeBy, daysToNotice } : {}),
-    ...(missing !== undefined ? { missing } : {}),
-  };
-  const make = (kind: MouStateKind, sentence: string, extra: Partial<MouState> = {}): MouState => ({
-    kind,
-    label: MOU_STATE_LABELS[kind],
-    sentence,
-    ...base,
-    ...extra,
+    expiresOn,
+    expiryBasis,
+    noticeBy,
+    daysToExpiry,
+    daysToNotice,
+    warning,
+    missing,
   });
   const since = formatDate(statusSince);
   const untilPhrase = expiresOn ? `; it was to expire on ${formatDate(expiresOn)}` : '';
@@ -143,7 +143,8 @@ export function deriveMouState(mou: StateInput, today: string): MouState {
     return make(
       'in-preparation',
       `In preparation (${statusLabel}) since ${since}: not in force${warning ? `; ${warnings.join(' and ')}` : ''}`,
-      { label: `In preparation (${statusLabel})`, ...(warning ? { warning } : {}) },
+      `In preparation (${statusLabel})`,
+      warning,
     );
   }
 
@@ -171,9 +172,8 @@ export function deriveMouState(mou: StateInput, today: string): MouState {
 }
 
 function shiftDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  const date = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** States in which an MoU binds its parties today and its end is known and near. */

@@ -48,18 +48,17 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
   let openObligations = 0;
   let overdueObligations = 0;
   let undatedObligations = 0;
-  let daysToNextObligation: number | undefined;
+  // ISO dates compare as strings, so the earliest due date is found without date arithmetic per obligation.
+  let nextDueOn: string | undefined;
   for (const obligation of f.obligations) {
     const obligationNow = obligationState(obligation, today);
     if (obligationNow === 'overdue') overdueObligations += 1;
     if (obligationNow !== 'open') continue;
     openObligations += 1;
     if (!obligation.dueOn) undatedObligations += 1;
-    else {
-      const days = daysBetween(today, obligation.dueOn);
-      if (daysToNextObligation === undefined || days < daysToNextObligation) daysToNextObligation = days;
-    }
+    else if (nextDueOn === undefined || obligation.dueOn < nextDueOn) nextDueOn = obligation.dueOn;
   }
+  const daysToNextObligation = nextDueOn === undefined ? undefined : daysBetween(today, nextDueOn);
   return {
     id: mou.id,
     mouNumber: f.mouNumber,

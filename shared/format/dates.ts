@@ -64,7 +64,10 @@ export function todayInPakistan(now: Date = new Date()): string {
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
-  const from = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
-  const to = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`);
-  return Math.round((to - from) / 86_400_000);
+  return Math.round((dayStamp(toIso) - dayStamp(fromIso)) / 86_400_000);
+}
+
+// Numbers, not a parsed string: the dashboard works this out for every record on every view.
+function dayStamp(isoDate: string): number {
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
 }
