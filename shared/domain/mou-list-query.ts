@@ -48,7 +48,11 @@ export const MOU_LIST_PRESET_LABELS: Record<MouListPreset, string> = {
 const ENDED: ReadonlySet<MouStateKind> = new Set(['renewed', 'terminated', 'superseded']);
 const IN_FORCE: ReadonlySet<MouStateKind> = new Set(['in-force', 'expiring', 'notice-period']);
 
-/** Not renewed, terminated or superseded: its obligations and reviews still call for work. */
+/**
+ * Not ended by renewal, termination or supersession: its obligations and reviews still count.
+ * Expired ones stay (they call for work), and so do drafts: a draft with obligations past due
+ * is often an MoU signed whose status was never moved, and hiding it would be a false all-clear.
+ */
 export function isMouLive(row: Pick<MouSummary, 'state'>): boolean {
   return !ENDED.has(row.state);
 }

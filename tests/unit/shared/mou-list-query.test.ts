@@ -35,10 +35,11 @@ describe('MoU list presets', () => {
     expect(matchesMouPreset(row({ state: 'notice-period', daysToNotice: -1 }), 'notice-coming')).toBe(false);
     expect(matchesMouPreset(row({ state: 'notice-period', daysToNotice: 0 }), 'notice-coming')).toBe(true);
   });
-  it('finds MoUs with overdue obligations, unless the MoU has ended by renewal, termination or supersession', () => {
+  it('finds MoUs with overdue obligations, drafts included, unless the MoU has ended by renewal, termination or supersession', () => {
     expect(matchesMouPreset(row({ overdueObligations: 1 }), 'overdue-obligations')).toBe(true);
     expect(matchesMouPreset(row({ overdueObligations: 1, state: 'expired' }), 'overdue-obligations')).toBe(true);
     expect(matchesMouPreset(row({ overdueObligations: 1, state: 'terminated' }), 'overdue-obligations')).toBe(false);
+    expect(matchesMouPreset(row({ overdueObligations: 1, state: 'in-preparation', status: 'draft' }), 'overdue-obligations')).toBe(true);
     expect(matchesMouPreset(row({ openObligations: 3 }), 'overdue-obligations')).toBe(false);
   });
   it('finds what falls due within 7 and 30 days, and reviews already passed', () => {
