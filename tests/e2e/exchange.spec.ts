@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { test, expect, type ParkDeskApp } from './fixtures';
@@ -70,6 +71,7 @@ test('a stage move recorded on each of two computers: the import keeps both, in 
   const notes = preview.getByRole('group', { name: `${FAISALABAD.referenceNumber} — ${FAISALABAD.title}: Notes` });
   await expect(notes.getByRole('radio', { name: /^This computer: / })).toHaveAccessibleName(new RegExp(`This computer: ${FAISALABAD.urduNote}`));
   await expect(notes.getByRole('radio', { name: /^The file: Lease papers awaited\./ })).not.toBeChecked();
+  expect((await new AxeBuilder({ page: app.page }).include('.import-preview').analyze()).violations).toEqual([]);
   // Nothing is applied until every difference has a choice.
   await expect(preview.getByRole('button', { name: 'Apply import' })).toBeDisabled();
   await preview.getByRole('button', { name: 'Take all theirs' }).click();
@@ -144,6 +146,7 @@ test('sample data opens as practice data with a banner on every screen; the regi
     await nav(page, screen).click();
     await expect(banner).toContainText('Practice data — not the register.');
   }
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await nav(page, 'Proposals').click();
   const table = page.getByRole('table', { name: 'Proposals' });
   await expect(page.getByText('4 proposals')).toBeVisible();

@@ -41,18 +41,22 @@ export function ImportDifferences({
             </legend>
             <label>
               <input type="radio" name={name} checked={choices[d.id] === 'mine'} onChange={() => onChange({ ...choices, [d.id]: 'mine' })} />
-              This computer: <bdi>{d.mine}</bdi>{' '}
-              <span className="muted">
-                (record changed {formatDateTime(d.mineUpdatedAt)}
-                {mineLater ? ', later' : ''})
+              <span>
+                This computer: <bdi>{d.mine}</bdi>{' '}
+                <span className="muted">
+                  (record changed {formatDateTime(d.mineUpdatedAt)}
+                  {mineLater ? ', later' : ''})
+                </span>
               </span>
             </label>
             <label>
               <input type="radio" name={name} checked={choices[d.id] === 'theirs'} onChange={() => onChange({ ...choices, [d.id]: 'theirs' })} />
-              The file: <bdi>{d.theirs}</bdi>{' '}
-              <span className="muted">
-                (record changed {formatDateTime(d.theirsUpdatedAt)}
-                {!mineLater && d.theirsUpdatedAt !== d.mineUpdatedAt ? ', later' : ''})
+              <span>
+                The file: <bdi>{d.theirs}</bdi>{' '}
+                <span className="muted">
+                  (record changed {formatDateTime(d.theirsUpdatedAt)}
+                  {!mineLater && d.theirsUpdatedAt !== d.mineUpdatedAt ? ', later' : ''})
+                </span>
               </span>
             </label>
           </fieldset>
