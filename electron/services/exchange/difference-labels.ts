@@ -80,6 +80,14 @@ export function differenceLabel(path: readonly PathSegment[], kind: 'proposal' |
   return parts.join(': ') || 'The whole record';
 }
 
+/** A party (or witness) by name and role, with who signed for it: what tells two versions apart. */
+function describeItem(item: unknown): string {
+  if (typeof item !== 'object' || item === null || !('name' in item)) return differenceValue(item);
+  const { name, role, designation, signatories } = item as { name: unknown; role?: unknown; designation?: unknown; signatories?: unknown };
+  const about = [role ?? designation, Array.isArray(signatories) && signatories.length > 0 ? `signed by ${signatories.map(describeItem).join(', ')}` : undefined].filter(Boolean);
+  return `${String(name)}${about.length > 0 ? ` (${about.join('; ')})` : ''}`;
+}
+
 /** A value as the official reads it; lists and objects shortened to what tells them apart. */
 export function differenceValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(empty)';
@@ -92,8 +100,7 @@ export function differenceValue(value: unknown): string {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return '(none)';
-    const names = value.map((item) => (typeof item === 'object' && item !== null && 'name' in item ? String((item as { name: unknown }).name) : differenceValue(item)));
-    return names.join('; ');
+    return value.map(describeItem).join('; ');
   }
   const text = JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
