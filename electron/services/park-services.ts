@@ -76,15 +76,26 @@ export interface DataSession {
 export async function openParkServices(options: ParkServicesOptions): Promise<ParkServices> {
   const { dataDir, clock = systemClock } = options;
   let practice: DataSession | undefined;
+  /** One opening at a time: a second click while the first opens waits for it instead of opening the folder twice. */
+  let opening: Promise<DataSession> | undefined;
+  const openPracticeSession = async (): Promise<DataSession> => {
+    const opened = await openDataSession(options, practiceDataDir(dataDir), true, workspace);
+    try {
+      // Practice data is there to be thrown away: an unreadable one starts afresh (its bytes are kept aside).
+      if (opened.store.problem) await opened.store.replaceAll(emptyDatabase(), 'before-restore');
+      const officialName = register.store.data.settings.officialName;
+      if (!opened.store.data.settings.officialName && officialName) await opened.store.update((db) => void (db.settings.officialName = officialName));
+      return opened;
+    } catch (error) {
+      await opened.store.close();
+      throw error;
+    }
+  };
   const workspace: Workspace = {
     async openPractice() {
       if (!practice) {
-        const opened = await openDataSession(options, practiceDataDir(dataDir), true, workspace);
-        // Practice data is there to be thrown away: an unreadable one starts afresh (its bytes are kept aside).
-        if (opened.store.problem) await opened.store.replaceAll(emptyDatabase(), 'before-restore');
-        const officialName = register.store.data.settings.officialName;
-        if (!opened.store.data.settings.officialName && officialName) await opened.store.update((db) => void (db.settings.officialName = officialName));
-        practice = opened;
+        opening ??= openPracticeSession().finally(() => (opening = undefined));
+        practice = await opening;
       }
       const loaded = await loadSampleData(practice.store, clock);
       active = practice;
