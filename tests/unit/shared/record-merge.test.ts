@@ -84,6 +84,15 @@ describe('record merge', () => {
     expect(merge.merged.updatedAt).toBe(mine.updatedAt);
   });
 
+  it('unites an MoU’s status history the same way', () => {
+    const entered = mou().statusHistory[0]!;
+    const review = { at: '2026-01-05T09:00:00.000Z', from: 'draft', to: 'legal-review', by: 'A', note: '' } as const;
+    const signed = { at: '2026-01-03T09:00:00.000Z', recordedAt: '2026-01-09T09:00:00.000Z', from: 'draft', to: 'signed', by: 'B', note: 'back-dated' };
+    const merge = mergeRecords(mou({ statusHistory: [entered, review] }), mou({ statusHistory: [entered, signed] as Mou['statusHistory'] }));
+    expect(merge.conflicts).toEqual([]);
+    expect(merge.merged.statusHistory.map((m) => m.to)).toEqual(['draft', 'signed', 'legal-review']);
+  });
+
   it('lists each differing field, keeps this computer’s value until the other is chosen', () => {
     const mine = proposal({}, { title: 'Faisalabad STP', notes: 'mine' });
     const theirs = proposal({ updatedAt: '2026-05-01T00:00:00.000Z', archivedAt: '2026-05-01T00:00:00.000Z' }, { title: 'Faisalabad Park', usableAreaSqFt: 15000, notes: 'mine' });
