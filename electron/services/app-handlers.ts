@@ -1,14 +1,11 @@
 import type { Handlers } from '../../shared/api/contract';
-import { loadSampleData } from './sample-data';
 import type { ParkStore } from './storage/park-store';
-import type { Clock } from './platform';
 
-/** The contract's app calls: where the data is, who is recording, the sample parks. */
+/** The contract's app calls: where the data is (the register or the practice data), who is recording. */
 export function appHandlers(
   store: ParkStore,
-  clock: Clock,
-  where: { appVersion: string; dataDir: string; dataFile: string },
-): Pick<Handlers, 'getAppInfo' | 'updateSettings' | 'loadSampleData'> {
+  where: { appVersion: string; dataDir: string; dataFile: string; practice: boolean },
+): Pick<Handlers, 'getAppInfo' | 'updateSettings'> {
   return {
     getAppInfo: () => ({
       version: where.appVersion,
@@ -16,12 +13,12 @@ export function appHandlers(
       dataDir: where.dataDir,
       settings: store.data.settings,
       proposalCount: store.data.proposals.length,
+      practice: where.practice,
     }),
     updateSettings: ({ officialName }) =>
       store.update((db) => {
         db.settings.officialName = officialName;
         return db.settings;
       }),
-    loadSampleData: () => loadSampleData(store, clock),
   };
 }

@@ -33,10 +33,20 @@ function assertNumberFree(db: Readonly<Database>, mouNumber: string, ownId?: str
   }
 }
 
-/** The MoU this one renews or supersedes must exist, and the chain must not loop back to itself. */
-function assertPreviousMou(db: Readonly<Database>, fields: MouFormFields, ownId?: string): void {
+/**
+ * The MoU this one renews or supersedes must exist when it is chosen, and the chain must not loop
+ * back to itself. A link that already pointed at nothing (say, its MoU was left out of an import)
+ * does not block saving the rest of the form: the form shows it so it can be cleared. A missing
+ * MoU further down the chain is that MoU's link, not this one's.
+ */
+function assertPreviousMou(db: Readonly<Database>, fields: MouFormFields, ownId?: string, storedPreviousMouId?: string): void {
   if (!fields.previousMouId) return;
   const byId = new Map(committed(db).mous.map((m) => [m.id, m]));
+  if (!byId.has(fields.previousMouId)) {
+    if (fields.previousMouId === storedPreviousMouId) return;
+    const message = 'The MoU chosen under "Renews or supersedes" is not in Park Desk. Choose another MoU there, or "None (a first MoU)", and save again.';
+    throw new ApiFailure('not-found', message, { 'fields.previousMouId': message });
+  }
   let cursor: string | undefined = fields.previousMouId;
   const seen = new Set<string>();
   while (cursor) {
@@ -45,12 +55,7 @@ function assertPreviousMou(db: Readonly<Database>, fields: MouFormFields, ownId?
       throw new ApiFailure('invalid-input', message, { 'fields.previousMouId': message });
     }
     seen.add(cursor);
-    const previous = byId.get(cursor);
-    if (!previous) {
-      const message = 'The MoU chosen under "Renews or supersedes" no longer exists.';
-      throw new ApiFailure('not-found', message, { 'fields.previousMouId': message });
-    }
-    cursor = previous.fields.previousMouId;
+    cursor = byId.get(cursor)?.fields.previousMouId;
   }
 }
 
@@ -124,7 +129,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
       return change(id, (mou, db) => {
         assertFresh(mou, expectedUpdatedAt);
         assertNumberFree(db, fields.mouNumber, id);
-        assertPreviousMou(db, fields, id);
+        assertPreviousMou(db, fields, id, mou.fields.previousMouId);
         // Obligations, amendments and the proposal link are kept: they have their own calls.
         const { proposalId, obligations, amendments } = mou.fields;
         mou.fields = { ...fields, ...(proposalId ? { proposalId } : {}), obligations, amendments };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const BACKUP_KINDS = ['session', 'daily', 'manual', 'before-restore', 'before-import', 'before-migration'] as const;
+export const BACKUP_KINDS = ['session', 'daily', 'manual', 'before-restore', 'before-import', 'before-migration', 'before-removal'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
@@ -10,6 +10,7 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   'before-restore': 'Before a restore',
   'before-import': 'Before an import',
   'before-migration': 'Before an upgrade',
+  'before-removal': 'Before removing sample records',
 };
 
 /** park-desk-data.<kind>.<20261125T100000123Z>.<8 hex of its sha-256>.json: a bare file name, never a path. */

@@ -78,16 +78,12 @@ test('the Faisalabad park from its proposal to a signed MoU, on the dashboard, i
   await expect(overdue.getByRole('button', { name: /with overdue obligations/ })).toHaveText(/^1\s*MoU with overdue obligations$/);
   await expect(overdue).toContainText(`${MOU_NUMBER}: Hand over the building for fit-out`);
 
-  // Search finds it by city and by an Urdu word of its notes, among the sample parks.
-  await nav(page, 'Data').click();
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('status')).toContainText('Added 3 sample parks.');
+  // Search finds it by city and by an Urdu word of its notes (search among many parks: proposal-list.spec).
   await nav(page, 'Proposals').click();
   const search = page.getByLabel('Search proposals', { exact: true });
   const table = page.getByRole('table', { name: 'Proposals' });
   for (const words of ['Faisalabad', 'پارک']) {
     await search.fill(words);
-    await expect(page.getByText('1 of 4 proposals')).toBeVisible();
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('row', { name: new RegExp(FAISALABAD.title) })).toContainText('MoU signed');
   }

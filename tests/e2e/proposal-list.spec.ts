@@ -11,10 +11,14 @@ async function loadSamples(page: import('@playwright/test').Page) {
 
 test('search finds the Faisalabad proposal by city and by an Urdu word in its notes', async ({ app }) => {
   const { page } = app;
-  await enterFaisalabadProposal(page, { notes: FAISALABAD.urduNote });
-  await nav(page, 'Data').click();
-  await page.getByRole('button', { name: 'Load sample data' }).click(); // adds the other three; Faisalabad's reference is taken
-  await expect(page.getByRole('status')).toContainText('Added 3 sample parks.');
+  // Among the sample parks (practice data), the Faisalabad park given an Urdu note.
+  await loadSamples(page);
+  await nav(page, 'Proposals').click();
+  await page.getByRole('table', { name: 'Proposals' }).getByRole('button', { name: FAISALABAD.title }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Notes', { exact: true }).fill(FAISALABAD.urduNote);
+  await page.getByRole('button', { name: 'Save proposal' }).click();
+  await expect(page.getByRole('heading', { name: FAISALABAD.title, level: 1 })).toBeVisible();
 
   await page.keyboard.press('Control+f');
   const search = page.getByLabel('Search proposals', { exact: true });

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { test, expect, type ParkDeskApp } from './fixtures';
 
 const URDU_TITLE = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
@@ -156,6 +159,8 @@ test('sample parks load once, on request, and never twice', async ({ app }) => {
   await expect(page.getByText('1 of 4 proposals')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Rawalpindi/ })).toContainText('Operational');
 
-  const stored = (await app.readDataFile()) as StoredFile;
+  // They are practice data, in a folder of their own; the register was never written.
+  const stored = JSON.parse(await readFile(path.join(app.dataDir, 'practice', DATA_FILE_NAME), 'utf8')) as StoredFile;
   expect(stored.proposals.map((p) => p.fields.city).sort()).toEqual(['Bannu', 'Faisalabad', 'Quetta', 'Rawalpindi']);
+  await expect(app.readDataFile()).rejects.toThrow(/ENOENT/);
 });

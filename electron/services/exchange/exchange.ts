@@ -9,7 +9,7 @@ import { writeFileDurably } from '../storage/durable-file';
 import { describeWriteFailure, type ParkStore } from '../storage/park-store';
 import { mousCsv, proposalsCsv } from './csv-export';
 import { exportText, readExportText } from './export-file';
-import { applyMerge, planMerge } from './merge';
+import { applyMerge, brokenLinks, planMerge, settleMerge } from './merge';
 
 /** Larger than any real export (10,000 proposals and MoUs are a few tens of MB); anything bigger is not ours. */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -32,6 +32,13 @@ async function saveTo(path: string, text: string): Promise<void> {
   } catch (error) {
     throw new ApiFailure('storage', `The file could not be saved: ${describeWriteFailure(error)}.`);
   }
+}
+
+/** A file that cannot be imported, with every reason, by record. */
+function refusal(problems: readonly string[]): ApiFailure {
+  const shown = problems.slice(0, 20);
+  const more = problems.length > shown.length ? `\n…and ${problems.length - shown.length} more.` : '';
+  return new ApiFailure('invalid-input', `This file cannot be imported; nothing was changed.\n${shown.map((p) => `• ${p}`).join('\n')}${more}`);
 }
 
 /**
@@ -81,35 +88,43 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
       if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
       if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
       const plan = planMerge(store.data, reading.data);
+      if (plan.problems.length > 0) throw refusal(plan.problems);
       pending = { importId: randomUUID(), incoming: reading.data };
       return {
         cancelled: false,
         importId: pending.importId,
         file: chosen,
         ...(reading.exportedAt ? { exportedAt: reading.exportedAt } : {}),
-        proposals: plan.proposals,
-        mous: plan.mous,
+        proposals: plan.proposals.side,
+        mous: plan.mous.side,
+        differences: plan.differences,
       };
     },
 
-    applyImport: async ({ importId }) => {
+    applyImport: async ({ importId, choices }) => {
       if (!pending || pending.importId !== importId) throw new ApiFailure('not-found', 'That import preview has expired. Choose the file again.');
       const { incoming } = pending;
-      pending = undefined;
-      // Planned again against the data as saved now: the preview's rules, so the outcome matches it unless records changed meanwhile.
-      let plan = planMerge(store.data, incoming);
+      const chosen = new Map(choices.map((c) => [c.id, c.take] as const));
+      let counts = { added: 0, changed: 0 };
       const { safetyBackup } = await store.replaceAll((current) => {
-        plan = planMerge(current, incoming);
-        const next = structuredClone(current) as Database;
-        applyMerge(next, plan);
-        return next;
+        // Planned again against the data as saved now: the preview's rules, so the outcome matches
+        // it unless records changed meanwhile, in which case a difference without a choice refuses.
+        const plan = planMerge(current, incoming);
+        const settled = settleMerge(plan, chosen, clock.now());
+        const problems = [...plan.problems, ...settled.problems];
+        if (problems.length === 0) {
+          const next = applyMerge(current, settled);
+          problems.push(...brokenLinks(next, settled.mous));
+          if (problems.length === 0) {
+            counts = { added: plan.proposals.added.length + plan.mous.added.length, changed: settled.changed };
+            return next;
+          }
+        }
+        throw refusal(problems);
       }, 'before-import');
+      pending = undefined;
       if (!safetyBackup) throw new ApiFailure('internal', 'The import finished without a backup of the data before it.');
-      return {
-        added: plan.proposals.added.length + plan.mous.added.length,
-        changed: plan.proposals.changed.length + plan.mous.changed.length,
-        safetyBackup,
-      };
+      return { ...counts, safetyBackup };
     },
 
     exportProposalsCsv: () => saveCsv('Export proposals for Excel', 'park-desk-proposals', proposalsCsv),

@@ -17,6 +17,7 @@ export const BACKUPS_KEPT: Record<BackupKind, number> = {
   'before-restore': 10,
   'before-import': 10,
   'before-migration': 10,
+  'before-removal': 10,
 };
 
 export const BACKUPS_FOLDER = 'backups';

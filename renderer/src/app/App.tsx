@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Notices } from '../components/Notices';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { DataScreen } from '../features/data/DataScreen';
+import { PracticeBanner } from '../features/practice/PracticeBanner';
 import { MouSummaryScreen } from '../features/mou-summary/MouSummaryScreen';
 import { MouFormScreen } from '../features/mous/MouFormScreen';
 import { MouPage } from '../features/mous/MouPage';
@@ -47,6 +48,8 @@ export function App() {
   const confirmLeave = useAppStore((s) => s.confirmLeave);
   const cancelLeave = useAppStore((s) => s.cancelLeave);
   const hasUnsavedChanges = useAppStore((s) => s.hasUnsavedChanges);
+  // Switching between the register and the practice data rebuilds every screen from the new data.
+  const workspace = useAppStore((s) => s.workspace);
   const recovery = useRecoveryState(connected);
   useKeyboardShortcuts();
 
@@ -79,7 +82,8 @@ export function App() {
   if (recovery.needed) return <RecoveryScreen state={recovery} />;
 
   return (
-    <div className="app-shell">
+    <div className="app-shell" key={workspace}>
+      <PracticeBanner />
       <Navigation />
       <main className="content" id="main-content">
         <CurrentScreen />

@@ -3,21 +3,34 @@ import { BackupInfoSchema } from '../../domain/backup';
 import { NoInput } from './no-input';
 
 /** One record named the way officials know it: reference (or MoU number) and title. */
-export const ImportRowSchema = z.object({ id: z.string(), label: z.string() });
+export const ImportRowSchema = z.object({ id: z.string(), label: z.string(), detail: z.string().optional() });
 export const ImportConflictSchema = z.object({ id: z.string(), label: z.string(), reason: z.string() });
 
 const ImportSideSchema = z.object({
   /** In the file, not on this computer: will be added. */
   added: z.array(ImportRowSchema),
-  /** Newer in the file: this computer's copy will be replaced. */
-  changed: z.array(ImportRowSchema),
-  /** Newer on this computer: kept as it is. */
-  keptNewer: z.array(ImportRowSchema),
+  /** On both: what the file adds (history entries, obligations…) is merged in; `detail` says what. */
+  merged: z.array(ImportRowSchema),
+  /** The same on both, or nothing in the file that is not here already. */
   unchanged: z.number(),
-  /** Cannot be merged safely: left as they are on this computer. */
-  conflicts: z.array(ImportConflictSchema),
+  /** Cannot be imported (its number is used by a different record here): left as they are. */
+  leftAlone: z.array(ImportConflictSchema),
 });
 export type ImportSide = z.output<typeof ImportSideSchema>;
+
+/** One field that differs between this computer's copy of a record and the file's; the official chooses. */
+export const ImportDifferenceSchema = z.object({
+  /** Stable while the records stay as they are: the key of the choice sent with applyImport. */
+  id: z.string(),
+  kind: z.enum(['proposal', 'mou']),
+  record: z.string(),
+  field: z.string(),
+  mine: z.string(),
+  theirs: z.string(),
+  mineUpdatedAt: z.string(),
+  theirsUpdatedAt: z.string(),
+});
+export type ImportDifference = z.output<typeof ImportDifferenceSchema>;
 
 export const ImportPreviewSchema = z.discriminatedUnion('cancelled', [
   z.object({ cancelled: z.literal(true) }),
@@ -29,9 +42,14 @@ export const ImportPreviewSchema = z.discriminatedUnion('cancelled', [
     exportedAt: z.string().optional(),
     proposals: ImportSideSchema,
     mous: ImportSideSchema,
+    differences: z.array(ImportDifferenceSchema),
   }),
 ]);
 export type ImportPreview = z.output<typeof ImportPreviewSchema>;
+
+export const IMPORT_CHOICES = ['mine', 'theirs'] as const;
+export type ImportChoice = (typeof IMPORT_CHOICES)[number];
+const MAX_CHOICES = 100_000;
 
 const SavedFileSchema = z.discriminatedUnion('cancelled', [
   z.object({ cancelled: z.literal(true) }),
@@ -49,7 +67,14 @@ export const exchangeCalls = {
     output: ImportPreviewSchema,
   },
   applyImport: {
-    input: z.strictObject({ importId: z.uuid({ error: 'Not a valid import.' }) }),
+    input: z.strictObject({
+      importId: z.uuid({ error: 'Not a valid import.' }),
+      /** For each difference of the preview (by its id): keep this computer's value or take the file's. */
+      choices: z
+        .array(z.strictObject({ id: z.string().max(600), take: z.enum(IMPORT_CHOICES) }))
+        .max(MAX_CHOICES)
+        .default([]),
+    }),
     output: z.object({ added: z.number(), changed: z.number(), safetyBackup: BackupInfoSchema }),
   },
   exportProposalsCsv: {

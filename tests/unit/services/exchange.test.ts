@@ -64,7 +64,7 @@ describe('export and import', () => {
     const dataBefore = await readFile(path.join(targetDir, DATA_FILE_NAME)).catch(() => null);
     target.dialogs.openPaths.push(exported);
     const preview = value(await apiOf(target.services).previewImport({}));
-    expect(preview).toMatchObject({ cancelled: false, file: exported, proposals: { added: [{ id: a.id, label: 'FSD-1 — Faisalabad STP' }], changed: [], conflicts: [] } });
+    expect(preview).toMatchObject({ cancelled: false, file: exported, proposals: { added: [{ id: a.id, label: 'FSD-1 — Faisalabad STP' }], merged: [], leftAlone: [] }, differences: [] });
     expect(await readFile(path.join(targetDir, DATA_FILE_NAME)).catch(() => null)).toEqual(dataBefore);
     expect(value(await apiOf(target.services).listProposals({}))).toEqual([]);
 
@@ -76,50 +76,99 @@ describe('export and import', () => {
     expect(await target.services.dispatch('applyImport', { importId: preview.importId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('merges by id with the newest change winning, and lists what it cannot merge', async () => {
+  it('merges by id: adds, unites histories, lists differing fields for a choice, and leaves number clashes alone', async () => {
     const dir = await makeDir();
     const { services, dialogs, clock } = await open(dir);
-    const kept = value(await apiOf(services).createProposal({ fields: { ...base, referenceNumber: 'KEEP-1' } })) as Proposal;
-    const older = value(await apiOf(services).createProposal({ fields: { ...base, referenceNumber: 'OLD-1' } })) as Proposal;
-    const same = value(await apiOf(services).createProposal({ fields: { ...base, referenceNumber: 'SAME-1' } })) as Proposal;
-    const clash = value(await apiOf(services).createProposal({ fields: { ...base, referenceNumber: 'REF-9' } })) as Proposal;
+    const api = apiOf(services);
+    value(await api.updateSettings({ officialName: 'Ayesha' }));
+    const edited = value(await api.createProposal({ fields: { ...base, referenceNumber: 'EDIT-1' } })) as Proposal;
+    const same = value(await api.createProposal({ fields: { ...base, referenceNumber: 'SAME-1' } })) as Proposal;
+    const clash = value(await api.createProposal({ fields: { ...base, referenceNumber: 'REF-9' } })) as Proposal;
+    const moved = value(await api.createProposal({ fields: { ...base, referenceNumber: 'MOVE-1' } })) as Proposal;
     clock.advance(60_000);
-    const keptNewer = value(await apiOf(services).updateProposal({ id: kept.id, expectedUpdatedAt: kept.updatedAt, fields: { ...base, referenceNumber: 'KEEP-1', notes: 'newer here' } })) as Proposal;
+    const movedHere = value(await api.moveProposalStage({ id: moved.id, expectedUpdatedAt: moved.updatedAt, to: 'screening', on: '2026-11-25', note: 'here' })) as Proposal;
 
+    const otherMove = { at: '2026-11-25T10:00:30.000Z', from: 'received' as const, to: 'on-hold' as const, by: 'Bilal', note: 'there' };
     const incoming = {
       schemaVersion: 1,
       settings: { officialName: 'Someone else' },
       proposals: [
-        { ...kept, fields: { ...kept.fields, notes: 'older there' } }, // older than ours: kept
-        { ...older, updatedAt: '2026-12-01T00:00:00.000Z', fields: { ...older.fields, notes: 'changed there' } }, // newer: changed
-        same, // identical
-        { ...same, id: '0b7e0c36-1a2b-4c3d-8e9f-0a1b2c3d4e5f', fields: { ...same.fields, referenceNumber: 'REF-9' } }, // reference clash
-        { ...clash, fields: { ...clash.fields, notes: 'same moment, other text' } }, // same updatedAt, different content
+        { ...edited, updatedAt: '2026-11-26T00:00:00.000Z', fields: { ...edited.fields, title: 'Renamed there', notes: 'added there' } },
+        same,
+        { ...same, id: '0b7e0c36-1a2b-4c3d-8e9f-0a1b2c3d4e5f', fields: { ...same.fields, referenceNumber: 'REF-9' } },
+        { ...moved, stageHistory: [...moved.stageHistory, otherMove] },
       ],
       mous: [MOU],
     };
     const bare = path.join(await makeDir(), 'backup-from-other-pc.json');
     await writeFile(bare, JSON.stringify(incoming));
     dialogs.openPaths.push(bare);
-    const preview = value(await apiOf(services).previewImport({}));
+    const preview = value(await api.previewImport({}));
     if (preview.cancelled) throw new Error('unreachable');
     expect(preview.proposals.added).toEqual([]);
-    expect(preview.proposals.changed.map((r) => r.id)).toEqual([older.id]);
-    expect(preview.proposals.keptNewer.map((r) => r.id)).toEqual([kept.id]);
-    expect(preview.proposals.unchanged).toBe(1);
-    expect(preview.proposals.conflicts.map((c) => c.reason)).toEqual([
-      expect.stringContaining('already used by a different record here (REF-9 — Faisalabad STP)'),
-      expect.stringContaining('changed differently on both computers'),
+    expect(preview.proposals.merged).toEqual([
+      { id: edited.id, label: 'EDIT-1 — Faisalabad STP', detail: '2 differences to choose' },
+      { id: moved.id, label: 'MOVE-1 — Faisalabad STP', detail: '1 history entry from the file' },
     ]);
+    expect(preview.proposals.unchanged).toBe(1);
+    expect(preview.proposals.leftAlone.map((c) => c.reason)).toEqual([expect.stringContaining('already used by a different record here (REF-9 — Faisalabad STP)')]);
     expect(preview.mous.added).toEqual([{ id: MOU.id, label: 'MoU =cmd|calc' }]);
+    expect(preview.differences).toEqual([
+      expect.objectContaining({ id: `proposal:${edited.id}:fields.title`, record: 'EDIT-1 — Faisalabad STP', field: 'Title', mine: 'Faisalabad STP', theirs: 'Renamed there', mineUpdatedAt: edited.updatedAt, theirsUpdatedAt: '2026-11-26T00:00:00.000Z' }),
+      expect.objectContaining({ id: `proposal:${edited.id}:fields.notes`, field: 'Notes', mine: '(empty)', theirs: 'added there' }),
+    ]);
 
-    value(await apiOf(services).applyImport({ importId: preview.importId }));
+    // Every difference needs a choice; without one nothing is applied.
+    const before = await readFile(path.join(dir, DATA_FILE_NAME));
+    expect(await services.dispatch('applyImport', { importId: preview.importId, choices: [{ id: preview.differences[0]!.id, take: 'theirs' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('1 difference has no choice: EDIT-1 — Faisalabad STP, Notes') },
+    });
+    expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(before);
+
+    const applied = value(
+      await api.applyImport({ importId: preview.importId, choices: [{ id: preview.differences[0]!.id, take: 'mine' }, { id: preview.differences[1]!.id, take: 'theirs' }] }),
+    );
+    expect(applied).toMatchObject({ added: 1, changed: 2 });
     const stored = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
-    const byRef = Object.fromEntries(stored.proposals.map((p: Proposal) => [p.fields.referenceNumber, p.fields.notes]));
-    expect(byRef).toEqual({ 'KEEP-1': 'newer here', 'OLD-1': 'changed there', 'SAME-1': undefined, 'REF-9': undefined });
-    expect(stored.proposals.find((p: Proposal) => p.id === keptNewer.id).updatedAt).toBe(keptNewer.updatedAt);
+    const byRef = Object.fromEntries(stored.proposals.map((p: Proposal) => [p.fields.referenceNumber, p]));
+    expect(Object.keys(byRef).sort()).toEqual(['EDIT-1', 'MOVE-1', 'REF-9', 'SAME-1']);
+    expect(byRef['EDIT-1'].fields).toMatchObject({ title: 'Faisalabad STP', notes: 'added there' });
+    expect(byRef['EDIT-1'].updatedAt > '2026-11-26T00:00:00.000Z').toBe(true);
+    // Both moves, in the order they took effect: the stage is the later one (made here).
+    expect(byRef['MOVE-1'].stageHistory.map((m: { to: string }) => m.to)).toEqual(['received', 'on-hold', 'screening']);
+    expect(value(await api.getProposal({ id: moved.id }))).toMatchObject({ stageHistory: [movedHere.stageHistory[0], otherMove, movedHere.stageHistory[1]] });
+    expect(byRef['REF-9'].id).toBe(clash.id);
     expect(stored.mous).toEqual([MOU]);
-    expect(stored.settings.officialName).toBe(''); // settings belong to this computer
+    expect(stored.settings.officialName).toBe('Ayesha'); // settings belong to this computer
+  });
+
+  it('refuses a file with two records under one id, or an MoU linked to nothing, naming them; the data file stays byte for byte', async () => {
+    const dir = await makeDir();
+    const { services, dialogs } = await open(dir);
+    const api = apiOf(services);
+    const here = value(await api.createProposal({ fields: { ...base, referenceNumber: 'HERE-1' } })) as Proposal;
+    const before = await readFile(path.join(dir, DATA_FILE_NAME));
+    const twin = { ...here, fields: { ...here.fields, referenceNumber: 'TWIN-2' } };
+    const missingProposal = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
+    const files = {
+      duplicate: { schemaVersion: 1, settings: { officialName: '' }, proposals: [here, twin], mous: [] },
+      dangling: { schemaVersion: 1, settings: { officialName: '' }, proposals: [], mous: [{ ...MOU, fields: { ...MOU.fields, mouNumber: 'MOU-ORPHAN', proposalId: missingProposal } }] },
+    };
+    const expected = {
+      duplicate: `2 proposals in the file share one id (${here.id}): proposal HERE-1, proposal TWIN-2.`,
+      dangling: 'MoU MOU-ORPHAN is linked to a proposal that is neither in the file nor on this computer.',
+    };
+    for (const [name, data] of Object.entries(files)) {
+      const file = path.join(await makeDir(), `${name}.json`);
+      await writeFile(file, JSON.stringify(data));
+      dialogs.openPaths.push(file);
+      const result = await services.dispatch('previewImport', {});
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(expected[name as keyof typeof expected]) } });
+      expect(result, name).toMatchObject({ error: { message: expect.stringContaining('nothing was changed') } });
+      expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(before);
+    }
+    expect(value(await api.listMous({}))).toEqual([]);
   });
 
   it('refuses a file that is not a Park Desk export and changes nothing; cancelling asks nothing more', async () => {

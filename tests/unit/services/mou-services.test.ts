@@ -158,6 +158,30 @@ describe('MoU services over a real data file', () => {
     expect(loop).toMatchObject({ ok: false, error: { fieldErrors: { 'fields.previousMouId': expect.stringMatching(/cannot renew or supersede itself/) } } });
   });
 
+  it('an MoU whose predecessor is gone (left out of an import) still saves, and its link can be cleared', async () => {
+    const { dir, services } = await withProposal();
+    const first = value<Mou>(await services.dispatch('createMou', { fields: mouFields }));
+    const second = value<Mou>(await services.dispatch('createMou', { fields: { ...mouFields, mouNumber: 'M-2', previousMouId: first.id } }));
+    const third = value<Mou>(await services.dispatch('createMou', { fields: { ...mouFields, mouNumber: 'M-3', previousMouId: second.id } }));
+    await services.store.update((db) => {
+      db.mous.splice(db.mous.findIndex((m) => m.id === first.id), 1);
+    });
+    const edit = (mou: Mou, fields: Record<string, unknown>) => services.dispatch('updateMou', { id: mou.id, expectedUpdatedAt: mou.updatedAt, fields: { ...mouFields, ...fields } });
+
+    // Other fields of the MoU with the dangling link, and of the MoU after it, save as before.
+    const secondSaved = value<Mou>(await edit(second, { mouNumber: 'M-2', previousMouId: first.id, venue: 'Lahore' }));
+    expect(secondSaved.fields).toMatchObject({ venue: 'Lahore', previousMouId: first.id });
+    value<Mou>(await edit(third, { mouNumber: 'M-3', previousMouId: second.id, venue: 'Lahore' }));
+    // Choosing an MoU that is not there is refused at the field, saying what to do.
+    expect(await edit(secondSaved, { mouNumber: 'M-2', previousMouId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'fields.previousMouId': expect.stringContaining('Choose another MoU there, or "None (a first MoU)"') } },
+    });
+    const cleared = value<Mou>(await edit(secondSaved, { mouNumber: 'M-2', previousMouId: '' }));
+    expect(cleared.fields.previousMouId).toBeUndefined();
+    expect((await readStored(dir)).mous.find((m: Mou) => m.id === second.id).fields.previousMouId).toBeUndefined();
+  });
+
   it('adds, edits, marks done and reopens obligations; overdue is derived', async () => {
     const { services } = await withProposal();
     const mou = value<Mou>(await services.dispatch('createMou', { fields: mouFields }));

@@ -1,18 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatNumber } from '../../../../shared/format/numbers';
-import { formatDateTime } from '../../../../shared/format/dates';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
+import { PracticePanel } from '../practice/PracticePanel';
 
-/** Who is recording, where the data lives, and the sample parks. */
+/** Who is recording, where the data lives, and the sample parks (practice data). */
 export function DataScreen() {
   useWindowTitle({ screen: 'data' });
   const appInfo = useAppStore((s) => s.appInfo);
   const saveOfficialName = useAppStore((s) => s.saveOfficialName);
-  const loadSampleData = useAppStore((s) => s.loadSampleData);
   const [name, setName] = useState(appInfo?.settings.officialName ?? '');
   const [busy, setBusy] = useState(false);
 
@@ -24,8 +23,6 @@ export function DataScreen() {
     await saveOfficialName(name);
     setBusy(false);
   };
-
-  const sampleLoadedAt = appInfo?.settings.sampleDataLoadedAt;
 
   return (
     <section aria-labelledby="data-heading" className="data-screen">
@@ -51,7 +48,7 @@ export function DataScreen() {
         <h2 id="data-file-heading">Where your data is</h2>
         <dl>
           <div className="fact">
-            <dt>Data file</dt>
+            <dt>{appInfo?.practice ? 'Practice data file' : 'Data file'}</dt>
             <dd>
               <code>{appInfo?.dataFile ?? '…'}</code>
             </dd>
@@ -71,23 +68,7 @@ export function DataScreen() {
       <BackupsPanel />
       <ExchangePanel />
 
-      <section className="panel" aria-labelledby="sample-heading">
-        <h2 id="sample-heading">Sample data</h2>
-        <p>Adds the programme's first real parks (Faisalabad, Rawalpindi, Quetta, Bannu) so you can try Park Desk. Existing records are kept.</p>
-        <button
-          type="button"
-          className="button"
-          disabled={busy || Boolean(sampleLoadedAt)}
-          onClick={async () => {
-            setBusy(true);
-            await loadSampleData();
-            setBusy(false);
-          }}
-        >
-          Load sample data
-        </button>
-        {sampleLoadedAt && <p className="muted">Sample parks were loaded on {formatDateTime(sampleLoadedAt)}.</p>}
-      </section>
+      <PracticePanel />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ImportPreview, ImportSide } from '../../../../shared/api/calls/exchange-calls';
+import type { ImportChoice, ImportPreview, ImportSide } from '../../../../shared/api/calls/exchange-calls';
+import { ImportDifferences } from './ImportDifferences';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 
@@ -29,13 +30,11 @@ function SidePreview({ heading, side }: { heading: string; side: ImportSide }) {
     <section aria-label={`${heading} in the file`}>
       <h3>{heading}</h3>
       <p>
-        {side.added.length} to add, {side.changed.length} to update, {side.keptNewer.length} newer here (kept), {side.unchanged} the same,{' '}
-        {side.conflicts.length} {side.conflicts.length === 1 ? 'conflict' : 'conflicts'}.
+        {side.added.length} to add, {side.merged.length} to update, {side.unchanged} the same, {side.leftAlone.length} left alone.
       </p>
       <ImportList title="Will be added" rows={side.added} />
-      <ImportList title="Will be updated (newer in the file)" rows={side.changed} />
-      <ImportList title="Kept as they are here (newer on this computer)" rows={side.keptNewer} />
-      <ImportList title="Conflicts, left unchanged" rows={side.conflicts} />
+      <ImportList title="Will be updated: what the file adds is merged in" rows={side.merged.map((r) => ({ ...r, reason: r.detail }))} />
+      <ImportList title="Left alone (cannot be imported)" rows={side.leftAlone} />
     </section>
   );
 }
@@ -45,6 +44,7 @@ export function ExchangePanel() {
   const notify = useAppStore((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<OpenPreview>();
+  const [choices, setChoices] = useState<Record<string, ImportChoice>>({});
 
   const run = async <T,>(work: () => Promise<T>): Promise<T> => {
     setBusy(true);
@@ -68,20 +68,22 @@ export function ExchangePanel() {
       const result = await call(api().previewImport({}));
       if (!result.ok) return notify('error', result.error.message);
       if (result.value.cancelled) return;
+      setChoices({});
       setPreview(result.value);
     });
 
   const applyImport = (open: OpenPreview) =>
     run(async () => {
-      const result = await call(api().applyImport({ importId: open.importId }));
-      setPreview(undefined);
+      const result = await call(api().applyImport({ importId: open.importId, choices: Object.entries(choices).map(([id, take]) => ({ id, take })) }));
       if (!result.ok) return notify('error', result.error.message);
+      setPreview(undefined);
       notify('success', `Imported: ${result.value.added} added, ${result.value.changed} updated. Your data as it was before is in a backup (before an import), if you need to undo it.`);
-      const { loadProposals, loadAppInfo } = useAppStore.getState();
-      await Promise.all([loadProposals(), loadAppInfo()]);
+      const { loadProposals, loadMous, loadAppInfo } = useAppStore.getState();
+      await Promise.all([loadProposals(), loadMous(), loadAppInfo()]);
     });
 
-  const nothingToDo = preview && [preview.proposals, preview.mous].every((s) => s.added.length === 0 && s.changed.length === 0);
+  const nothingToDo = preview && [preview.proposals, preview.mous].every((s) => s.added.length === 0 && s.merged.length === 0);
+  const unchosen = preview ? preview.differences.filter((d) => !choices[d.id]).length : 0;
 
   return (
     <section className="panel" aria-labelledby="exchange-heading">
@@ -100,20 +102,26 @@ export function ExchangePanel() {
         <section className="import-preview" aria-labelledby="import-preview-heading">
           <h3 id="import-preview-heading">Import preview</h3>
           <p dir="auto">
-            From <code>{preview.file}</code>. Records are matched by their id; where both copies exist, the one changed last wins. Nothing is saved until
-            you apply it.
+            From <code>{preview.file}</code>. Records are matched by their id. Where both computers have a record, the stage and status histories of
+            both are kept, in date order; any other field that differs is listed below for you to choose. Nothing is saved until you apply it.
           </p>
           <SidePreview heading="Proposals" side={preview.proposals} />
           <SidePreview heading="MoUs" side={preview.mous} />
+          <ImportDifferences differences={preview.differences} choices={choices} onChange={setChoices} />
           <div className="button-row">
             <button type="button" className="button" disabled={busy} onClick={() => setPreview(undefined)}>
               Cancel import
             </button>
-            <button type="button" className="button primary" disabled={busy || nothingToDo} onClick={() => void applyImport(preview)}>
+            <button type="button" className="button primary" disabled={busy || nothingToDo || unchosen > 0} onClick={() => void applyImport(preview)}>
               Apply import
             </button>
           </div>
-          {nothingToDo && <p className="muted">Nothing in this file is newer than what is here.</p>}
+          {nothingToDo && <p className="muted">Everything in this file is already here.</p>}
+          {!nothingToDo && unchosen > 0 && (
+            <p className="muted">
+              Choose which copy to keep for each difference ({unchosen} left) to apply the import.
+            </p>
+          )}
         </section>
       )}
 

@@ -244,7 +244,13 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
               kind="choice"
               value={values.previousMouId}
               error={errors.previousMouId}
-              options={otherMous.map((m) => ({ value: m.id, label: `${m.mouNumber} – ${m.parties.join(', ')}` }))}
+              options={[
+                ...otherMous.map((m) => ({ value: m.id, label: `${m.mouNumber} – ${m.parties.join(', ')}` })),
+                // A link to an MoU no longer here (left out of an import) is shown, so it can be changed or cleared.
+                ...(values.previousMouId && !otherMous.some((m) => m.id === values.previousMouId)
+                  ? [{ value: values.previousMouId, label: 'An MoU that is not in Park Desk (choose another, or None)' }]
+                  : []),
+              ]}
               emptyLabel="None (a first MoU)"
             hint="The earlier MoU this one replaces, if any"
               onChange={(value) => edit((v) => ({ ...v, previousMouId: value }))}

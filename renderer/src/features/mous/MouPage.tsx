@@ -314,6 +314,9 @@ export function MouPage({ id }: { id: string }) {
             Add amendment
           </button>
         </div>
+        {f.previousMouId && !previous && summaries.length > 0 && (
+          <p role="note">Renews or supersedes an MoU that is not in Park Desk (it may have been left out of an import). Edit this MoU to choose another, or None.</p>
+        )}
         {previous && (
           <p>
             Renews or supersedes{' '}

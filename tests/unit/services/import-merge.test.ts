@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { differenceLabel, differenceValue } from '../../../electron/services/exchange/difference-labels';
+import { planMerge, settleMerge } from '../../../electron/services/exchange/merge';
+import { emptyDatabase } from '../../../shared/domain/database';
+import type { Mou } from '../../../shared/domain/mou';
+import type { Proposal } from '../../../shared/domain/proposal';
+import { mergeRecords } from '../../../shared/domain/record-merge';
+
+const P1 = '11111111-1111-4111-8111-111111111111';
+const M1 = '22222222-2222-4222-8222-222222222222';
+const PARTY_A = '44444444-4444-4444-8444-444444444444';
+const PARTY_B = '55555555-5555-4555-8555-555555555555';
+const OB1 = '66666666-6666-4666-8666-666666666666';
+
+const received = { at: '2026-01-01T09:00:00.000Z', from: null, to: 'received', by: 'Ayesha', note: 'Proposal received.' } as const;
+
+function proposal(over: Partial<Proposal> = {}, fields: Partial<Proposal['fields']> = {}): Proposal {
+  return {
+    id: P1,
+    createdAt: '2026-01-01T09:00:00.000Z',
+    updatedAt: '2026-01-01T09:00:00.000Z',
+    fields: { referenceNumber: 'FSD-1', title: 'Faisalabad STP', city: 'Faisalabad', province: 'Punjab', grossAreaSqFt: 19500, ...fields },
+    stageHistory: [received],
+    ...over,
+  };
+}
+
+function mou(over: Partial<Mou> = {}, fields: Partial<Mou['fields']> = {}): Mou {
+  return {
+    id: M1,
+    createdAt: '2026-01-01T09:00:00.000Z',
+    updatedAt: '2026-01-01T09:00:00.000Z',
+    fields: {
+      mouNumber: 'MOU-1',
+      type: 'two-party',
+      parties: [
+        { id: PARTY_A, name: 'PSEB', role: 'First party', type: 'pseb', signatories: [] },
+        { id: PARTY_B, name: 'Host', role: 'Host', type: 'university', signatories: [] },
+      ],
+      witnesses: [],
+      obligations: [],
+      amendments: [],
+      ...fields,
+    },
+    statusHistory: [{ at: '2026-01-01T09:00:00.000Z', from: null, to: 'draft', by: '', note: 'MoU entered.' }],
+    ...over,
+  };
+}
+
+describe('differences as the official reads them', () => {
+  it('names the field (inside a list item by the item) and shows values in local formats; parties by name, role and signatories', () => {
+    const ob = { id: OB1, partyId: PARTY_B, description: 'Hand over floors 6-8', dueOn: '2021-06-30' };
+    const mine = mou({}, { obligations: [ob] });
+    const theirs = mou({}, {
+      obligations: [{ ...ob, dueOn: '2021-07-31' }],
+      parties: [mine.fields.parties[0]!, { ...mine.fields.parties[1]!, signatories: [{ name: 'Imran Ghani', designation: 'Director' }] }],
+      areaCommittedSqFt: 19500,
+    });
+    const merge = mergeRecords(mine, theirs);
+    const shown = merge.conflicts.map((c) => [differenceLabel(c.path, 'mou', mine), differenceValue(c.mine), differenceValue(c.theirs)]);
+    expect(shown).toEqual([
+      ['Parties and signatories', 'PSEB (First party); Host (Host)', 'PSEB (First party); Host (Host; signed by Imran Ghani (Director))'],
+      ['Obligation “Hand over floors 6-8”: Due date', '30-Jun-2021', '31-Jul-2021'],
+      ['Area committed', '(empty)', '19,500'],
+    ]);
+    expect(differenceLabel([{ key: 'fields' }, { key: 'grossAreaSqFt' }], 'proposal', proposal())).toBe('Gross covered area');
+    expect(differenceLabel([{ key: 'fields' }, { key: 'passedStagesNote' }], 'proposal', proposal())).toBe('Passed stages note');
+  });
+});
+
+describe('settling an import', () => {
+  it('refuses choices that together break a rule of the record, naming it; a missing choice is named too', () => {
+    const mine = proposal({}, { grossAreaSqFt: 19500, usableAreaSqFt: 15000 });
+    const theirs = proposal({ updatedAt: '2026-02-01T00:00:00.000Z' }, { grossAreaSqFt: 12000, usableAreaSqFt: 11000 });
+    const plan = planMerge({ ...emptyDatabase(), proposals: [mine] }, { ...emptyDatabase(), proposals: [theirs] });
+    expect(plan.problems).toEqual([]);
+    const [gross, usable] = plan.differences;
+    expect([gross!.field, usable!.field]).toEqual(['Gross covered area', 'Usable area']);
+    const now = new Date('2026-03-01T00:00:00.000Z');
+    const mixed = settleMerge(plan, new Map([[gross!.id, 'theirs'], [usable!.id, 'mine']]), now);
+    expect(mixed.problems).toEqual(['FSD-1 — Faisalabad STP would not be valid with these choices: Usable area cannot be more than the gross covered area.']);
+    expect(settleMerge(plan, new Map([[gross!.id, 'theirs']]), now).problems[0]).toBe('1 difference has no choice: FSD-1 — Faisalabad STP, Usable area.');
+    const taken = settleMerge(plan, new Map([[gross!.id, 'theirs'], [usable!.id, 'theirs']]), now);
+    expect(taken).toMatchObject({ problems: [], changed: 1 });
+    expect(taken.proposals[0]!.fields).toMatchObject({ grossAreaSqFt: 12000, usableAreaSqFt: 11000 });
+    expect(taken.proposals[0]!.updatedAt).toBe(now.toISOString());
+  });
+});
