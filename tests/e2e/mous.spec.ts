@@ -47,6 +47,8 @@ async function openFaisalabadProposal(app: ParkDeskApp) {
 }
 
 test('an official creates the Faisalabad MoU from its proposal, tracks obligations and moves it to Active', async ({ openApp }, testInfo) => {
+  // A long journey of many screens: sized for a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   const dataDir = testInfo.outputPath('park-desk-data');
   await prepareFaisalabad(dataDir);
   const app = await openApp({ dataDir });

@@ -23,6 +23,8 @@ async function fillFaisalabadProposal(app: ParkDeskApp, title: string) {
 }
 
 test('an official creates a proposal, finds it after a restart and edits it', async ({ app, openApp }) => {
+  // A long journey of many screens: sized for a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   await fillFaisalabadProposal(app, 'Faisalabad Software Technology Park');
   await app.page.getByRole('button', { name: 'Save proposal' }).click();
 
