@@ -1,3 +1,4 @@
+import type { Api } from '../../shared/api/contract';
 import { test, expect, type ParkDeskApp } from './fixtures';
 
 const URDU_TITLE = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
@@ -89,6 +90,18 @@ for (const badArea of ['0', '-5', 'abc']) {
     await expect(app.page.getByRole('heading', { name: 'Faisalabad Software Technology Park' })).toBeVisible();
   });
 }
+
+test('numbers that are not numbers (NaN, Infinity) sent straight to main are refused, and nothing is written', async ({ app }) => {
+  // Electron's IPC carries NaN and Infinity as they are (structured clone), and so must the
+  // bridge: a NaN that arrived as null would be saved as "not known".
+  const fields = { referenceNumber: 'PSEB/STP/ISB/2026-01', title: 'Islamabad STP', city: 'Islamabad', province: 'Islamabad Capital Territory', grossAreaSqFt: 30000 };
+  for (const bad of [{ seatCapacity: Number.NaN }, { seatCapacity: Number.POSITIVE_INFINITY }, { usableAreaSqFt: Number.NEGATIVE_INFINITY }]) {
+    const refused = await app.page.evaluate((input) => (window as unknown as { api: Api }).api.createProposal(input), { fields: { ...fields, ...bad } });
+    expect(refused, JSON.stringify(Object.keys(bad))).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { [`fields.${Object.keys(bad)[0]!}`]: expect.any(String) } } });
+  }
+  const stored = (await app.readDataFile().catch(() => ({ proposals: [] }))) as StoredFile;
+  expect(stored.proposals).toHaveLength(0);
+});
 
 test('required fields are named when missing, and leaving a half-filled form asks first', async ({ app }) => {
   const { page } = app;
