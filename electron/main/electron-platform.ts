@@ -101,7 +101,9 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         return new Uint8Array(pdf);
       } finally {
         win.destroy();
-        if (folder) await rm(folder, { recursive: true, force: true });
+        // On Windows the closing renderer or an antivirus scan may hold the file a moment: retry,
+        // and never let a leftover in the temp folder turn a finished PDF into a failure.
+        if (folder) await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
       }
     },
   };
