@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { MM_PER_INCH } from '../../shared/documents/print-layout';
 import type { FolderDialog, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
@@ -51,9 +54,6 @@ function marginsInInches({ top, right, bottom, left }: NonNullable<PdfPrinterOpt
   return { top: top / MM_PER_INCH, right: right / MM_PER_INCH, bottom: bottom / MM_PER_INCH, left: left / MM_PER_INCH };
 }
 
-/** Chromium refuses URLs longer than this (url/url_constants.h, kMaxURLChars). */
-const MAX_URL_LENGTH = 2 * 1024 * 1024;
-
 /**
  * What the print window may load: nothing from anywhere, except the document's own inline
  * styles and data: images and fonts (the bundled Urdu font is embedded that way).
@@ -70,24 +70,24 @@ export function withPrintCsp(html: string): string {
   return `<head>${meta}</head>${html}`;
 }
 
-export function htmlToDataUrl(html: string): string {
-  // Base64, so no character of the document can end or alter the URL.
-  return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
-}
-
 /**
  * Prints in a hidden window of its own, with JavaScript off and no preload: the document
  * is markup the services built (escaped), and it never gets a way to call main.
+ * The document is loaded from a private temp file, not a data: URL: Chromium refuses URLs
+ * over 2 MiB, and the embedded fonts alone take a third of that, so a long MoU (the schema
+ * allows 1,000 obligations of 2,000 characters) could be previewed but never printed.
  */
 export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
   return {
     async printHtmlToPdf(html) {
-      const url = htmlToDataUrl(withPrintCsp(html));
-      if (url.length > MAX_URL_LENGTH) throw new Error('The document is too large to print (over 2 MB of HTML).');
-
       const win = createSecureWindow({ allowedOrigins: [], javascript: false, window: { show: false, width: 794, height: 1123 } });
+      let folder: string | undefined;
       try {
-        await win.loadURL(url);
+        // mkdtemp makes the folder owner-only; it and the document go as soon as printing ends.
+        folder = await mkdtemp(path.join(tmpdir(), 'park-desk-print-'));
+        const file = path.join(folder, 'document.html');
+        await writeFile(file, withPrintCsp(html), { encoding: 'utf8', flag: 'wx' });
+        await win.loadFile(file);
         const pdf = await win.webContents.printToPDF({
           pageSize: 'A4',
           printBackground: true,
@@ -101,6 +101,9 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         return new Uint8Array(pdf);
       } finally {
         win.destroy();
+        // On Windows the closing renderer or an antivirus scan may hold the file a moment: retry,
+        // and never let a leftover in the temp folder turn a finished PDF into a failure.
+        if (folder) await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
       }
     },
   };

@@ -52,13 +52,17 @@ async function start(dataDir: string): Promise<void> {
     return;
   }
 
-  // Quitting waits for a save under way, so the last change reaches the disk.
-  let closed = false;
-  app.on('before-quit', (event) => {
-    if (closed) return;
+  // The store is closed only once the quit is certain: will-quit comes after every window has
+  // closed, whereas a window with unsaved changes may still refuse to close after before-quit
+  // (File > Exit, then Keep editing), and its later saves need the store. The quit waits for
+  // a save under way, so the last change reaches the disk.
+  let storeClosed = false;
+  let closing: Promise<void> | undefined;
+  app.on('will-quit', (event) => {
+    if (storeClosed) return;
     event.preventDefault();
-    void services.close().finally(() => {
-      closed = true;
+    closing ??= services.close().finally(() => {
+      storeClosed = true;
       app.quit();
     });
   });

@@ -1,6 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents, type WebPreferences } from 'electron';
-import { openExternalSafely } from './external-links';
 import { originOf } from './origins';
+import { askDiscardUnsavedChanges } from './unsaved-changes';
 
 /** Every window gets these; a window may only add a preload or turn JavaScript off. */
 export const SECURE_WEB_PREFERENCES = {
@@ -56,11 +56,9 @@ export function guardWebContents(contents: WebContents, allowedOrigins: readonly
   });
   contents.on('will-redirect', blockForeign);
 
-  // A new window would escape these rules; a web link goes to the system browser instead.
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(url);
-    return { action: 'deny' };
-  });
+  // A new window would escape these rules, and the app has no external links to hand to
+  // the system browser: every window.open and target=_blank is refused.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -87,6 +85,12 @@ export function createMainWindow({ url, preload, allowedOrigins }: MainWindowOpt
     },
   });
   win.once('ready-to-show', () => win.show());
+  // A form with unsaved changes cancels the page's unload (App.tsx beforeunload). Electron
+  // shows no prompt for that and would just keep the window open, so the X button or
+  // File > Exit would seem to do nothing: ask, and let the unload go ahead on Discard.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (askDiscardUnsavedChanges(win)) event.preventDefault();
+  });
   win.loadURL(url).catch((error: unknown) => console.error(`Could not load ${url}`, error));
   return win;
 }

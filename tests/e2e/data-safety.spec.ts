@@ -58,6 +58,8 @@ test('backs up now, restores after confirming, and the restore can be undone', a
 });
 
 test('exports everything and imports it elsewhere after a preview; nothing is applied until confirmed', async ({ app, openApp }) => {
+  // A long journey of many screens: sized for a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   await createProposal(app, 'PSEB/STP/FSD/2021-01', URDU);
   await openData(app);
   const exported = path.join(await mkdtemp(path.join(tmpdir(), 'park-desk-export-')), 'export.json');

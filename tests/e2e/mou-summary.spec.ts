@@ -6,6 +6,7 @@ import {
   FAISALABAD_OBLIGATIONS,
   faisalabadMou,
   faisalabadProposal,
+  longUrduObligations,
   manyObligations,
   quettaMou,
   rawalpindiMou,
@@ -150,6 +151,22 @@ test('an MoU with 60 obligations prints on several pages, each numbered, with th
   expect(obligationPages).toBeGreaterThanOrEqual(2);
   const all = await pdfText(file);
   for (let k = 1; k <= 60; k++) expect(all).toContain(`Obligation number ${k}: quarterly deliverable`);
+});
+
+test('an MoU at the schema\'s limits (300 obligations of 2,000 Urdu characters) exports whole', async ({ openApp }, testInfo) => {
+  // Printing some 300 pages with the embedded Urdu font takes a while on a busy machine.
+  test.setTimeout(240_000);
+  const long = faisalabadMou((f) => (f.obligations = longUrduObligations(300)));
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [long]);
+  await openSummary(app, 'PSEB-STP-FSD-2021-01');
+  await app.page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, { timeout: 180_000 });
+
+  const file = path.join(app.dialogs.exportDir, FSD_FILE);
+  expect(await pdfPageCount(file)).toBeGreaterThan(250);
+  const all = await pdfText(file);
+  for (const k of [1, 150, 300]) expect(all).toContain(`Clause ${k} `);
+  expect(all).toContain('پانی اور انٹرنیٹ کی فراہمی');
 });
 
 test('several MoUs export into one folder, one file each, with progress', async ({ openApp }, testInfo) => {

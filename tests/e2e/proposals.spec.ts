@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
+import type { Api } from '../../shared/api/contract';
 import { test, expect, type ParkDeskApp } from './fixtures';
 
 const URDU_TITLE = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
@@ -26,6 +27,8 @@ async function fillFaisalabadProposal(app: ParkDeskApp, title: string) {
 }
 
 test('an official creates a proposal, finds it after a restart and edits it', async ({ app, openApp }) => {
+  // A long journey of many screens: sized for a loaded 2-core CI machine.
+  test.setTimeout(120_000);
   await fillFaisalabadProposal(app, 'Faisalabad Software Technology Park');
   await app.page.getByRole('button', { name: 'Save proposal' }).click();
 
@@ -90,6 +93,18 @@ for (const badArea of ['0', '-5', 'abc']) {
     await expect(app.page.getByRole('heading', { name: 'Faisalabad Software Technology Park' })).toBeVisible();
   });
 }
+
+test('numbers that are not numbers (NaN, Infinity) sent straight to main are refused, and nothing is written', async ({ app }) => {
+  // Electron's IPC carries NaN and Infinity as they are (structured clone), and so must the
+  // bridge: a NaN that arrived as null would be saved as "not known".
+  const fields = { referenceNumber: 'PSEB/STP/ISB/2026-01', title: 'Islamabad STP', city: 'Islamabad', province: 'Islamabad Capital Territory', grossAreaSqFt: 30000 };
+  for (const bad of [{ seatCapacity: Number.NaN }, { seatCapacity: Number.POSITIVE_INFINITY }, { usableAreaSqFt: Number.NEGATIVE_INFINITY }]) {
+    const refused = await app.page.evaluate((input) => (window as unknown as { api: Api }).api.createProposal(input), { fields: { ...fields, ...bad } });
+    expect(refused, JSON.stringify(Object.keys(bad))).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { [`fields.${Object.keys(bad)[0]!}`]: expect.any(String) } } });
+  }
+  const stored = (await app.readDataFile().catch(() => ({ proposals: [] }))) as StoredFile;
+  expect(stored.proposals).toHaveLength(0);
+});
 
 test('required fields are named when missing, and leaving a half-filled form asks first', async ({ app }) => {
   const { page } = app;

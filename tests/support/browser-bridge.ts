@@ -4,6 +4,7 @@ import { METHOD_NAMES } from '../../shared/api/contract';
 import { openParkServices, type ParkServices } from '../../electron/services/park-services';
 import type { StorageFs } from '../../electron/services/storage/storage-fs';
 import { RENDERER_DIR, RENDERER_URL, serveRenderer } from './renderer-files';
+import { BRIDGE_CODEC_SOURCE, bridgeCodec } from './bridge-codec';
 import { createTestPlatform, type TestDialogs } from './test-platform';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -40,18 +41,25 @@ export async function openBridgedApp(
   });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);
-  // Calls cross as JSON text: like Electron's IPC the page and main share no objects, and one
-  // string crosses the DevTools protocol far faster than Playwright's per-value serialisation
-  // of a 10,000-row answer, so the bridge does not slow the renderer down more than IPC would.
-  await context.exposeBinding('__parkDeskInvoke', async (_source, name: string, inputJson: string) =>
-    JSON.stringify(await services.dispatch(name, inputJson === undefined ? undefined : JSON.parse(inputJson))),
+  // Calls cross as text, both ways: like Electron's IPC the page and main share no objects, and
+  // one string crosses the DevTools protocol far faster than Playwright's per-value
+  // serialisation of a 10,000-row answer. The text is the structured-clone codec's, not bare
+  // JSON, so NaN, Infinity, undefined, Date and Map arrive as Electron's IPC would deliver them
+  // (bare JSON would turn a NaN seat capacity into null, which the dispatcher accepts).
+  await context.exposeBinding('__parkDeskInvoke', async (_source, name: string, input: string) =>
+    bridgeCodec.encode(await services.dispatch(name, bridgeCodec.decode(input))),
   );
-  await context.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __parkDeskInvoke: (n: string, i: string | undefined) => Promise<string> }).__parkDeskInvoke;
-    const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const name of names) api[name] = async (input) => JSON.parse(await invoke(name, input === undefined ? undefined : JSON.stringify(input)));
-    Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
-  }, METHOD_NAMES);
+  await context.addInitScript({
+    content: `(() => {
+      const codec = (function () {\n${BRIDGE_CODEC_SOURCE}\n})();
+      const invoke = window.__parkDeskInvoke;
+      const api = {};
+      for (const name of ${JSON.stringify(METHOD_NAMES)}) {
+        api[name] = async (input) => codec.decode(await invoke(name, codec.encode(input)));
+      }
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+    })();`,
+  });
   const page = await context.newPage();
   await page.goto(RENDERER_URL);
   return {

@@ -208,3 +208,23 @@ export async function writeDataFolder(dir: string, db: Database): Promise<string
   await writeFile(path.join(dir, DATA_FILE_NAME), JSON.stringify(db));
   return dir;
 }
+
+/** One obligation's worth of Urdu, about 2,000 characters (the schema's limit for a description). */
+const URDU_CLAUSE = 'پارک کی عمارت میں بجلی، پانی اور انٹرنیٹ کی فراہمی بلا تعطل جاری رکھی جائے گی اور ہر سہ ماہی رپورٹ جمع کرائی جائے گی۔ ';
+
+/**
+ * n obligations whose descriptions are long Urdu text at the schema's 2,000-character limit,
+ * each starting with a marker ("Clause 17 …") a test can find in the printed PDF.
+ */
+export function longUrduObligations(n: number, partyIds: [string, string] = [IDS.pseb, IDS.sitara]): Obligation[] {
+  return Array.from({ length: n }, (_, i) => {
+    const marker = `Clause ${i + 1} `;
+    return {
+      id: randomUUID(),
+      partyId: partyIds[i % 2]!,
+      description: (marker + URDU_CLAUSE.repeat(Math.ceil(2000 / URDU_CLAUSE.length))).slice(0, 2000).trimEnd(),
+      owner: `ڈیسک ${(i % 5) + 1}`,
+      dueOn: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    };
+  });
+}

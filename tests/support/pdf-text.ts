@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** A long MoU prints to hundreds of pages: more text than execFile's default 1 MB buffer. */
+const run = (command: string, args: string[]) => execFileAsync(command, args, { maxBuffer: 256 * 1024 * 1024 });
 
 /** Bidi embedding marks (U+202A-U+202E) pdftotext itself wraps around right-to-left runs. */
 const BIDI_MARKS = /[\u202a-\u202e]/g;

@@ -60,7 +60,9 @@ export function App() {
     void loadProposals();
   }, [connected]);
 
-  // Closing the window with a dirty form asks too (Electron shows the OS prompt).
+  // Closing the window or quitting with a dirty form cancels the unload. Electron shows no
+  // prompt of its own: main asks "Discard unsaved changes?" (will-prevent-unload, window.ts),
+  // and the quit, with the data file's closing, goes ahead only on Discard.
   useEffect(() => {
     if (!hasUnsavedChanges) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();

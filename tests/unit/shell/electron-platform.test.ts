@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, session, shell } from './fake-electron';
-import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { BrowserWindow, dialog, MAX_URL_CHARS, session, shell } from './fake-electron';
+import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { createDocumentFontCss } from '../../../electron/services/document-fonts';
+import { buildMouSummaryHtml } from '../../../shared/documents/mou-summary';
 import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
+import { MouSchema } from '../../../shared/domain/mou';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
+import { faisalabadMou, faisalabadProposal, longUrduObligations } from '../../support/mou-data';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -13,14 +19,6 @@ beforeEach(() => {
 
 const HTML = '<!doctype html><html lang="ur"><title>MoU #1 — "Arfa" & co</title><h1>پارک</h1></html>';
 
-describe('htmlToDataUrl', () => {
-  it('round-trips any document, Urdu and markup characters included', () => {
-    const url = htmlToDataUrl(HTML);
-    expect(url).toMatch(/^data:text\/html;charset=utf-8;base64,[A-Za-z0-9+/=]+$/);
-    expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toBe(HTML);
-  });
-});
-
 describe('createPdfPrinter', () => {
   it('prints in a hidden, script-less window without preload, then destroys it', async () => {
     const pdf = await createPdfPrinter().printHtmlToPdf(HTML);
@@ -30,7 +28,8 @@ describe('createPdfPrinter', () => {
     expect(win.options.show).toBe(false);
     expect(win.options.webPreferences).toMatchObject({ ...SECURE_WEB_PREFERENCES, javascript: false });
     expect(win.options.webPreferences).not.toHaveProperty('preload');
-    expect(win.loadURL).toHaveBeenCalledWith(htmlToDataUrl(withPrintCsp(HTML)));
+    // From a file, not a data: URL: the document arrives whole, Urdu and markup characters included.
+    expect(win.webContents.loadedFileHtml).toBe(withPrintCsp(HTML));
     expect(win.webContents.printToPDF).toHaveBeenCalledWith({
       pageSize: 'A4',
       printBackground: true,
@@ -66,9 +65,35 @@ describe('createPdfPrinter', () => {
     expect(BrowserWindow.instances[0]?.destroy).toHaveBeenCalledOnce();
   });
 
-  it('refuses a document too large for a data: URL before opening a window', async () => {
-    await expect(createPdfPrinter().printHtmlToPdf('x'.repeat(2 * 1024 * 1024))).rejects.toThrow(/too large/);
-    expect(BrowserWindow.instances).toHaveLength(0);
+  it('prints an MoU at the schema\'s limits: 300 obligations of 2,000 Urdu characters, fonts embedded', async () => {
+    const mou = MouSchema.parse(faisalabadMou((f) => (f.obligations = longUrduObligations(300))));
+    const html = buildMouSummaryHtml({
+      mou,
+      proposal: faisalabadProposal(),
+      generatedBy: 'Ayesha Siddiqui',
+      generatedAt: '2026-11-27T10:00:00.000Z',
+      fontCss: await createDocumentFontCss(path.resolve(import.meta.dirname, '../../../renderer/public/fonts'))(),
+    });
+    // Far past what Chromium would take as a data: URL.
+    expect(Buffer.byteLength(html) * (4 / 3)).toBeGreaterThan(MAX_URL_CHARS);
+
+    await expect(createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT).printHtmlToPdf(html)).resolves.toBeInstanceOf(Uint8Array);
+    const win = BrowserWindow.instances[0]!;
+    expect(win.webContents.printToPDF).toHaveBeenCalledOnce();
+    expect(win.webContents.loadedFileHtml).toBe(withPrintCsp(html));
+    expect(win.webContents.loadedFileHtml).toContain(mou.fields.obligations[299]!.description);
+  });
+
+  it('leaves no copy of the document on disk, printed or failed', async () => {
+    await createPdfPrinter().printHtmlToPdf(HTML);
+    const [printed] = BrowserWindow.instances[0]!.loadFile.mock.calls[0]!;
+    expect(existsSync(path.dirname(printed))).toBe(false);
+
+    const failing = createPdfPrinter().printHtmlToPdf(HTML);
+    BrowserWindow.instances[1]!.webContents.printToPDF.mockRejectedValueOnce(new Error('printing failed'));
+    await expect(failing).rejects.toThrow('printing failed');
+    const [failed] = BrowserWindow.instances[1]!.loadFile.mock.calls[0]!;
+    expect(existsSync(path.dirname(failed))).toBe(false);
   });
 });
 
@@ -82,8 +107,7 @@ describe('the print window', () => {
     expect(withPrintCsp('<p>x</p>')).toBe(`<head>${meta}</head><p>x</p>`);
 
     await createPdfPrinter().printHtmlToPdf(HTML);
-    const url = BrowserWindow.instances[0]!.loadURL.mock.calls[0]![0];
-    expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toContain(meta);
+    expect(BrowserWindow.instances[0]!.webContents.loadedFileHtml).toContain(meta);
   });
 
   it('blocks navigation, new windows, <webview> and every permission, as the main window does', async () => {
@@ -105,7 +129,7 @@ describe('the print window', () => {
     request({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
     await printing;
-    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/');
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 });
 

@@ -23,6 +23,7 @@ const close = vi.fn(async () => undefined);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
+  close.mockClear();
   delete process.env.PARK_DESK_DATA_DIR;
   delete process.env.ELECTRON_RENDERER_URL;
 });
@@ -126,20 +127,94 @@ describe('electron/main/index', () => {
     let finishWrite = () => {};
     close.mockImplementationOnce(() => new Promise<undefined>((resolve) => (finishWrite = () => resolve(undefined))));
 
-    const first = { preventDefault: vi.fn() };
-    electron.app.emit('before-quit', first);
-    expect(first.preventDefault).toHaveBeenCalledOnce();
+    electron.app.quit();
     expect(close).toHaveBeenCalledOnce();
     await settle();
-    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect(electron.app.exited).toBe(false);
 
     finishWrite();
-    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledOnce());
-    const second = { preventDefault: vi.fn() };
-    electron.app.emit('before-quit', second);
-    expect(second.preventDefault).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('closing with unsaved changes', () => {
+  /** The main window, its page holding a form with unsaved changes, and the official's answer ready. */
+  async function withUnsavedForm(answer: 'Discard changes' | 'Keep editing') {
+    const booted = await boot();
+    await vi.waitFor(() => expect(booted.electron.BrowserWindow.instances).toHaveLength(1));
+    const win = booted.electron.BrowserWindow.instances[0]!;
+    win.webContents.pageCancelsUnload = true;
+    booted.electron.dialog.showMessageBoxSync.mockImplementation((_w, options: { buttons?: string[] }) => options.buttons?.indexOf(answer) ?? -1);
+    return { ...booted, win };
+  }
+
+  it('asks on the window\'s X, and Keep editing leaves the window and the data file open', async () => {
+    const { electron, win } = await withUnsavedForm('Keep editing');
+    win.close();
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledOnce();
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledWith(win, expect.objectContaining({ message: 'Discard unsaved changes?', buttons: ['Discard changes', 'Keep editing'], cancelId: 1, defaultId: 1 }));
+    await settle();
+    expect(win.isDestroyed()).toBe(false);
+    expect(close).not.toHaveBeenCalled();
+    expect(electron.app.exited).toBe(false);
   });
 
+  it('asks on the window\'s X, and Discard changes closes the window, then the data file, then quits', async () => {
+    const { electron, win } = await withUnsavedForm('Discard changes');
+    let windowOpenWhenStoreClosed: boolean | undefined;
+    close.mockImplementationOnce(async () => {
+      windowOpenWhenStoreClosed = !win.isDestroyed();
+      return undefined;
+    });
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+    // Windows and Linux quit with the last window; macOS keeps the app (and its data file) open.
+    if (process.platform === 'darwin') return;
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(windowOpenWhenStoreClosed).toBe(false);
+  });
+
+  it('File > Exit with Keep editing cancels the quit and keeps the data file open for the next save', async () => {
+    const { electron, win } = await withUnsavedForm('Keep editing');
+    electron.app.quit();
+    expect(electron.dialog.showMessageBoxSync).toHaveBeenCalledOnce();
+    await settle();
+    expect(win.isDestroyed()).toBe(false);
+    expect(close).not.toHaveBeenCalled();
+    expect(electron.app.exited).toBe(false);
+
+    // Saved, then File > Exit again: now nothing holds the window, and the quit goes through.
+    win.webContents.pageCancelsUnload = false;
+    electron.app.quit();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('File > Exit with Discard changes closes the window before the data file, and the data file once', async () => {
+    const { electron, win } = await withUnsavedForm('Discard changes');
+    let windowOpenWhenStoreClosed: boolean | undefined;
+    close.mockImplementationOnce(async () => {
+      windowOpenWhenStoreClosed = !win.isDestroyed();
+      return undefined;
+    });
+    electron.app.quit();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(windowOpenWhenStoreClosed).toBe(false);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('closes without asking when nothing is unsaved', async () => {
+    const { electron } = await boot();
+    await vi.waitFor(() => expect(electron.BrowserWindow.instances).toHaveLength(1));
+    electron.app.quit();
+    await vi.waitFor(() => expect(electron.app.exited).toBe(true));
+    expect(electron.dialog.showMessageBoxSync).not.toHaveBeenCalled();
+    expect(close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('electron/main/index, windows', () => {
   it('quits when the last window closes, except on macOS', async () => {
     const { electron } = await boot();
     electron.app.emit('window-all-closed');
