@@ -2,7 +2,7 @@ import { nodeStorageFs, type StorageFs } from '../../electron/services/storage/s
 
 /** The step of a durable write at which the injected failure happens. */
 export type FaultStep = 'open' | 'write' | 'sync' | 'rename';
-export type FaultCode = 'ENOSPC' | 'EROFS' | 'EACCES' | 'EPERM' | 'EIO';
+export type FaultCode = 'ENOSPC' | 'EROFS' | 'EACCES' | 'EPERM' | 'EBUSY' | 'EIO' | 'EISDIR';
 
 export function errnoError(code: string, syscall: string, file: string): NodeJS.ErrnoException {
   const messages: Record<string, string> = {
@@ -11,6 +11,8 @@ export function errnoError(code: string, syscall: string, file: string): NodeJS.
     EACCES: 'permission denied',
     EPERM: 'operation not permitted',
     EIO: 'i/o error',
+    EBUSY: 'resource busy or locked',
+    EISDIR: 'illegal operation on a directory',
   };
   const error = new Error(`${code}: ${messages[code] ?? 'failed'}, ${syscall} '${file}'`) as NodeJS.ErrnoException;
   error.code = code;
@@ -24,7 +26,8 @@ export function errnoError(code: string, syscall: string, file: string): NodeJS.
  * would produce them. Reads always work; `fault = undefined` turns failures off.
  */
 export class FaultyFs implements StorageFs {
-  fault: { code: FaultCode; step: FaultStep } | undefined;
+  /** `times`: fail only that many times, then work again (a file held for a moment by an antivirus). */
+  fault: { code: FaultCode; step: FaultStep; times?: number } | undefined;
   /** How many times a failure was raised. */
   raised = 0;
 
@@ -33,7 +36,9 @@ export class FaultyFs implements StorageFs {
   private check(step: FaultStep, syscall: string, file: string): void {
     if (this.fault?.step === step) {
       this.raised += 1;
-      throw errnoError(this.fault.code, syscall, file);
+      const { code, times } = this.fault;
+      if (times !== undefined && this.raised >= times) this.fault = undefined;
+      throw errnoError(code, syscall, file);
     }
   }
 
@@ -64,9 +69,9 @@ export class FaultyFs implements StorageFs {
     this.check('rename', 'rename', to);
     await this.base.rename(from, to);
   };
-  link = (existing: string, to: string) => this.base.link(existing, to);
   unlink = (file: string) => this.base.unlink(file);
   readdir = (dir: string) => this.base.readdir(dir);
   mkdir = (dir: string) => this.base.mkdir(dir);
   stat = (file: string) => this.base.stat(file);
+  utimes = (file: string, time: Date) => this.base.utimes(file, time);
 }
