@@ -31,7 +31,21 @@ export class FaultyFs implements StorageFs {
   /** How many times a failure was raised. */
   raised = 0;
 
+  private held: { reached: () => void; released: Promise<void> } | undefined;
+
   constructor(private readonly base: StorageFs = nodeStorageFs) {}
+
+  /**
+   * The next rename waits until `release` is called: a write caught half-way (written and
+   * synced, not yet in place), so a test can look at what others see meanwhile.
+   */
+  holdNextRename(): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+    this.held = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+    return { reached: reachedPromise, release };
+  }
 
   private check(step: FaultStep, syscall: string, file: string): void {
     if (this.fault?.step === step) {
@@ -66,6 +80,12 @@ export class FaultyFs implements StorageFs {
 
   readFile = (file: string) => this.base.readFile(file);
   rename = async (from: string, to: string) => {
+    const held = this.held;
+    if (held) {
+      this.held = undefined;
+      held.reached();
+      await held.released;
+    }
     this.check('rename', 'rename', to);
     await this.base.rename(from, to);
   };
