@@ -95,3 +95,21 @@ export class FaultyFs implements StorageFs {
   stat = (file: string) => this.base.stat(file);
   utimes = (file: string, time: Date) => this.base.utimes(file, time);
 }
+
+/**
+ * A FAT32/exFAT USB stick as Windows presents it to Node: no hard links (Node reports EISDIR,
+ * not EPERM) and no permission bits (the mode asked for is ignored).
+ */
+export class FatStickFs extends FaultyFs {
+  /** How many times something tried a hard link; nothing should. */
+  linkAttempts = 0;
+
+  override async open(file: string, flags: string) {
+    return super.open(file, flags); // the mode is dropped: FAT has none
+  }
+
+  link = async (_existing: string, to: string) => {
+    this.linkAttempts += 1;
+    throw errnoError('EISDIR', 'link', to);
+  };
+}
