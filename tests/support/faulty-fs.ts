@@ -27,7 +27,8 @@ export function errnoError(code: string, syscall: string, file: string): NodeJS.
  */
 export class FaultyFs implements StorageFs {
   /** `times`: fail only that many times, then work again (a file held for a moment by an antivirus). */
-  fault: { code: FaultCode; step: FaultStep; times?: number } | undefined;
+  /** `where`: fail only for paths that contain it (say, the backups folder). */
+  fault: { code: FaultCode; step: FaultStep; times?: number; where?: string } | undefined;
   /** How many times a failure was raised. */
   raised = 0;
 
@@ -48,7 +49,7 @@ export class FaultyFs implements StorageFs {
   }
 
   private check(step: FaultStep, syscall: string, file: string): void {
-    if (this.fault?.step === step) {
+    if (this.fault?.step === step && (this.fault.where === undefined || file.includes(this.fault.where))) {
       this.raised += 1;
       const { code, times } = this.fault;
       if (times !== undefined && this.raised >= times) this.fault = undefined;
@@ -61,7 +62,7 @@ export class FaultyFs implements StorageFs {
     const handle = await this.base.open(file, flags, mode);
     return {
       writeFile: async (data: string | Uint8Array | readonly Uint8Array[]) => {
-        if (this.fault?.step === 'write') {
+        if (this.fault?.step === 'write' && (this.fault.where === undefined || file.includes(this.fault.where))) {
           // A full disk typically accepts part of the data first.
           const half =
             typeof data === 'string' ? data.slice(0, data.length >> 1) : Array.isArray(data) ? data.slice(0, data.length >> 1) : (data as Uint8Array).subarray(0, (data as Uint8Array).length >> 1);

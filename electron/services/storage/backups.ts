@@ -47,6 +47,8 @@ export class BackupShelf {
     dataDir: string,
     private readonly clock: Clock,
     private readonly fs: StorageFs = nodeStorageFs,
+    /** The least space backups may take; tests make it small. */
+    private readonly minBudgetBytes: number = BACKUP_BUDGET_MIN_BYTES,
   ) {
     this.folder = path.join(dataDir, BACKUPS_FOLDER);
   }
@@ -90,7 +92,7 @@ export class BackupShelf {
   /** Every backup and the space they take, against the budget for a data file of `dataFileBytes`. */
   async usage(dataFileBytes: number): Promise<{ backups: BackupInfo[]; totalBytes: number; budgetBytes: number }> {
     const backups = await this.list();
-    return { backups, totalBytes: backups.reduce((sum, b) => sum + b.sizeBytes, 0), budgetBytes: backupBudgetBytes(dataFileBytes) };
+    return { backups, totalBytes: backups.reduce((sum, b) => sum + b.sizeBytes, 0), budgetBytes: backupBudgetBytes(dataFileBytes, this.minBudgetBytes) };
   }
 
   /**
@@ -127,19 +129,19 @@ export class BackupShelf {
   private async prune(kind: BackupKind, current: Uint8Array): Promise<void> {
     const all = await this.list();
     const kept = await this.protectedIds(all, current);
-    kept.add(all.find((b) => b.kind === kind)?.id ?? '');
+    const justTaken = all.find((b) => b.kind === kind)?.id;
+    const removable = (b: BackupInfo) => !kept.has(b.id) && b.id !== justTaken && !removed.has(b.id);
     const removed = new Set<string>();
     const remove = async (backup: BackupInfo) => {
       await this.fs.unlink(path.join(this.folder, backup.id)).catch(() => undefined);
       removed.add(backup.id);
     };
-    for (const old of all.filter((b) => b.kind === kind).slice(BACKUPS_KEPT[kind])) if (!kept.has(old.id)) await remove(old);
+    for (const old of all.filter((b) => b.kind === kind).slice(BACKUPS_KEPT[kind])) if (removable(old)) await remove(old);
 
-    const budget = backupBudgetBytes(current.byteLength);
-    let total = all.filter((b) => !removed.has(b.id)).reduce((sum, b) => sum + b.sizeBytes, 0);
-    const oldestFirst = all
-      .filter((b) => !removed.has(b.id) && !kept.has(b.id))
-      .sort((a, b) => BUDGET_ORDER.indexOf(a.kind) - BUDGET_ORDER.indexOf(b.kind) || (a.takenAt < b.takenAt ? -1 : 1));
+    // Protected backups are kept outside the budget: one big one must not push every other out.
+    const budget = backupBudgetBytes(current.byteLength, this.minBudgetBytes);
+    let total = all.filter((b) => !removed.has(b.id) && !kept.has(b.id)).reduce((sum, b) => sum + b.sizeBytes, 0);
+    const oldestFirst = all.filter(removable).sort((a, b) => BUDGET_ORDER.indexOf(a.kind) - BUDGET_ORDER.indexOf(b.kind) || (a.takenAt < b.takenAt ? -1 : 1));
     for (const backup of oldestFirst) {
       if (total <= budget) break;
       await remove(backup);
@@ -169,8 +171,8 @@ export const BIGGER_MARGIN_BYTES = 4096;
 export const BACKUP_BUDGET_MIN_BYTES = 500 * 1024 * 1024;
 export const BACKUP_BUDGET_FILE_MULTIPLE = 20;
 
-export function backupBudgetBytes(dataFileBytes: number): number {
-  return Math.max(BACKUP_BUDGET_FILE_MULTIPLE * dataFileBytes, BACKUP_BUDGET_MIN_BYTES);
+export function backupBudgetBytes(dataFileBytes: number, minBytes: number = BACKUP_BUDGET_MIN_BYTES): number {
+  return Math.max(BACKUP_BUDGET_FILE_MULTIPLE * dataFileBytes, minBytes);
 }
 
 /** Which backups go first when the folder is over its budget. */
