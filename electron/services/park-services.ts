@@ -62,11 +62,11 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
+    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
-    ...exchangeHandlers({ store, clock, appVersion, ...platform }),
+    ...exchangeHandlers({ store, clock, appVersion, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
   };
 
   const duringRecovery = (name: string) =>

@@ -6,7 +6,9 @@ import type { Database } from '../../../shared/domain/database';
 import { todayInPakistan } from '../../../shared/format/dates';
 import type { Clock, OpenDialog, SaveDialog } from '../platform';
 import { writeFileDurably } from '../storage/durable-file';
-import { describeWriteFailure, type ParkStore } from '../storage/park-store';
+import type { ParkStore } from '../storage/park-store';
+import type { StorageFs } from '../storage/storage-fs';
+import { describeExportFailure, EXPORT_FILE_MODE } from '../export-files';
 import { mousCsv, proposalsCsv } from './csv-export';
 import { exportText, readExportText } from './export-file';
 import { applyMerge, planMerge } from './merge';
@@ -20,17 +22,19 @@ export interface ExchangeDeps {
   appVersion: string;
   saveDialog?: SaveDialog;
   openDialog?: OpenDialog;
+  fs?: StorageFs;
 }
 
 function noDialog(): never {
   throw new ApiFailure('forbidden', 'Choosing a file is not available in this window.');
 }
 
-async function saveTo(path: string, text: string): Promise<void> {
+async function saveTo(path: string, text: string, fs?: StorageFs): Promise<void> {
   try {
-    await writeFileDurably(path, text);
+    // Durable like the data file, but readable by colleagues (0644 on Linux): an export is meant to be shared.
+    await writeFileDurably(path, text, fs, { mode: EXPORT_FILE_MODE });
   } catch (error) {
-    throw new ApiFailure('storage', `The file could not be saved: ${describeWriteFailure(error)}.`);
+    throw new ApiFailure('storage', describeExportFailure(path, error));
   }
 }
 
@@ -38,7 +42,7 @@ async function saveTo(path: string, text: string): Promise<void> {
  * Export to one JSON file, import it back with a preview, and CSV for Excel. The renderer
  * never names a path: main asks the official through its own dialogs.
  */
-export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog }: ExchangeDeps): Pick<
+export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog, fs }: ExchangeDeps): Pick<
   Handlers,
   'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv'
 > {
@@ -49,7 +53,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
     const chosen = await (saveDialog ?? noDialog()).chooseSavePath({ title, defaultName: `${name}-${todayInPakistan(clock.now())}.csv`, filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
     if (!chosen) return { cancelled: true as const };
     const { text, rows } = build(store.data);
-    await saveTo(chosen, text);
+    await saveTo(chosen, text, fs);
     return { cancelled: false as const, savedTo: chosen, rows };
   };
 
@@ -62,7 +66,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
       });
       if (!chosen) return { cancelled: true };
       const data = store.data;
-      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion));
+      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion), fs);
       return { cancelled: false, savedTo: chosen, rows: data.proposals.length + data.mous.length };
     },
 
