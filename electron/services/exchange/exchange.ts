@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stat, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Database } from '../../../shared/domain/database';
@@ -10,7 +10,8 @@ import type { ParkStore } from '../storage/park-store';
 import type { StorageFs } from '../storage/storage-fs';
 import { describeExportFailure, EXPORT_FILE_MODE } from '../export-files';
 import { mousCsv, proposalsCsv } from './csv-export';
-import { exportText, readExportText } from './export-file';
+import { exportText } from './export-file';
+import { ImportReadCancelled, ImportReadingTracker, type ImportReading } from './import-reader';
 import { applyMerge, planMerge } from './merge';
 
 /** Larger than any real export (10,000 proposals and MoUs are a few tens of MB); anything bigger is not ours. */
@@ -44,8 +45,9 @@ async function saveTo(path: string, text: string, fs?: StorageFs): Promise<void>
  */
 export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog, fs }: ExchangeDeps): Pick<
   Handlers,
-  'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv'
+  'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv' | 'getImportReadingProgress' | 'cancelImportReading'
 > {
+  const importReading = new ImportReadingTracker();
   /** One preview at a time: the file's records, kept in main until applied or replaced. */
   let pending: { importId: string; incoming: Database } | undefined;
 
@@ -73,15 +75,16 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
     previewImport: async () => {
       const chosen = await (openDialog ?? noDialog()).chooseOpenPath({ title: 'Import Park Desk records', filters: [{ name: 'Park Desk export or backup', extensions: ['json'] }] });
       if (!chosen) return { cancelled: true };
-      let text: string;
+      let reading: ImportReading;
       try {
         if ((await stat(chosen)).size > MAX_IMPORT_BYTES) throw new ApiFailure('invalid-input', 'That file is far larger than any Park Desk export; it was not read.');
-        text = await readFile(chosen, 'utf8');
+        // Read, parsed and validated in a worker thread; the renderer follows it with getImportReadingProgress.
+        reading = await importReading.read(chosen);
       } catch (error) {
+        if (error instanceof ImportReadCancelled) return { cancelled: true };
         if (error instanceof ApiFailure) throw error;
         throw new ApiFailure('not-found', `The file could not be read: ${(error as Error).message}`);
       }
-      const reading = readExportText(text);
       if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
       if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
       const plan = planMerge(store.data, reading.data);
@@ -118,5 +121,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
 
     exportProposalsCsv: () => saveCsv('Export proposals for Excel', 'park-desk-proposals', proposalsCsv),
     exportMousCsv: () => saveCsv('Export MoUs for Excel', 'park-desk-mous', mousCsv),
+    getImportReadingProgress: () => importReading.progress(),
+    cancelImportReading: () => importReading.cancel(),
   };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportPreview, ImportSide } from '../../../../shared/api/calls/exchange-calls';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
+import { ImportReadingProgress } from './ImportReadingProgress';
 
 type OpenPreview = Extract<ImportPreview, { cancelled: false }>;
 
@@ -45,6 +46,7 @@ export function ExchangePanel() {
   const notify = useAppStore((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<OpenPreview>();
+  const [importing, setImporting] = useState(false);
 
   const run = async <T,>(work: () => Promise<T>): Promise<T> => {
     setBusy(true);
@@ -65,7 +67,8 @@ export function ExchangePanel() {
 
   const chooseImport = () =>
     run(async () => {
-      const result = await call(api().previewImport({}));
+      setImporting(true);
+      const result = await call(api().previewImport({})).finally(() => setImporting(false));
       if (!result.ok) return notify('error', result.error.message);
       if (result.value.cancelled) return;
       setPreview(result.value);
@@ -95,6 +98,7 @@ export function ExchangePanel() {
           Import from a file…
         </button>
       </div>
+      {importing && <ImportReadingProgress />}
 
       {preview && (
         <section className="import-preview" aria-labelledby="import-preview-heading">
