@@ -37,9 +37,11 @@ export function ImportReadingProgress() {
   return (
     <div className="import-reading" role="status" aria-label="Reading the import file">
       <p dir="auto">
-        {reading
-          ? `Reading ${name}: ${formatSize(progress.bytesRead)} of ${formatSize(progress.totalBytes)}`
-          : `Checking the records in ${name}…`}
+        {!reading
+          ? `Checking the records in ${name}…`
+          : progress.totalBytes > 0
+            ? `Reading ${name}: ${formatSize(progress.bytesRead)} of ${formatSize(progress.totalBytes)}`
+            : `Opening ${name}…`}
       </p>
       <progress aria-label={`Reading ${name}`} max={progress.totalBytes || 1} value={reading ? progress.bytesRead : undefined} />
       <button
