@@ -46,6 +46,8 @@ export interface ParkStoreOptions {
   onUnreadable?: 'throw' | 'recover';
   /** How the lock judges a holder (tests inject Windows' answers). */
   processProbe?: ProcessProbe;
+  /** How often the lock is refreshed while held; tests shorten it. */
+  lockRefreshMs?: number;
 }
 
 /** A failed write in words an official can act on. */
@@ -102,7 +104,7 @@ export class ParkStore {
   static async open(file: string, options: ParkStoreOptions = {}): Promise<ParkStore> {
     const fs = options.fs ?? nodeStorageFs;
     const clock = options.clock ?? systemClock;
-    const lock = await acquireDataFileLock(file, { fs, ...(options.processProbe ? { probe: options.processProbe } : {}) });
+    const lock = await acquireDataFileLock(file, { fs, ...(options.processProbe ? { probe: options.processProbe } : {}), ...(options.lockRefreshMs ? { refreshMs: options.lockRefreshMs } : {}) });
     try {
       await removeLeftoverTempFiles(file, fs);
       const backups = new BackupShelf(path.dirname(file), clock, fs);
@@ -248,6 +250,9 @@ export class ParkStore {
 
   private assertWritable(): void {
     if (this.closed) throw new ApiFailure('storage', 'The data file is closed; nothing was saved.');
+    // The lock was cleared by hand or judged stale by another copy: writing now would overwrite its saves.
+    if (!this.lock.held)
+      throw new ApiFailure('storage', 'Another copy of Park Desk has opened the data file, so this one no longer saves; nothing was saved. Close this window and use the other copy.');
   }
 
   private async writeThenSwap(next: Database): Promise<void> {

@@ -167,3 +167,17 @@ describe('a data folder on a FAT32/exFAT USB stick (no hard links, no permission
     expect(fs.linkAttempts).toBe(0);
   });
 });
+
+describe('a holder whose lock was taken from it', () => {
+  it('notices at its next refresh and refuses to save over the other copy’s data', async () => {
+    const file = path.join(await makeDir(), DATA_FILE);
+    const store = await ParkStore.open(file, { lockRefreshMs: 20 });
+    // Someone deleted the lock by hand and another copy started.
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 1, host: 'PSEB-PC-07', user: 'asad', since: '2026-11-25T09:00:00Z', token: 'other' }));
+    await vi.waitFor(async () => {
+      expect(await store.update((db) => void (db.settings.officialName = 'x')).catch((error: unknown) => (error as Error).message)).toMatch(/Another copy of Park Desk has opened the data file/);
+    });
+    await store.close();
+    expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).token).toBe('other');
+  });
+});
