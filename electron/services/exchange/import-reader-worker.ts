@@ -1,8 +1,9 @@
 /**
  * Reads, parses and validates a file chosen for import, off the main process: at the stress size
  * (hundreds of MB) this is seconds of work that would otherwise freeze every window.
- * Messages out: { type: 'progress', phase, bytesRead, totalBytes }, then { type: 'done', reading }
- * or { type: 'failed', message }.
+ * Messages out: { type: 'progress', phase, bytesRead, totalBytes }; for a readable file the records
+ * in batches ({ type: 'records', list, records }); then { type: 'done', reading } (its lists empty,
+ * to be filled from the batches) or { type: 'failed', message }.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -30,8 +31,26 @@ async function run({ file }: ImportWorkerInput): Promise<void> {
   parentPort!.postMessage({ type: 'progress', phase: 'checking', bytesRead, totalBytes });
   const text = Buffer.concat(chunks).toString('utf8');
   chunks.length = 0;
-  parentPort!.postMessage({ type: 'done', reading: readExportText(text) });
+  const reading = readExportText(text);
+  if (reading.kind !== 'ok') return parentPort!.postMessage({ type: 'done', reading });
+  // The records go over in batches, one at a time: each is copied into the main process as its
+  // own small task, so main keeps answering between them instead of one multi-second copy.
+  const { proposals, mous, ...rest } = reading.data;
+  for (const [list, records] of [
+    ['proposals', proposals],
+    ['mous', mous],
+  ] as const) {
+    for (let start = 0; start < records.length; start += RECORDS_PER_MESSAGE) {
+      const taken = new Promise((resolve) => parentPort!.once('message', resolve));
+      parentPort!.postMessage({ type: 'records', list, records: records.slice(start, start + RECORDS_PER_MESSAGE) });
+      // Main asks for the next batch only after a turn of its event loop (Node would otherwise hand it every queued message at once).
+      await taken;
+    }
+  }
+  parentPort!.postMessage({ type: 'done', reading: { ...reading, data: { ...rest, proposals: [], mous: [] } } });
 }
+
+const RECORDS_PER_MESSAGE = 250;
 
 run(workerData as ImportWorkerInput).catch((error: unknown) => {
   parentPort!.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error), code: (error as { code?: unknown })?.code });

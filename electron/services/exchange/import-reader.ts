@@ -27,6 +27,7 @@ export class ImportFileUnreadable extends Error {
 
 type WorkerMessage =
   | { type: 'progress'; phase: 'reading' | 'checking'; bytesRead: number; totalBytes: number }
+  | { type: 'records'; list: 'proposals' | 'mous'; records: unknown[] }
   | { type: 'done'; reading: ImportReading }
   | { type: 'failed'; message: string; code?: string };
 
@@ -61,9 +62,19 @@ export function readImportFile(file: string, { onProgress, signal }: { onProgres
     };
     const onAbort = () => finish(() => reject(new ImportReadCancelled()));
     signal?.addEventListener('abort', onAbort);
+    const records = { proposals: [] as unknown[], mous: [] as unknown[] };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress?.({ phase: message.phase, bytesRead: message.bytesRead, totalBytes: message.totalBytes });
-      else if (message.type === 'done') finish(() => resolve(message.reading));
+      else if (message.type === 'records') {
+        for (const record of message.records) records[message.list].push(record);
+        setImmediate(() => settled || worker.postMessage('next'));
+      }
+      else if (message.type === 'done') {
+        const { reading } = message;
+        // The worker validated every record before sending it; here they are only put back in place.
+        if (reading.kind === 'ok') Object.assign(reading.data, records);
+        finish(() => resolve(reading));
+      }
       else finish(() => reject(new ImportFileUnreadable(message.message, message.code)));
     });
     worker.on('error', (error) => finish(() => reject(error)));
