@@ -60,7 +60,7 @@ export function BackupsPanel() {
           {usage.problem}
         </p>
       )}
-      {backups && usage && (
+      {backups && backups.length > 0 && usage && (
         <p>
           Backups: {backups.length} {backups.length === 1 ? 'file' : 'files'}, {formatSize(usage.totalBytes)} of {formatSize(usage.budgetBytes)}. When they
           would take more, the oldest session and daily backups are removed first; the latest backup with records, and any much bigger than your data
