@@ -180,18 +180,30 @@ export async function acquireDataFileLock(file: string, options: LockOptions | S
 
 function holdLock(fs: StorageFs, lockFile: string, holder: LockHolder, refreshMs: number): DataFileLock {
   let held = true;
-  const isOurs = async () => (await readLock(fs, lockFile).catch(() => undefined))?.holder?.token === holder.token;
+  const contents = JSON.stringify(holder);
+  /** ours / theirs, or undefined when the lock could not be read just now (a scanner holding it). */
+  const whose = async (): Promise<'ours' | 'theirs' | 'none' | undefined> => {
+    try {
+      const lock = await readLock(fs, lockFile);
+      if (!lock) return 'none';
+      return lock.holder?.token === holder.token ? 'ours' : 'theirs';
+    } catch {
+      return undefined;
+    }
+  };
   // The refresh is what tells a later start (on Windows, where a pid says little) that this holder still runs.
-  const timer = setInterval(() => {
-    void (async () => {
-      if (!(await isOurs())) {
-        held = false;
-        clearInterval(timer);
-        return;
-      }
-      await fs.utimes(lockFile, new Date()).catch(() => undefined);
-    })();
-  }, refreshMs);
+  const refresh = async () => {
+    let state = await whose();
+    // Deleted by hand while this copy runs: take it again, unless another copy got there first.
+    if (state === 'none') state = await createExclusive(fs, lockFile, contents).then(() => 'ours' as const, () => whose());
+    if (state === 'theirs') {
+      held = false;
+      clearInterval(timer);
+      return;
+    }
+    if (state === 'ours') await fs.utimes(lockFile, new Date()).catch(() => undefined);
+  };
+  const timer = setInterval(() => void refresh(), refreshMs);
   timer.unref?.();
   return {
     lockFile,
@@ -202,7 +214,7 @@ function holdLock(fs: StorageFs, lockFile: string, holder: LockHolder, refreshMs
     release: async () => {
       clearInterval(timer);
       // Never remove a lock that is no longer ours (someone cleared a stale one by hand and started).
-      if (held && (await isOurs())) await fs.unlink(lockFile).catch(() => undefined);
+      if (held && (await whose()) === 'ours') await fs.unlink(lockFile).catch(() => undefined);
       held = false;
     },
   };

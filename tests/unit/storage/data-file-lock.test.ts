@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -179,5 +179,18 @@ describe('a holder whose lock was taken from it', () => {
     });
     await store.close();
     expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).token).toBe('other');
+  });
+});
+
+describe('a lock deleted by hand while its holder runs', () => {
+  it('is made again by the holder at its next refresh, which goes on saving', async () => {
+    const file = path.join(await makeDir(), DATA_FILE);
+    const store = await ParkStore.open(file, { lockRefreshMs: 20 });
+    const token = JSON.parse(await readFile(`${file}.lock`, 'utf8')).token;
+    await rm(`${file}.lock`);
+    await vi.waitFor(async () => expect(JSON.parse(await readFile(`${file}.lock`, 'utf8')).token).toBe(token));
+    await store.update((db) => void (db.settings.officialName = 'Ayesha'));
+    await store.close();
+    await expect(readFile(`${file}.lock`)).rejects.toThrow(/ENOENT/);
   });
 });
