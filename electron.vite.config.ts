@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // A worker thread of its own file, found beside index.js at run time (exchange/import-reader.ts).
+          'import-reader-worker': resolve('electron/services/exchange/import-reader-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../shared/api/contract';
 import type { RecoveryState } from '../../shared/api/calls/data-safety-calls';
 import { ApiFailure } from '../../shared/api/result';
@@ -22,6 +23,13 @@ async function recoveryState(store: ParkStore): Promise<RecoveryState> {
   if (!problem) return { needed: false };
   const backups = await store.backups.list();
   const base = { needed: true as const, dataFile: store.file, backupsFolder: store.backups.folder, backups, latestGoodBackupId: await latestGoodBackup(store, backups) };
+  if (problem.kind === 'missing') {
+    return {
+      ...base,
+      kind: 'missing',
+      message: `The data file is missing, but there ${problem.backupCount === 1 ? 'is 1 backup' : `are ${problem.backupCount} backups`} of it. It may have been moved by an antivirus, or not copied back with your Windows profile. If you can put it back, close Park Desk, return it to the data folder and start again; otherwise restore the latest backup.`,
+    };
+  }
   if (problem.kind === 'too-new') {
     return {
       ...base,
@@ -43,7 +51,10 @@ export function dataSafetyHandlers(
 ): Pick<Handlers, 'getRecoveryState' | 'listBackups' | 'backUpNow' | 'restoreBackup' | 'startEmpty'> {
   return {
     getRecoveryState: () => recoveryState(store),
-    listBackups: async () => ({ folder: store.backups.folder, backups: await store.backups.list() }),
+    listBackups: async () => {
+      const dataFileBytes = (await stat(store.file).catch(() => undefined))?.size ?? 0;
+      return { folder: store.backups.folder, ...(await store.backups.usage(dataFileBytes)), ...(store.backupProblem ? { problem: store.backupProblem } : {}) };
+    },
     backUpNow: () => store.backUp('manual'),
     restoreBackup: async ({ backupId }) => {
       const restored = (await store.backups.list()).find((b) => b.id === backupId);

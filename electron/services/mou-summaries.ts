@@ -6,9 +6,10 @@ import { ApiFailure } from '../../shared/api/result';
 import { mouSummaryFileName } from '../../shared/documents/export-file-name';
 import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
 import type { Mou } from '../../shared/domain/mou';
-import { writeFileAtomically, writeNewFile } from './export-files';
+import { describeExportFailure, writeFileAtomically, writeNewFile } from './export-files';
 import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
 import type { ParkStore } from './storage/park-store';
+import type { StorageFs } from './storage/storage-fs';
 
 type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder';
 
@@ -19,6 +20,8 @@ export interface MouSummaryDeps {
   saveDialog?: SaveDialog;
   folderDialog?: FolderDialog;
   pdfPrinter?: PdfPrinter;
+  /** Tests pass a file system that fails as Windows does; the app uses Node's. */
+  fs?: StorageFs;
 }
 
 /** How long a chosen export folder stays usable without being used. */
@@ -86,8 +89,8 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       // The dialog may hand back a name without the extension; a PDF should say it is one.
       const file = path.extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`;
       const bytes = await printPdf(mou);
-      await writeFileAtomically(file, bytes).catch((error: unknown) => {
-        throw new ApiFailure('storage', `Could not save ${path.basename(file)}: ${(error as Error).message}`);
+      await writeFileAtomically(file, bytes, deps.fs).catch((error: unknown) => {
+        throw new ApiFailure('storage', describeExportFailure(file, error));
       });
       return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength };
     },
@@ -107,8 +110,9 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       const folder = folderFor(folderToken);
       const mou = findMou(id);
       const bytes = await printPdf(mou);
-      const file = await writeNewFile(folder, mouSummaryFileName(mou.fields), bytes).catch((error: unknown) => {
-        throw new ApiFailure('storage', `Could not save the summary of ${mou.fields.mouNumber} in ${folder}: ${(error as Error).message}`);
+      const fileName = mouSummaryFileName(mou.fields);
+      const file = await writeNewFile(folder, fileName, bytes, deps.fs).catch((error: unknown) => {
+        throw new ApiFailure('storage', `The summary of ${mou.fields.mouNumber} was not saved. ${describeExportFailure(path.join(folder, fileName), error)}`);
       });
       return { path: file, fileName: path.basename(file), bytes: bytes.byteLength };
     },

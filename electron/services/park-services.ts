@@ -138,11 +138,11 @@ async function openDataSession(
   const handlers: Handlers = {
     ...appHandlers(store, { appVersion, dataDir, dataFile, practice }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
+    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
-    ...exchangeHandlers({ store, clock, appVersion, ...platform }),
+    ...exchangeHandlers({ store, clock, appVersion, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...practiceHandlers(store, clock, workspace, practice),
   };
 

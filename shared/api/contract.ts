@@ -4,6 +4,7 @@ import { appCalls } from './calls/app-calls';
 import { mouSummaryCalls } from './calls/mou-summary-calls';
 import { dataSafetyCalls } from './calls/data-safety-calls';
 import { exchangeCalls } from './calls/exchange-calls';
+import { importReadingCalls } from './calls/import-reading-calls';
 import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
@@ -24,6 +25,7 @@ export const contract = {
   ...dataSafetyCalls,
   ...exchangeCalls,
   ...practiceCalls,
+  ...importReadingCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateParkData } from './generate-park-data';
 import { measureSqlitePeer } from './sqlite-peer';
-import { measureStorage } from './storage-bench';
+import { measureImportRead, measureStorage } from './storage-bench';
 import { round, type Timing } from './measure';
 import { measureDashboardAndPdf } from './services-bench';
 import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
@@ -60,6 +60,8 @@ for (const size of sizes) {
     const mb = (storage.fileBytes / 1e6).toFixed(1);
     row(size, `open (${mb} MB)`, storage.open, 'JSON.parse of the file', storage.openLimit, 'ratio <= 2');
     row(size, 'save one proposal', storage.save, 'write+fsync+rename same bytes', storage.saveLimit, 'ratio <= 1.3', `longest main-process block ${storage.saveLongestBlockMs} ms (target <= 50)`);
+    const importRead = await measureImportRead(dataDir, data, Math.min(sizeRuns, 3));
+    row(size, 'import: read+check (worker)', importRead.worker, 'same on the main thread', importRead.inPlace, 'for information', `longest main-process block ${importRead.workerLongestBlockMs} ms (in place: ${importRead.inPlaceLongestBlockMs} ms)`);
     if (size <= 10_000 && !values['storage-only']) {
       await writeFile(path.join(dataDir, 'park-desk-data.json'), JSON.stringify(data));
       const browser = await launchBenchBrowser();

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { DATA_FILE_NAME, openParkServices } from '../../electron/services/park-services';
 import type { Database } from '../../shared/domain/database';
 import type { Proposal } from '../../shared/domain/proposal';
+import { exportText, readExportText } from '../../electron/services/exchange/export-file';
+import { readImportFile } from '../../electron/services/exchange/import-reader';
 import { writeBytesDurably } from './durable-write-baseline';
 import { longestBlockDuring, summarise, timeRuns, type Timing } from './measure';
 
@@ -52,4 +54,30 @@ export async function measureStorage(dataDir: string, data: Database, runs: numb
     await services.close();
   }
   return { fileBytes, open, openLimit, save: summarise(saveSamples), saveLimit: summarise(limitSamples), saveLongestBlockMs: longestBlockMs };
+}
+
+export interface ImportReadFigures {
+  worker: Timing;
+  inPlace: Timing;
+  workerLongestBlockMs: number;
+  inPlaceLongestBlockMs: number;
+}
+
+/** Reading a file to import: in the worker (as the app does) beside the same read, parse and validation on the main thread. */
+export async function measureImportRead(dataDir: string, data: Database, runs: number): Promise<ImportReadFigures> {
+  const file = path.join(dataDir, 'bench-export.json');
+  await writeFile(file, exportText(data, new Date().toISOString(), 'bench'));
+  let workerLongestBlockMs = 0;
+  let inPlaceLongestBlockMs = 0;
+  const worker = await timeRuns(runs, async () => {
+    const { result, longestBlockMs } = await longestBlockDuring(() => readImportFile(file));
+    if (result.kind !== 'ok') throw new Error('the export did not read back');
+    workerLongestBlockMs = Math.max(workerLongestBlockMs, longestBlockMs);
+  });
+  const inPlace = await timeRuns(runs, async () => {
+    const { longestBlockMs } = await longestBlockDuring(async () => readExportText(await readFile(file, 'utf8')));
+    inPlaceLongestBlockMs = Math.max(inPlaceLongestBlockMs, longestBlockMs);
+  });
+  await rm(file);
+  return { worker, inPlace, workerLongestBlockMs, inPlaceLongestBlockMs };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATA_FILE_NAME, openParkServices } from '../../electron/services/park-services';
@@ -33,6 +33,7 @@ test('backs up now, restores after confirming, and the restore can be undone', a
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('status')).toContainText('Backed up:');
   await expect(backups.getByRole('row', { name: /Backed up by hand/ })).toHaveCount(1);
+  await expect(page.getByText(/^Backups: 1 file, \d+ (bytes|KB) of 500\.0 MB\./)).toBeVisible();
 
   await createProposal(app, 'PSEB/STP/RWP/2021-02', 'Rawalpindi STP');
   await openData(app);
@@ -125,6 +126,22 @@ test('a damaged data file opens the recovery screen, which restores the latest g
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Proposals' }).click();
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Quetta STP/ })).toBeVisible();
   expect(await readFile(path.join(dataDir, asideName!))).toEqual(damaged);
+});
+
+test('a data file gone missing beside its backups opens the recovery screen, not an empty Park Desk', async ({ openApp }) => {
+  const dataDir = test.info().outputPath('missing');
+  const first = await openParkServices({ dataDir, appVersion: 't' });
+  await first.dispatch('createProposal', { fields: { referenceNumber: 'PSEB/STP/QTA/2021-03', title: 'Quetta STP', city: 'Quetta', province: 'Balochistan', grossAreaSqFt: 12000 } });
+  await first.close();
+  await (await openParkServices({ dataDir, appVersion: 't' })).close();
+  await rm(path.join(dataDir, DATA_FILE_NAME)); // quarantined by an antivirus
+
+  const { page } = await openApp({ dataDir });
+  await expect(page.getByRole('heading', { name: 'Park Desk’s data file is missing' })).toBeVisible();
+  await expect(page.getByRole('alert').first()).toContainText('moved by an antivirus');
+  await page.getByRole('button', { name: 'Restore latest good backup' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Proposals' }).click();
+  await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Quetta STP/ })).toBeVisible();
 });
 
 test('a save that fails on a full disk says so and keeps everything typed in the form', async ({ app }) => {

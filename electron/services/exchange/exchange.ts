@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { stat, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Database } from '../../../shared/domain/database';
 import { todayInPakistan } from '../../../shared/format/dates';
 import type { Clock, OpenDialog, SaveDialog } from '../platform';
 import { writeFileDurably } from '../storage/durable-file';
-import { describeWriteFailure, type ParkStore } from '../storage/park-store';
+import type { ParkStore } from '../storage/park-store';
+import type { StorageFs } from '../storage/storage-fs';
+import { describeExportFailure, EXPORT_FILE_MODE } from '../export-files';
 import { mousCsv, proposalsCsv } from './csv-export';
-import { exportText, readExportText } from './export-file';
+import { exportText } from './export-file';
+import { ImportReadCancelled, ImportReadingTracker, type ImportReading } from './import-reader';
 import { applyMerge, brokenLinks, planMerge, settleMerge } from './merge';
 
 /** Larger than any real export (10,000 proposals and MoUs are a few tens of MB); anything bigger is not ours. */
@@ -20,17 +23,19 @@ export interface ExchangeDeps {
   appVersion: string;
   saveDialog?: SaveDialog;
   openDialog?: OpenDialog;
+  fs?: StorageFs;
 }
 
 function noDialog(): never {
   throw new ApiFailure('forbidden', 'Choosing a file is not available in this window.');
 }
 
-async function saveTo(path: string, text: string): Promise<void> {
+async function saveTo(path: string, text: string, fs?: StorageFs): Promise<void> {
   try {
-    await writeFileDurably(path, text);
+    // Durable like the data file, but readable by colleagues (0644 on Linux): an export is meant to be shared.
+    await writeFileDurably(path, text, fs, { mode: EXPORT_FILE_MODE });
   } catch (error) {
-    throw new ApiFailure('storage', `The file could not be saved: ${describeWriteFailure(error)}.`);
+    throw new ApiFailure('storage', describeExportFailure(path, error));
   }
 }
 
@@ -45,10 +50,11 @@ function refusal(problems: readonly string[]): ApiFailure {
  * Export to one JSON file, import it back with a preview, and CSV for Excel. The renderer
  * never names a path: main asks the official through its own dialogs.
  */
-export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog }: ExchangeDeps): Pick<
+export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog, fs }: ExchangeDeps): Pick<
   Handlers,
-  'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv'
+  'exportAll' | 'previewImport' | 'applyImport' | 'exportProposalsCsv' | 'exportMousCsv' | 'getImportReadingProgress' | 'cancelImportReading'
 > {
+  const importReading = new ImportReadingTracker();
   /** One preview at a time: the file's records, kept in main until applied or replaced. */
   let pending: { importId: string; incoming: Database } | undefined;
 
@@ -56,7 +62,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
     const chosen = await (saveDialog ?? noDialog()).chooseSavePath({ title, defaultName: `${name}-${todayInPakistan(clock.now())}.csv`, filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
     if (!chosen) return { cancelled: true as const };
     const { text, rows } = build(store.data);
-    await saveTo(chosen, text);
+    await saveTo(chosen, text, fs);
     return { cancelled: false as const, savedTo: chosen, rows };
   };
 
@@ -69,22 +75,23 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
       });
       if (!chosen) return { cancelled: true };
       const data = store.data;
-      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion));
+      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion), fs);
       return { cancelled: false, savedTo: chosen, rows: data.proposals.length + data.mous.length };
     },
 
     previewImport: async () => {
       const chosen = await (openDialog ?? noDialog()).chooseOpenPath({ title: 'Import Park Desk records', filters: [{ name: 'Park Desk export or backup', extensions: ['json'] }] });
       if (!chosen) return { cancelled: true };
-      let text: string;
+      let reading: ImportReading;
       try {
         if ((await stat(chosen)).size > MAX_IMPORT_BYTES) throw new ApiFailure('invalid-input', 'That file is far larger than any Park Desk export; it was not read.');
-        text = await readFile(chosen, 'utf8');
+        // Read, parsed and validated in a worker thread; the renderer follows it with getImportReadingProgress.
+        reading = await importReading.read(chosen);
       } catch (error) {
+        if (error instanceof ImportReadCancelled) return { cancelled: true };
         if (error instanceof ApiFailure) throw error;
         throw new ApiFailure('not-found', `The file could not be read: ${(error as Error).message}`);
       }
-      const reading = readExportText(text);
       if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
       if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
       const plan = planMerge(store.data, reading.data);
@@ -129,5 +136,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
 
     exportProposalsCsv: () => saveCsv('Export proposals for Excel', 'park-desk-proposals', proposalsCsv),
     exportMousCsv: () => saveCsv('Export MoUs for Excel', 'park-desk-mous', (db) => mousCsv(db, todayInPakistan(clock.now()))),
+    getImportReadingProgress: () => importReading.progress(),
+    cancelImportReading: () => importReading.cancel(),
   };
 }

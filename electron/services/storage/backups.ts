@@ -48,6 +48,8 @@ export class BackupShelf {
     dataDir: string,
     private readonly clock: Clock,
     private readonly fs: StorageFs = nodeStorageFs,
+    /** The least space backups may take; tests make it small. */
+    private readonly minBudgetBytes: number = BACKUP_BUDGET_MIN_BYTES,
   ) {
     this.folder = path.join(dataDir, BACKUPS_FOLDER);
   }
@@ -76,8 +78,22 @@ export class BackupShelf {
     const now = this.clock.now();
     const id = `park-desk-data.${kind}.${stampOf(now)}.${hashOf(bytes)}.json`;
     await writeFileDurably(path.join(this.folder, id), bytes, this.fs);
-    await this.prune(kind);
+    await this.prune(kind, bytes);
     return { id, kind, takenAt: isoOf(stampOf(now)), sizeBytes: bytes.byteLength };
+  }
+
+  /** Temp files of a backup cut short by a crash. Only the holder of the data file's lock may call this. */
+  async removeLeftovers(): Promise<string[]> {
+    const names = await this.fs.readdir(this.folder).catch(() => [] as string[]);
+    const leftovers = names.filter((n) => LEFTOVER_TEMP.test(n));
+    for (const name of leftovers) await this.fs.unlink(path.join(this.folder, name)).catch(() => undefined);
+    return leftovers;
+  }
+
+  /** Every backup and the space they take, against the budget for a data file of `dataFileBytes`. */
+  async usage(dataFileBytes: number): Promise<{ backups: BackupInfo[]; totalBytes: number; budgetBytes: number }> {
+    const backups = await this.list();
+    return { backups, totalBytes: backups.reduce((sum, b) => sum + b.sizeBytes, 0), budgetBytes: backupBudgetBytes(dataFileBytes, this.minBudgetBytes) };
   }
 
   /**
@@ -105,8 +121,73 @@ export class BackupShelf {
     }
   }
 
-  private async prune(kind: BackupKind): Promise<void> {
-    const ofKind = (await this.list()).filter((b) => b.kind === kind);
-    for (const old of ofKind.slice(BACKUPS_KEPT[kind])) await this.fs.unlink(path.join(this.folder, old.id)).catch(() => undefined);
+  /**
+   * Drops what falls outside the per-kind counts, then, while the folder is over its size budget,
+   * the oldest backups (session ones first). Never dropped: the backup just taken, the newest one
+   * that holds records, and any backup much bigger than the data file now (records deleted, or a
+   * file lost and started afresh): those wait until the official removes them.
+   */
+  private async prune(kind: BackupKind, current: Uint8Array): Promise<void> {
+    const all = await this.list();
+    const kept = await this.protectedIds(all, current);
+    const justTaken = all.find((b) => b.kind === kind)?.id;
+    const removable = (b: BackupInfo) => !kept.has(b.id) && b.id !== justTaken && !removed.has(b.id);
+    const removed = new Set<string>();
+    const remove = async (backup: BackupInfo) => {
+      await this.fs.unlink(path.join(this.folder, backup.id)).catch(() => undefined);
+      removed.add(backup.id);
+    };
+    for (const old of all.filter((b) => b.kind === kind).slice(BACKUPS_KEPT[kind])) if (removable(old)) await remove(old);
+
+    // Protected backups are kept outside the budget: one big one must not push every other out.
+    const budget = backupBudgetBytes(current.byteLength, this.minBudgetBytes);
+    let total = all.filter((b) => !removed.has(b.id) && !kept.has(b.id)).reduce((sum, b) => sum + b.sizeBytes, 0);
+    const oldestFirst = all.filter(removable).sort((a, b) => BUDGET_ORDER.indexOf(a.kind) - BUDGET_ORDER.indexOf(b.kind) || (a.takenAt < b.takenAt ? -1 : 1));
+    for (const backup of oldestFirst) {
+      if (total <= budget) break;
+      await remove(backup);
+      total -= backup.sizeBytes;
+    }
   }
+
+  private async protectedIds(all: BackupInfo[], current: Uint8Array): Promise<Set<string>> {
+    const kept = new Set(all.filter((b) => b.sizeBytes > current.byteLength * BIGGER_FACTOR + BIGGER_MARGIN_BYTES).map((b) => b.id));
+    // The file just backed up holds records: then the newest backup with records is the one just taken.
+    if (holdsRecords(current)) return kept;
+    for (const backup of all) {
+      const bytes = await this.read(backup.id).catch(() => undefined);
+      if (bytes && holdsRecords(bytes)) {
+        kept.add(backup.id);
+        break;
+      }
+    }
+    return kept;
+  }
+}
+
+/** A backup this much bigger than the data file holds records the file no longer has. */
+export const BIGGER_FACTOR = 1.2;
+export const BIGGER_MARGIN_BYTES = 4096;
+/** Backups may take 20 times the data file, and never less than 500 MB, before the oldest go. */
+export const BACKUP_BUDGET_MIN_BYTES = 500 * 1024 * 1024;
+export const BACKUP_BUDGET_FILE_MULTIPLE = 20;
+
+export function backupBudgetBytes(dataFileBytes: number, minBytes: number = BACKUP_BUDGET_MIN_BYTES): number {
+  return Math.max(BACKUP_BUDGET_FILE_MULTIPLE * dataFileBytes, minBytes);
+}
+
+/** Which backups go first when the folder is over its budget. */
+const BUDGET_ORDER: readonly BackupKind[] = ['session', 'daily', 'before-migration', 'before-import', 'before-restore', 'manual'];
+
+/** `<backup name>.<16 hex>.tmp`: what writeFileDurably leaves when killed mid-backup. */
+const LEFTOVER_TEMP = /^park-desk-data\..+\.json\.[0-9a-f]{16}\.tmp$/;
+
+/**
+ * Whether a data file's bytes hold any proposal or MoU. Park Desk writes compact JSON, where an
+ * empty list is exactly `"proposals":[]`; those characters cannot occur inside a string value
+ * (its quotes would be escaped), so anything else is taken to hold records.
+ */
+export function holdsRecords(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !(buffer.includes('"proposals":[]') && buffer.includes('"mous":[]'));
 }

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { systemProcessProbe, type ProcessIdentity, type ProcessProbe } from './process-probe';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
 
 /** Who holds the data file, as written into its lock file. */
-export interface LockHolder {
+export interface LockHolder extends ProcessIdentity {
   pid: number;
   host: string;
   user: string;
@@ -20,9 +21,12 @@ export class DataFileInUseError extends Error {
     readonly holder: LockHolder | undefined,
   ) {
     const who = holder ? `Park Desk on computer ${holder.host} (user ${holder.user}, process ${holder.pid}) since ${holder.since}` : 'another copy of Park Desk that is just starting';
+    const onThisComputer = !holder || holder.host === os.hostname();
     super(
       `The data file ${file} is in use by ${who}. Close that copy first. ` +
-        `If it is no longer running, delete ${lockFile} and start Park Desk again.`,
+        (onThisComputer
+          ? 'If it is no longer running, start Park Desk again in a minute: a lock that is no longer kept up is cleared by itself.'
+          : `If it is no longer running, delete ${lockFile} and start Park Desk again.`),
     );
     this.name = 'DataFileInUseError';
   }
@@ -31,27 +35,40 @@ export class DataFileInUseError extends Error {
 export interface DataFileLock {
   readonly lockFile: string;
   readonly holder: LockHolder;
+  /** False once the lock file was found to be someone else's (cleared by hand, or taken over). */
+  readonly held: boolean;
   release(): Promise<void>;
 }
 
 /** A lock file that is empty or garbled is taken as a writer that died while creating it, once it is this old. */
 const UNREADABLE_LOCK_GRACE_MS = 10_000;
+/** The holder touches its lock this often... */
+export const LOCK_REFRESH_MS = 15_000;
+/** ...so a lock untouched for this long has no living holder, whatever runs under its pid now. */
+export const LOCK_STALE_AFTER_MS = 60_000;
+/** A takeover marker is held for milliseconds; one this old was left by a process that died mid-takeover. */
+const TAKEOVER_MARKER_GRACE_MS = 30_000;
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return errorCode(error) === 'EPERM';
-  }
+export interface LockOptions {
+  fs?: StorageFs;
+  probe?: ProcessProbe;
+  /** How often the holder refreshes the lock; tests shorten it. */
+  refreshMs?: number;
 }
 
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
-      return { pid: value.pid, host: value.host, user: String(value.user ?? ''), since: String(value.since ?? ''), token: value.token };
+      return {
+        pid: value.pid,
+        host: value.host,
+        user: String(value.user ?? ''),
+        since: String(value.since ?? ''),
+        token: value.token,
+        ...(typeof value.startTicks === 'string' ? { startTicks: value.startTicks } : {}),
+        ...(typeof value.bootId === 'string' ? { bootId: value.bootId } : {}),
+      };
     }
   } catch {
     // falls through: unreadable
@@ -59,7 +76,13 @@ function parseHolder(text: string): LockHolder | undefined {
   return undefined;
 }
 
-async function readLock(fs: StorageFs, lockFile: string): Promise<{ text: string; holder: LockHolder | undefined; ageMs: number } | undefined> {
+interface LockReading {
+  text: string;
+  holder: LockHolder | undefined;
+  ageMs: number;
+}
+
+async function readLock(fs: StorageFs, lockFile: string): Promise<LockReading | undefined> {
   try {
     const [bytes, stat] = await Promise.all([fs.readFile(lockFile), fs.stat(lockFile)]);
     const text = bytes.toString('utf8');
@@ -71,20 +94,64 @@ async function readLock(fs: StorageFs, lockFile: string): Promise<{ text: string
 }
 
 /**
- * A lock is stale only when we can prove its writer is gone: same computer and the process
- * no longer exists. A holder on another computer (a shared folder) cannot be checked, so it
- * is respected; the message says how to clear it by hand.
+ * A lock on this computer is stale when its writer is not running with the start time it
+ * recorded (Linux reads it from /proc), or, where that cannot be told (Windows; another user's
+ * process answers EPERM), when its writer has stopped refreshing it. A holder on another
+ * computer (a shared folder) cannot be checked, so it is respected; the message says how to
+ * clear it by hand.
  */
-function isStale(lock: { holder: LockHolder | undefined; ageMs: number }, host: string): boolean {
+function isStale(lock: LockReading, host: string, probe: ProcessProbe): boolean {
   if (!lock.holder) return lock.ageMs > UNREADABLE_LOCK_GRACE_MS;
-  return lock.holder.host === host && lock.holder.pid !== process.pid && !processIsAlive(lock.holder.pid);
+  if (lock.holder.host !== host) return false;
+  const state = probe.check(lock.holder.pid, lock.holder);
+  if (state === 'gone') return true;
+  if (state === 'running') return false;
+  return lock.ageMs > LOCK_STALE_AFTER_MS;
+}
+
+async function createExclusive(fs: StorageFs, file: string, contents: string): Promise<void> {
+  // O_EXCL works on every drive Park Desk may meet (NTFS, FAT32/exFAT sticks, SMB shares); hard links do not.
+  const handle = await fs.open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(contents);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
- * Takes `<file>.lock`, created with O_EXCL so only one process can make it. Taken before the
- * data file is read and released after the last write, by ParkStore.open and close.
+ * Removes the stale lock read as `judged`, only if it is still that very lock. Every process that
+ * clears a stale lock first creates `<lock>.takeover` exclusively, so two of them can never each
+ * delete the lock the other has just made.
  */
-export async function acquireDataFileLock(file: string, fs: StorageFs = nodeStorageFs): Promise<DataFileLock> {
+async function clearStaleLock(fs: StorageFs, lockFile: string, judged: LockReading): Promise<void> {
+  const marker = `${lockFile}.takeover`;
+  try {
+    await createExclusive(fs, marker, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    const stat = await fs.stat(marker).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > TAKEOVER_MARKER_GRACE_MS) await fs.unlink(marker).catch(() => undefined);
+    return; // another process is taking over right now; the caller looks again
+  }
+  try {
+    const again = await readLock(fs, lockFile);
+    if (again && again.text === judged.text) await fs.unlink(lockFile);
+  } finally {
+    await fs.unlink(marker).catch(() => undefined);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Takes `<file>.lock`, created with O_EXCL so only one process can make it, and keeps it
+ * refreshed while held. Taken before the data file is read and released after the last write,
+ * by ParkStore.open and close.
+ */
+export async function acquireDataFileLock(file: string, options: LockOptions | StorageFs = {}): Promise<DataFileLock> {
+  const { fs = nodeStorageFs, probe = systemProcessProbe(), refreshMs = LOCK_REFRESH_MS } = 'open' in options ? { fs: options } : options;
   const lockFile = `${file}.lock`;
   const holder: LockHolder = {
     pid: process.pid,
@@ -92,58 +159,63 @@ export async function acquireDataFileLock(file: string, fs: StorageFs = nodeStor
     user: os.userInfo().username,
     since: new Date().toISOString(),
     token: randomUUID(),
+    ...probe.self(),
   };
 
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
-      await createLockFile(fs, lockFile, JSON.stringify(holder));
-      return { lockFile, holder, release: () => releaseLock(fs, lockFile, holder.token) };
+      await createExclusive(fs, lockFile, JSON.stringify(holder));
+      return holdLock(fs, lockFile, holder, refreshMs);
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
     }
     const existing = await readLock(fs, lockFile);
     if (!existing) continue; // released between our attempt and the read: try again
-    if (!isStale(existing, holder.host)) throw new DataFileInUseError(file, lockFile, existing.holder);
-    // Re-read just before removing, so a lock another process took over meanwhile is left alone.
-    const again = await readLock(fs, lockFile);
-    if (again && again.text === existing.text) await fs.unlink(lockFile).catch(() => undefined);
+    if (!isStale(existing, holder.host, probe)) throw new DataFileInUseError(file, lockFile, existing.holder);
+    await clearStaleLock(fs, lockFile, existing);
+    if (attempt > 0) await pause(20 * attempt);
   }
   throw new DataFileInUseError(file, lockFile, (await readLock(fs, lockFile))?.holder);
 }
 
-/**
- * Creates the lock with its contents already in it: written to a temp file, then hard-linked
- * to the lock's name (atomic, and EEXIST when taken), so a crash never leaves an empty lock.
- * Where hard links are not supported (FAT drives, some shares) it falls back to O_EXCL.
- */
-async function createLockFile(fs: StorageFs, lockFile: string, contents: string): Promise<void> {
-  const temp = `${lockFile}.${randomBytes(8).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(contents);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.link(temp, lockFile);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-    const exclusive = await fs.open(lockFile, 'wx', 0o644);
+function holdLock(fs: StorageFs, lockFile: string, holder: LockHolder, refreshMs: number): DataFileLock {
+  let held = true;
+  const contents = JSON.stringify(holder);
+  /** ours / theirs, or undefined when the lock could not be read just now (a scanner holding it). */
+  const whose = async (): Promise<'ours' | 'theirs' | 'none' | undefined> => {
     try {
-      await exclusive.writeFile(contents);
-      await exclusive.sync();
-    } finally {
-      await exclusive.close();
+      const lock = await readLock(fs, lockFile);
+      if (!lock) return 'none';
+      return lock.holder?.token === holder.token ? 'ours' : 'theirs';
+    } catch {
+      return undefined;
     }
-  } finally {
-    await fs.unlink(temp).catch(() => undefined);
-  }
-}
-
-async function releaseLock(fs: StorageFs, lockFile: string, token: string): Promise<void> {
-  const current = await readLock(fs, lockFile).catch(() => undefined);
-  // Never remove a lock that is no longer ours (someone cleared a stale one by hand and started).
-  if (current?.holder?.token === token) await fs.unlink(lockFile).catch(() => undefined);
+  };
+  // The refresh is what tells a later start (on Windows, where a pid says little) that this holder still runs.
+  const refresh = async () => {
+    let state = await whose();
+    // Deleted by hand while this copy runs: take it again, unless another copy got there first.
+    if (state === 'none') state = await createExclusive(fs, lockFile, contents).then(() => 'ours' as const, () => whose());
+    if (state === 'theirs') {
+      held = false;
+      clearInterval(timer);
+      return;
+    }
+    if (state === 'ours') await fs.utimes(lockFile, new Date()).catch(() => undefined);
+  };
+  const timer = setInterval(() => void refresh(), refreshMs);
+  timer.unref?.();
+  return {
+    lockFile,
+    holder,
+    get held() {
+      return held;
+    },
+    release: async () => {
+      clearInterval(timer);
+      // Never remove a lock that is no longer ours (someone cleared a stale one by hand and started).
+      if (held && (await whose()) === 'ours') await fs.unlink(lockFile).catch(() => undefined);
+      held = false;
+    },
+  };
 }

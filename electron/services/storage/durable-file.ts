@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
+import { errorCode, nodeStorageFs, retryWhileBusy, type StorageFs } from './storage-fs';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -37,21 +37,31 @@ async function syncFolder(fs: StorageFs, dir: string): Promise<void> {
   }
 }
 
+/** Owner-only: the data file and its backups. Exports pass 0o666, which the umask turns into the usual 0644. */
+export const PRIVATE_FILE_MODE = 0o600;
+
 /**
- * Writes the whole file or nothing: a fresh temp file (0600) beside it, written and synced,
- * renamed over the old one, then the folder synced. A crash at any moment leaves either the
- * old bytes or the new ones under the file's name; a failure removes the temp file.
+ * Writes the whole file or nothing: a fresh temp file (0600 unless `mode` says otherwise) beside
+ * it, written and synced, renamed over the old one, then the folder synced. A crash at any moment
+ * leaves either the old bytes or the new ones under the file's name; a failure removes the temp
+ * file. A rename refused for a moment (an antivirus or OneDrive holding the file) is tried again
+ * for about 1.6 s before the error is passed on.
  */
-export async function writeFileDurably(file: string, contents: string | Uint8Array | readonly Uint8Array[], fs: StorageFs = nodeStorageFs): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  contents: string | Uint8Array | readonly Uint8Array[],
+  fs: StorageFs = nodeStorageFs,
+  { mode = PRIVATE_FILE_MODE }: { mode?: number } = {},
+): Promise<void> {
   const temp = tempPathFor(file);
   let handle;
   try {
-    handle = await fs.open(temp, 'wx', 0o600);
+    handle = await fs.open(temp, 'wx', mode);
     await handle.writeFile(contents);
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await fs.rename(temp, file);
+    await retryWhileBusy(() => fs.rename(temp, file));
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);

@@ -5,6 +5,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import { systemClock, type Clock } from '../platform';
 import { BackupShelf, type BackupInfo, type BackupKind } from './backups';
 import { acquireDataFileLock, type DataFileLock } from './data-file-lock';
+import type { ProcessProbe } from './process-probe';
 import { DurableJsonFile, removeLeftoverTempFiles, writeFileDurably } from './durable-file';
 import { MIGRATIONS, type Migrations } from './migrations';
 import { databaseBytes, databaseParts, readDatabaseBytes, warmSerialisationCache } from './serialise';
@@ -29,7 +30,9 @@ export type DataProblem =
   /** The file could not be read; a byte-for-byte copy was set aside first. */
   | { kind: 'damaged'; reason: string; setAsideFile: string }
   /** Made by a newer Park Desk; left untouched unless the official restores over it. */
-  | { kind: 'too-new'; version: number };
+  | { kind: 'too-new'; version: number }
+  /** No data file, but backups beside it: the file was lost (quarantined, not synced), not never made. */
+  | { kind: 'missing'; backupCount: number };
 
 export interface ParkStoreOptions {
   fs?: StorageFs;
@@ -41,6 +44,10 @@ export interface ParkStoreOptions {
    * fresh start); a damaged file is first copied aside under a dated name.
    */
   onUnreadable?: 'throw' | 'recover';
+  /** How the lock judges a holder (tests inject Windows' answers). */
+  processProbe?: ProcessProbe;
+  /** How often the lock is refreshed while held; tests shorten it. */
+  lockRefreshMs?: number;
 }
 
 /** A failed write in words an official can act on. */
@@ -78,6 +85,8 @@ function setAsideName(file: string, now: Date): string {
 export class ParkStore {
   private lastWrite: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Why the last automatic backup could not be taken; cleared by the next backup that works. */
+  backupProblem: string | undefined;
   /** Encoding every record ahead of the first save; a save waits for it rather than doing it in one block. */
   private warming: Promise<void> = Promise.resolve();
 
@@ -95,9 +104,11 @@ export class ParkStore {
   static async open(file: string, options: ParkStoreOptions = {}): Promise<ParkStore> {
     const fs = options.fs ?? nodeStorageFs;
     const clock = options.clock ?? systemClock;
-    const lock = await acquireDataFileLock(file, fs);
+    const lock = await acquireDataFileLock(file, { fs, ...(options.processProbe ? { probe: options.processProbe } : {}), ...(options.lockRefreshMs ? { refreshMs: options.lockRefreshMs } : {}) });
     try {
       await removeLeftoverTempFiles(file, fs);
+      const backups = new BackupShelf(path.dirname(file), clock, fs);
+      await backups.removeLeftovers();
       const adapter = new DurableJsonFile<Database>(
         file,
         {
@@ -111,9 +122,14 @@ export class ParkStore {
         fs,
       );
       const db = new Low<Database>(adapter, emptyDatabase());
-      const backups = new BackupShelf(path.dirname(file), clock, fs);
       const bytes = await readBytesIfAny(fs, file);
-      if (bytes === null) return new ParkStore(db, file, fs, lock, backups, clock, undefined);
+      if (bytes === null) {
+        const existing = await backups.list().catch(() => []);
+        if (existing.length === 0) return new ParkStore(db, file, fs, lock, backups, clock, undefined);
+        // Starting empty here would soon rotate the backups that hold the records away.
+        if (options.onUnreadable !== 'recover') throw new DataFileError(file, `The data file ${file} is missing, but there are backups of it in ${backups.folder}.`);
+        return new ParkStore(db, file, fs, lock, backups, clock, { kind: 'missing', backupCount: existing.length });
+      }
 
       const reading = readDatabaseBytes(bytes, options.migrations ?? MIGRATIONS);
       if (reading.kind === 'ok') {
@@ -123,10 +139,13 @@ export class ParkStore {
         }
         db.data = reading.data;
         const store = new ParkStore(db, file, fs, lock, backups, clock, undefined);
-        // A backup that cannot be taken (say, a full disk) must not keep the official from working.
+        // A backup that cannot be taken (say, a full disk) must not keep the official from working,
+        // but it is reported (Data screen), never dropped in silence.
         // Unless migrated, the data is exactly the bytes just read: back those up, not a re-serialisation.
         const sessionBytes = reading.migratedFrom === undefined ? bytes : databaseBytes(reading.data);
-        await backups.takeSessionBackups(sessionBytes).catch(() => undefined);
+        await backups.takeSessionBackups(sessionBytes).catch((error: unknown) => {
+          store.backupProblem = `The backup at the start of this session could not be taken: ${describeWriteFailure(error)}. Use Back up now once that is fixed.`;
+        });
         store.warming = warmSerialisationCache(reading.data, () => store.closed).catch(() => undefined);
         return store;
       }
@@ -215,7 +234,9 @@ export class ParkStore {
     return this.enqueue(async () => {
       if (this.currentProblem) throw new ApiFailure('storage', 'There is no readable data to back up yet.');
       try {
-        return await this.backups.take(kind, this.currentBytes());
+        const taken = await this.backups.take(kind, this.currentBytes());
+        this.backupProblem = undefined;
+        return taken;
       } catch (error) {
         throw new ApiFailure('storage', `The backup could not be written: ${describeWriteFailure(error)}.`);
       }
@@ -229,6 +250,9 @@ export class ParkStore {
 
   private assertWritable(): void {
     if (this.closed) throw new ApiFailure('storage', 'The data file is closed; nothing was saved.');
+    // The lock was cleared by hand or judged stale by another copy: writing now would overwrite its saves.
+    if (!this.lock.held)
+      throw new ApiFailure('storage', 'Another copy of Park Desk has opened the data file, so this one no longer saves; nothing was saved. Close this window and use the other copy.');
   }
 
   private async writeThenSwap(next: Database): Promise<void> {

@@ -16,12 +16,12 @@ export interface StorageFs {
   open(file: string, flags: string, mode?: number): Promise<StorageFileHandle>;
   readFile(file: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
-  /** A hard link; fails with EEXIST when `to` exists, which makes it an atomic "create if absent". */
-  link(existing: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
   mkdir(dir: string): Promise<void>;
   stat(file: string): Promise<{ size: number; mtimeMs: number }>;
+  /** Sets a file's modification time: the data file's lock is refreshed this way while it is held. */
+  utimes(file: string, time: Date): Promise<void>;
 }
 
 /** FileHandle.writev may write less than asked; carry on from where it stopped. */
@@ -45,15 +45,43 @@ export const nodeStorageFs: StorageFs = {
   },
   readFile: (file) => fs.readFile(file),
   rename: (from, to) => fs.rename(from, to),
-  link: (existing, to) => fs.link(existing, to),
   unlink: (file) => fs.unlink(file),
   readdir: (dir) => fs.readdir(dir),
   mkdir: async (dir) => {
     await fs.mkdir(dir, { recursive: true });
   },
   stat: (file) => fs.stat(file),
+  utimes: (file, time) => fs.utimes(file, time, time),
 };
 
 export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/**
+ * Codes Windows gives for a moment while an antivirus, the search indexer or OneDrive has the
+ * file open (and EPERM when a rename targets a file another program holds open).
+ */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/** About 1.6 s in all, as graceful-fs and write-file-atomic wait out a scanner holding a file. */
+export const BUSY_RETRY_DELAYS_MS: readonly number[] = [20, 40, 80, 160, 250, 400, 650];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `step` again, with growing pauses, while it fails as a file held for a moment does; then gives up with the last error. */
+export async function retryWhileBusy<T>(step: () => Promise<T>, delays: readonly number[] = BUSY_RETRY_DELAYS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= delays.length || !BUSY_CODES.has(errorCode(error) ?? '')) throw error;
+      await sleep(delays[attempt]!);
+    }
+  }
+}
+
+/** True for the failures retryWhileBusy waits out: another program has the file open. */
+export function isBusyError(error: unknown): boolean {
+  return BUSY_CODES.has(errorCode(error) ?? '');
 }

@@ -6,8 +6,11 @@ export const RecoveryStateSchema = z.discriminatedUnion('needed', [
   z.object({ needed: z.literal(false) }),
   z.object({
     needed: z.literal(true),
-    /** damaged: unreadable, set aside; too-new: made by a newer Park Desk, left untouched. */
-    kind: z.enum(['damaged', 'too-new']),
+    /**
+     * damaged: unreadable, set aside; too-new: made by a newer Park Desk, left untouched;
+     * missing: no data file, but backups of one (quarantined by an antivirus, a profile not synced).
+     */
+    kind: z.enum(['damaged', 'too-new', 'missing']),
     /** What happened, in a sentence or two. */
     message: z.string(),
     dataFile: z.string(),
@@ -28,7 +31,15 @@ export const dataSafetyCalls = {
   },
   listBackups: {
     input: NoInput,
-    output: z.object({ folder: z.string(), backups: z.array(BackupInfoSchema) }),
+    output: z.object({
+      folder: z.string(),
+      backups: z.array(BackupInfoSchema),
+      /** What the backups take together, and what they may take before the oldest are removed. */
+      totalBytes: z.number(),
+      budgetBytes: z.number(),
+      /** An automatic backup that could not be taken this session, in words. */
+      problem: z.string().optional(),
+    }),
   },
   backUpNow: {
     input: NoInput,

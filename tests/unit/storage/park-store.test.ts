@@ -55,11 +55,16 @@ describe('a failed save', () => {
 
   it('never shows unsaved data to a read made while the write is under way', async () => {
     const dir = await makeDir();
-    const store = await ParkStore.open(path.join(dir, DATA_FILE_NAME));
+    const fs = new FaultyFs();
+    const store = await ParkStore.open(path.join(dir, DATA_FILE_NAME), { fs });
+    const rename = fs.holdNextRename();
     const writing = store.update((db) => {
       db.settings.officialName = 'Ayesha';
     });
+    // The change has been applied to a copy and written; the file is not yet in place.
+    await rename.reached;
     expect(store.data.settings.officialName).toBe('');
+    rename.release();
     await writing;
     expect(store.data.settings.officialName).toBe('Ayesha');
     await store.close();

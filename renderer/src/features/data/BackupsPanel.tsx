@@ -4,13 +4,14 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { BackupsTable } from './BackupsTable';
-import { describeBackup } from './backup-labels';
+import { describeBackup, formatSize } from './backup-labels';
 
 /** Back up now, and restore any backup, each restore undoable through the backup it takes first. */
 export function BackupsPanel() {
   const notify = useAppStore((s) => s.notify);
   const [folder, setFolder] = useState<string>();
   const [backups, setBackups] = useState<BackupInfo[]>();
+  const [usage, setUsage] = useState<{ totalBytes: number; budgetBytes: number; problem?: string }>();
   const [busy, setBusy] = useState(false);
   const [toRestore, setToRestore] = useState<BackupInfo>();
 
@@ -19,6 +20,7 @@ export function BackupsPanel() {
     if (!result.ok) return notify('error', result.error.message);
     setFolder(result.value.folder);
     setBackups(result.value.backups);
+    setUsage(result.value);
   }, [notify]);
 
   useEffect(() => {
@@ -53,6 +55,18 @@ export function BackupsPanel() {
         Park Desk keeps a backup at the start of each session (the last 10) and one a day (the last 7), in <code>{folder ?? '…'}</code>. Copy
         that folder to a USB drive or a shared folder to keep your records safe from a failed disk.
       </p>
+      {usage?.problem && (
+        <p className="form-summary" role="alert">
+          {usage.problem}
+        </p>
+      )}
+      {backups && backups.length > 0 && usage && (
+        <p>
+          Backups: {backups.length} {backups.length === 1 ? 'file' : 'files'}, {formatSize(usage.totalBytes)} of {formatSize(usage.budgetBytes)}. When they
+          would take more, the oldest session and daily backups are removed first; the latest backup with records, and any much bigger than your data
+          now, are always kept.
+        </p>
+      )}
       <button type="button" className="button primary" disabled={busy} onClick={backUpNow}>
         Back up now
       </button>

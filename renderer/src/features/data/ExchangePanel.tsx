@@ -3,6 +3,7 @@ import type { ImportChoice, ImportPreview, ImportSide } from '../../../../shared
 import { ImportDifferences } from './ImportDifferences';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
+import { ImportReadingProgress } from './ImportReadingProgress';
 
 type OpenPreview = Extract<ImportPreview, { cancelled: false }>;
 
@@ -45,6 +46,7 @@ export function ExchangePanel() {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<OpenPreview>();
   const [choices, setChoices] = useState<Record<string, ImportChoice>>({});
+  const [importing, setImporting] = useState(false);
 
   const run = async <T,>(work: () => Promise<T>): Promise<T> => {
     setBusy(true);
@@ -65,7 +67,8 @@ export function ExchangePanel() {
 
   const chooseImport = () =>
     run(async () => {
-      const result = await call(api().previewImport({}));
+      setImporting(true);
+      const result = await call(api().previewImport({})).finally(() => setImporting(false));
       if (!result.ok) return notify('error', result.error.message);
       if (result.value.cancelled) return;
       setChoices({});
@@ -97,6 +100,7 @@ export function ExchangePanel() {
           Import from a file…
         </button>
       </div>
+      {importing && <ImportReadingProgress />}
 
       {preview && (
         <section className="import-preview" aria-labelledby="import-preview-heading">

@@ -8,6 +8,12 @@ import { describeBackup } from './backup-labels';
 
 type NeededState = Extract<RecoveryState, { needed: true }>;
 
+const RECOVERY_HEADINGS: Record<NeededState['kind'], string> = {
+  damaged: 'Park Desk could not read its data file',
+  'too-new': 'This data needs a newer Park Desk',
+  missing: 'Park Desk’s data file is missing',
+};
+
 /** Shown instead of the app when the data file could not be read: what happened, and the ways forward. */
 export function RecoveryScreen({ state }: { state: NeededState }) {
   const [busy, setBusy] = useState(false);
@@ -32,7 +38,7 @@ export function RecoveryScreen({ state }: { state: NeededState }) {
 
   return (
     <main className="recovery" aria-labelledby="recovery-heading">
-      <h1 id="recovery-heading">{state.kind === 'too-new' ? 'This data needs a newer Park Desk' : 'Park Desk could not read its data file'}</h1>
+      <h1 id="recovery-heading">{RECOVERY_HEADINGS[state.kind]}</h1>
       <div className="recovery-message" role="alert">
         <p dir="auto">{state.message}</p>
       </div>
@@ -86,10 +92,14 @@ export function RecoveryScreen({ state }: { state: NeededState }) {
         </section>
       )}
 
-      {state.kind === 'damaged' && (
+      {state.kind !== 'too-new' && (
         <section className="panel" aria-labelledby="empty-heading">
           <h2 id="empty-heading">Start with no records</h2>
-          <p>Only if there is nothing to restore. The unreadable file stays where it was kept above, for IT to look at.</p>
+          <p>
+            {state.kind === 'damaged'
+              ? 'Only if there is nothing to restore. The unreadable file stays where it was kept above, for IT to look at.'
+              : 'Only if none of the backups above should come back. The backups stay in the backups folder.'}
+          </p>
           <button type="button" className="button danger" disabled={busy} onClick={() => setConfirmEmpty(true)}>
             Start with no records…
           </button>
@@ -98,7 +108,11 @@ export function RecoveryScreen({ state }: { state: NeededState }) {
       <ConfirmDialog
         open={confirmEmpty}
         title="Start with no records?"
-        message="Park Desk will start with an empty data file. The unreadable file is kept as it is, but its records will not be in Park Desk."
+        message={
+          state.kind === 'damaged'
+            ? 'Park Desk will start with an empty data file. The unreadable file is kept as it is, but its records will not be in Park Desk.'
+            : 'Park Desk will start with an empty data file. The backups are kept, but their records will not be in Park Desk.'
+        }
         confirmLabel="Start with no records"
         cancelLabel="Go back"
         destructive
