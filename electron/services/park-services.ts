@@ -11,6 +11,7 @@ import { CALLS_DURING_RECOVERY, dataSafetyHandlers } from './data-safety';
 import { exchangeHandlers } from './exchange/exchange';
 import { createProposalService, proposalHandlers } from './proposals';
 import { createMouService, mouHandlers } from './mous';
+import { searchHandlers } from './park-search';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
@@ -67,6 +68,7 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
     ...exchangeHandlers({ store, clock, appVersion, ...platform }),
+    ...searchHandlers(store),
   };
 
   const duringRecovery = (name: string) =>

@@ -16,9 +16,8 @@ test('search finds the Faisalabad proposal by city and by an Urdu word in its no
   await page.getByRole('button', { name: 'Load sample data' }).click(); // adds the other three; Faisalabad's reference is taken
   await expect(page.getByRole('status')).toContainText('Added 3 sample parks.');
 
-  await page.keyboard.press('Control+f');
+  await nav(page, 'Proposals').click();
   const search = page.getByLabel('Search proposals', { exact: true });
-  await expect(search).toBeFocused();
   const table = page.getByRole('table', { name: 'Proposals' });
 
   await search.fill('faisalabad');

@@ -149,8 +149,7 @@ test('sample parks load once, on request, and never twice', async ({ app }) => {
   await expect(page.getByRole('status')).toContainText('Added 4 sample parks.');
   await expect(page.getByRole('button', { name: 'Load sample data' })).toBeDisabled();
 
-  await page.keyboard.press('Control+f');
-  await expect(page.getByLabel('Search proposals', { exact: true })).toBeFocused();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Proposals' }).click();
   await expect(page.getByText('4 proposals')).toBeVisible();
   await page.getByLabel('Search proposals', { exact: true }).fill('rawalpindi');
   await expect(page.getByText('1 of 4 proposals')).toBeVisible();
