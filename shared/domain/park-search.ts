@@ -57,6 +57,45 @@ export interface IndexedRecord {
   /** Folded field texts joined by a separator no query contains; fieldStarts[i] is where field i begins. */
   haystack: string;
   fieldStarts: number[];
+  /** Which pairs of adjacent characters the haystack holds, as a Bloom filter (see pairProbes). */
+  pairs: Int32Array;
+}
+
+/**
+ * Most records lack most words, and ruling a record out with a few bit tests is far cheaper than
+ * a substring scan of its text. Each pair of adjacent folded characters sets one of 512 bits; a
+ * word can only be in a record whose filter has the bits of all its pairs (false positives are
+ * then ruled out by the substring test).
+ */
+const PAIR_BITS = 512;
+
+function pairHash(a: number, b: number): number {
+  return Math.imul((a << 16) ^ b, 0x9e3779b1) >>> 23; // 0..511
+}
+
+function pairsOf(haystack: string): Int32Array {
+  const bits = new Int32Array(PAIR_BITS / 32);
+  for (let i = 1; i < haystack.length; i++) {
+    const h = pairHash(haystack.charCodeAt(i - 1), haystack.charCodeAt(i));
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  return bits;
+}
+
+/** The filter bits a folded word needs, as [word index, bit] pairs; none for a one-letter word. */
+function pairProbes(word: string): number[] {
+  const probes: number[] = [];
+  for (let i = 1; i < word.length; i++) {
+    const h = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i));
+    probes.push(h >>> 5, 1 << (h & 31));
+  }
+  return probes;
+}
+
+function mayContain(record: IndexedRecord, probes: readonly number[]): boolean {
+  const pairs = record.pairs;
+  for (let i = 0; i < probes.length; i += 2) if ((pairs[probes[i]!]! & probes[i + 1]!) === 0) return false;
+  return true;
 }
 
 const SEPARATOR = '\u0000';
@@ -71,7 +110,7 @@ function indexRecord(kind: SearchKind, id: string, title: string, subtitle: stri
     fieldStarts.push(haystack.length);
     haystack += foldForSearch(text) + SEPARATOR;
   }
-  return { kind, id, title, subtitle, fields, haystack, fieldStarts };
+  return { kind, id, title, subtitle, fields, haystack, fieldStarts, pairs: pairsOf(haystack) };
 }
 
 export function indexProposal(proposal: Proposal): IndexedRecord {
@@ -148,27 +187,40 @@ export function matchesOf(record: IndexedRecord, words: readonly string[]): Fiel
   return [...byField.entries()].sort((a, b) => a[0] - b[0]).map(([field, word]) => snippet(record.fields[field]!, word));
 }
 
-function matchesAll(record: IndexedRecord, words: readonly string[]): boolean {
-  for (const word of words) if (!record.haystack.includes(word)) return false;
-  return true;
+const byTitle = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The records holding every word, and for each its best field (where the first word is). */
+function matching(records: readonly IndexedRecord[], words: readonly string[]): { records: IndexedRecord[]; fields: number[] } {
+  const probes = words.flatMap(pairProbes);
+  const [first, ...rest] = words as [string, ...string[]];
+  const found: IndexedRecord[] = [];
+  const fields: number[] = [];
+  next: for (const record of records) {
+    if (!mayContain(record, probes)) continue;
+    const at = record.haystack.indexOf(first);
+    if (at < 0) continue;
+    for (const word of rest) if (!record.haystack.includes(word)) continue next;
+    found.push(record);
+    fields.push(fieldAt(record, at));
+  }
+  return { records: found, fields };
 }
 
-/** Records whose best field comes first (a reference number before a word in the notes), otherwise in index order. */
-function ranked(records: readonly IndexedRecord[], words: readonly string[], limit: number): IndexedRecord[] {
-  const buckets: IndexedRecord[][] = [];
-  for (const record of records) {
-    const field = fieldAt(record, record.haystack.indexOf(words[0]!));
-    (buckets[field] ??= []).push(record);
-  }
-  const out: IndexedRecord[] = [];
-  for (const bucket of buckets) {
-    if (!bucket) continue;
-    for (const record of bucket) {
-      if (out.length === limit) return out;
-      out.push(record);
+/**
+ * Records whose best field comes first (a reference number before a word in the notes), then by
+ * title. Only the records shown are sorted, so a keystroke never sorts thousands of matches.
+ */
+function ranked({ records, fields }: { records: IndexedRecord[]; fields: number[] }, limit: number): IndexedRecord[] {
+  const out: { record: IndexedRecord; field: number }[] = [];
+  for (let field = 0; out.length < limit; field++) {
+    let more = false;
+    for (let i = 0; i < records.length && out.length < limit; i++) {
+      if (fields[i]! > field) more = true;
+      else if (fields[i] === field) out.push({ record: records[i]!, field });
     }
+    if (!more) break;
   }
-  return out;
+  return out.sort((a, b) => a.field - b.field || byTitle.compare(a.record.title, b.record.title)).map((o) => o.record);
 }
 
 export interface ParkSearchIndex {
@@ -176,34 +228,80 @@ export interface ParkSearchIndex {
   mous: readonly IndexedRecord[];
 }
 
-const byTitle = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 /**
  * Builds the index over the records, reusing each unchanged record's entry: only records that
- * changed (new objects) are folded again.
+ * changed (new objects) are folded again. A save replaces one record in place, so the new arrays
+ * are compared with the last ones slot by slot (pointer tests, no lookups) when their lengths agree.
  */
 export class ParkSearchIndexer {
   private proposalEntries = new WeakMap<Proposal, IndexedRecord>();
   private mouEntries = new WeakMap<Mou, { entry: IndexedRecord; proposal: Proposal | undefined }>();
+  private proposalById = new Map<string, Proposal>();
   private last: { proposals: readonly Proposal[]; mous: readonly Mou[]; index: ParkSearchIndex } | undefined;
 
+  /**
+   * Folds the records from `start` on, at most `count` of each kind, ahead of the first search;
+   * returns where to go on from, or undefined when every record is folded.
+   */
+  warm(proposals: readonly Proposal[], mous: readonly Mou[], start: number, count: number): number | undefined {
+    if (start === 0) this.proposalById = new Map(proposals.map((p) => [p.id, p]));
+    const end = start + count;
+    for (let i = start; i < Math.min(end, proposals.length); i++) if (!this.proposalEntries.has(proposals[i]!)) this.proposalEntries.set(proposals[i]!, indexProposal(proposals[i]!));
+    for (let i = start; i < Math.min(end, mous.length); i++) {
+      const m = mous[i]!;
+      if (this.mouEntries.has(m)) continue;
+      const proposal = m.fields.proposalId ? this.proposalById.get(m.fields.proposalId) : undefined;
+      this.mouEntries.set(m, { entry: indexMou(m, proposal), proposal });
+    }
+    return end < Math.max(proposals.length, mous.length) ? end : undefined;
+  }
+
   index(proposals: readonly Proposal[], mous: readonly Mou[]): ParkSearchIndex {
-    if (this.last && this.last.proposals === proposals && this.last.mous === mous) return this.last.index;
-    const proposalById = new Map(proposals.map((p) => [p.id, p]));
-    const proposalIndex = proposals.map((p) => {
+    const last = this.last;
+    if (last && last.proposals === proposals && last.mous === mous) return last.index;
+    const proposalEntry = (p: Proposal) => {
       let entry = this.proposalEntries.get(p);
       if (!entry) this.proposalEntries.set(p, (entry = indexProposal(p)));
       return entry;
-    });
-    const mouIndex = mous.map((m) => {
-      const proposal = m.fields.proposalId ? proposalById.get(m.fields.proposalId) : undefined;
+    };
+    const mouEntry = (m: Mou) => {
+      const proposal = m.fields.proposalId ? this.proposalById.get(m.fields.proposalId) : undefined;
       const known = this.mouEntries.get(m);
       if (known && known.proposal === proposal) return known.entry;
       const entry = indexMou(m, proposal);
       this.mouEntries.set(m, { entry, proposal });
       return entry;
-    });
-    const index = { proposals: proposalIndex.sort((a, b) => byTitle.compare(a.title, b.title)), mous: mouIndex.sort((a, b) => byTitle.compare(a.title, b.title)) };
+    };
+
+    let proposalIndex: IndexedRecord[];
+    const changedProposals = new Set<string>();
+    if (last && last.proposals === proposals) proposalIndex = last.index.proposals as IndexedRecord[];
+    else if (last && last.proposals.length === proposals.length) {
+      proposalIndex = [...last.index.proposals];
+      for (let i = 0; i < proposals.length; i++) {
+        const p = proposals[i]!;
+        if (p === last.proposals[i]) continue;
+        proposalIndex[i] = proposalEntry(p);
+        this.proposalById.set(p.id, p);
+        changedProposals.add(p.id);
+      }
+    } else {
+      this.proposalById = new Map(proposals.map((p) => [p.id, p]));
+      proposalIndex = proposals.map(proposalEntry);
+      changedProposals.add('*');
+    }
+
+    let mouIndex: IndexedRecord[];
+    if (last && last.mous.length === mous.length && !changedProposals.has('*')) {
+      mouIndex = [...last.index.mous];
+      for (let i = 0; i < mous.length; i++) {
+        const m = mous[i]!;
+        const linkChanged = m.fields.proposalId !== undefined && changedProposals.has(m.fields.proposalId);
+        if (m !== last.mous[i] || linkChanged) mouIndex[i] = mouEntry(m);
+      }
+    } else mouIndex = mous.map(mouEntry);
+
+    const index = { proposals: proposalIndex, mous: mouIndex };
     this.last = { proposals, mous, index };
     return index;
   }
@@ -222,14 +320,15 @@ export class ParkSearcher {
       this.previous = undefined;
       return { query, proposals: { total: 0, hits: [] }, mous: { total: 0, hits: [] } };
     }
-    const narrowing = this.previous && this.previous.index === index && foldForSearch(query).trimStart().startsWith(this.previous.folded);
+    const folded = foldForSearch(query).trimStart();
+    const narrowing = this.previous && this.previous.index === index && folded.startsWith(this.previous.folded);
     const from = narrowing ? this.previous! : index;
-    const proposals = from.proposals.filter((r) => matchesAll(r, words));
-    const mous = from.mous.filter((r) => matchesAll(r, words));
-    this.previous = { index, folded: foldForSearch(query).trimStart(), proposals, mous };
-    const hits = (records: IndexedRecord[]): SearchHit[] =>
-      ranked(records, words, limit).map((r) => ({ kind: r.kind, id: r.id, title: r.title, subtitle: r.subtitle, matches: matchesOf(r, words) }));
-    return { query, proposals: { total: proposals.length, hits: hits(proposals) }, mous: { total: mous.length, hits: hits(mous) } };
+    const proposals = matching(from.proposals, words);
+    const mous = matching(from.mous, words);
+    this.previous = { index, folded, proposals: proposals.records, mous: mous.records };
+    const hits = (found: ReturnType<typeof matching>): SearchHit[] =>
+      ranked(found, limit).map((r) => ({ kind: r.kind, id: r.id, title: r.title, subtitle: r.subtitle, matches: matchesOf(r, words) }));
+    return { query, proposals: { total: proposals.records.length, hits: hits(proposals) }, mous: { total: mous.records.length, hits: hits(mous) } };
   }
 }
 

@@ -60,7 +60,9 @@ export function foldWithOrigins(text: string): { folded: string; origin: number[
   const origin: number[] = [];
   let index = 0;
   for (const ch of text) {
-    const piece = foldForSearch(ch);
+    // Plain ASCII only changes case; the full fold is kept for the rest (it runs per result shown).
+    const code = ch.charCodeAt(0);
+    const piece = code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch) : foldForSearch(ch);
     for (let k = 0; k < piece.length; k++) origin.push(index);
     folded += piece;
     index += ch.length;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParkSearchIndexer, ParkSearcher, searchParks, type ParkSearchResult } from '../../../shared/domain/park-search';
+import { foldForSearch } from '../../../shared/domain/search-folding';
 import type { Proposal } from '../../../shared/domain/proposal';
 import { faisalabadMou, faisalabadProposal, IDS, quettaMou, rawalpindiMou } from '../../support/mou-data';
 
@@ -116,5 +118,21 @@ describe('ParkSearchIndexer and ParkSearcher', () => {
     const retitled: Proposal = { ...proposals[0]!, fields: { ...proposals[0]!.fields, title: 'Lyallpur Park' } };
     const after = searcher.search(indexer.index([retitled, proposals[1]!], mous), 'Lyallpur');
     expect(after.mous.hits.map((h) => h.id)).toEqual([IDS.faisalabadMou]);
+  });
+});
+
+describe('the pre-filter before the substring test', () => {
+  it('never drops a record that holds every word (compared with a plain substring search)', () => {
+    const letters = fc.constantFrom('a', 'b', 'k', 'ک', 'ك', 'ی', 'ي', '۱', '1', ' ');
+    const text = fc.array(letters, { minLength: 0, maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), text, (titles, query) => {
+        const records = titles.map((title, i) => ({ ...proposals[0]!, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, fields: { ...proposals[0]!.fields, title, referenceNumber: `R${i}`, buildingName: undefined, siteAddress: undefined, offeringParty: undefined, city: 'X', district: undefined } }));
+        const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+        const expected = words.length === 0 ? 0 : records.filter((r) => words.every((w) => foldForSearch([r.fields.referenceNumber, r.fields.title, 'X'].join('\u0000')).includes(w))).length;
+        expect(searchParks(records, [], query, 100).proposals.total).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
