@@ -56,6 +56,14 @@ export function formatDateTime(isoInstant: string | undefined): string {
   return `${formatDate(day)} ${time}`;
 }
 
+/** An instant as a Pakistan date and time a spreadsheet reads as one value: 2021-05-20 14:05. */
+export function pakistanDateTimeForSheet(isoInstant: string): string {
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const pkt = new Date(date.getTime() + 5 * 60 * 60 * 1000);
+  return `${pkt.toISOString().slice(0, 10)} ${pkt.toISOString().slice(11, 16)}`;
+}
+
 /** Today's calendar date in Pakistan (UTC+5, no daylight saving). */
 export function todayInPakistan(now: Date = new Date()): string {
   const pkt = new Date(now.getTime() + 5 * 60 * 60 * 1000);
