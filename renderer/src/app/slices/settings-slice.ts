@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { OutputOf } from '../../../../shared/api/contract';
 import { api, call } from '../api-client';
 import type { AppState } from '../store';
+import { countOf } from '../../../../shared/format/plural';
 
 export type AppInfo = OutputOf<'getAppInfo'>;
 
@@ -33,7 +34,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
     const result = await call(api().loadSampleData({}));
     if (!result.ok) return get().notify('error', result.error.message);
     if (result.value.alreadyLoaded) get().notify('info', 'The sample parks were already loaded; nothing was added.');
-    else get().notify('success', `Added ${result.value.added} sample parks.`);
+    else get().notify('success', `Added ${countOf(result.value.added, 'sample park')}.`);
     await Promise.all([get().loadProposals(), get().loadMous(), get().loadAppInfo()]);
   },
 });

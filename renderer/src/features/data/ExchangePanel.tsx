@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportPreview, ImportSide } from '../../../../shared/api/calls/exchange-calls';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
+import { countOf } from '../../../../shared/format/plural';
 
 type OpenPreview = Extract<ImportPreview, { cancelled: false }>;
 
@@ -60,7 +61,7 @@ export function ExchangePanel() {
       const result = await call(send());
       if (!result.ok) return notify('error', result.error.message);
       if (result.value.cancelled) return notify('info', `${what}: nothing was saved.`);
-      notify('success', `${what}: ${result.value.rows} records saved to ${result.value.savedTo}.`);
+      notify('success', `${what}: ${countOf(result.value.rows, 'record')} saved to ${result.value.savedTo}.`);
     });
 
   const chooseImport = () =>

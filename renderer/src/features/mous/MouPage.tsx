@@ -23,6 +23,7 @@ import { ExpiryBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
 import { ProposalLinkPanel } from './ProposalLinkPanel';
 import { StatusMoveDialog } from './StatusMoveDialog';
+import { countOf } from '../../../../shared/format/plural';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === undefined || children === null || children === '';
@@ -206,7 +207,7 @@ export function MouPage({ id }: { id: string }) {
                 <span className="muted">Not known: needs the date signed or effective, and the term</span>
               )}
             </Fact>
-            <Fact label="Notice period">{f.noticePeriodDays !== undefined ? `${formatNumber(f.noticePeriodDays)} days` : undefined}</Fact>
+            <Fact label="Notice period">{f.noticePeriodDays !== undefined ? countOf(f.noticePeriodDays, 'day') : undefined}</Fact>
             <Fact label="Renewal terms">{f.renewalTerms}</Fact>
             <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
           </dl>
