@@ -57,27 +57,35 @@ export interface IndexedRecord {
   /** Folded field texts joined by a separator no query contains; fieldStarts[i] is where field i begins. */
   haystack: string;
   fieldStarts: number[];
-  /** Which pairs of adjacent characters the haystack holds, as a Bloom filter (see pairProbes). */
+  /** Which runs of two and three characters the haystack holds, as a Bloom filter (see pairProbes). */
   pairs: Int32Array;
 }
 
 /**
  * Most records lack most words, and ruling a record out with a few bit tests is far cheaper than
- * a substring scan of its text. Each pair of adjacent folded characters sets one of 512 bits; a
- * word can only be in a record whose filter has the bits of all its pairs (false positives are
- * then ruled out by the substring test).
+ * a substring scan of its text. Each run of two and of three adjacent folded characters sets one
+ * of 1,024 bits; a word can only be in a record whose filter has the bits of all its runs (false
+ * positives are then ruled out by the substring test).
  */
-const PAIR_BITS = 512;
+const FILTER_BITS = 1024;
 
-function pairHash(a: number, b: number): number {
-  return Math.imul((a << 16) ^ b, 0x9e3779b1) >>> 23; // 0..511
+function runHash(a: number, b: number, c: number): number {
+  return Math.imul((a << 16) ^ b ^ (c << 5) ^ (c >>> 3), 0x9e3779b1) >>> 22; // 0..1023
 }
 
+const NO_CHAR = 0xffff;
+
 function pairsOf(haystack: string): Int32Array {
-  const bits = new Int32Array(PAIR_BITS / 32);
+  const bits = new Int32Array(FILTER_BITS / 32);
   for (let i = 1; i < haystack.length; i++) {
-    const h = pairHash(haystack.charCodeAt(i - 1), haystack.charCodeAt(i));
+    const a = haystack.charCodeAt(i - 1);
+    const b = haystack.charCodeAt(i);
+    let h = runHash(a, b, NO_CHAR);
     bits[h >>> 5]! |= 1 << (h & 31);
+    if (i + 1 < haystack.length) {
+      h = runHash(a, b, haystack.charCodeAt(i + 1));
+      bits[h >>> 5]! |= 1 << (h & 31);
+    }
   }
   return bits;
 }
@@ -85,10 +93,12 @@ function pairsOf(haystack: string): Int32Array {
 /** The filter bits a folded word needs, as [word index, bit] pairs; none for a one-letter word. */
 function pairProbes(word: string): number[] {
   const probes: number[] = [];
+  const add = (h: number) => probes.push(h >>> 5, 1 << (h & 31));
   for (let i = 1; i < word.length; i++) {
-    const h = pairHash(word.charCodeAt(i - 1), word.charCodeAt(i));
-    probes.push(h >>> 5, 1 << (h & 31));
+    // Three-letter runs rule out far more records than pairs, so they are tested first.
+    if (i + 1 < word.length) add(runHash(word.charCodeAt(i - 1), word.charCodeAt(i), word.charCodeAt(i + 1)));
   }
+  for (let i = 1; i < word.length; i++) add(runHash(word.charCodeAt(i - 1), word.charCodeAt(i), NO_CHAR));
   return probes;
 }
 

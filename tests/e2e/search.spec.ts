@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { enterFaisalabadProposal, enterProposal, FAISALABAD, RAWALPINDI } from './proposal-steps';
 
@@ -62,6 +63,9 @@ test('one search from any screen finds each park by its building, its MoU number
   await expect(dialog.getByRole('status')).toHaveText('Found 1 proposal and 1 MoU.');
   await expect(mous.getByRole('button')).toContainText('Proposal: PSEB/STP/RWP/2021-02: Rawalpindi Software Technology Park');
   await page.screenshot({ path: test.info().outputPath('search.png') });
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.passes.length).toBeGreaterThan(0);
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await page.keyboard.press('ArrowDown');
   await expect(proposals.getByRole('button')).toBeFocused();
   await page.keyboard.press('ArrowDown');
