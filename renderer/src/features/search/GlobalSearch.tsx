@@ -26,6 +26,10 @@ export function GlobalSearch() {
   const [error, setError] = useState<string | undefined>();
   const latest = useRef(0);
   const navigate = useAppStore((s) => s.navigate);
+  const route = useAppStore((s) => s.route);
+
+  // A shortcut that changes the screen (Ctrl+1..4, Ctrl+N) closes the search, as opening a result does.
+  useEffect(() => setOpen(false), [route]);
 
   useEffect(() => {
     const onOpen = () => {
