@@ -14,6 +14,7 @@ import { practiceDataDir, practiceHandlers, type Workspace } from './practice-da
 import { loadSampleData } from './sample-data';
 import { emptyDatabase } from '../../shared/domain/database';
 import { createMouService, mouHandlers } from './mous';
+import { searchHandlers } from './park-search';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
@@ -144,6 +145,7 @@ async function openDataSession(
     ...dataSafetyHandlers(store),
     ...exchangeHandlers({ store, clock, appVersion, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...practiceHandlers(store, clock, workspace, practice),
+    ...searchHandlers(store),
   };
 
   const duringRecovery = (name: string) =>

@@ -9,6 +9,7 @@ import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
 import { practiceCalls } from './calls/practice-calls';
+import { searchCalls } from './calls/search-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -26,6 +27,7 @@ export const contract = {
   ...exchangeCalls,
   ...practiceCalls,
   ...importReadingCalls,
+  ...searchCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { daysBetween, todayInPakistan } from '../format/dates';
 import { ALL_STAGES, PIPELINE_STAGES, STAGE_LABELS, type Stage } from './stages';
 import type { PartnerType, Province } from './proposal';
 import type { ProposalSummary } from './proposal-summary';
+import { foldedWords, foldForSearch } from './search-folding';
 
 export type ProposalSortKey = 'referenceNumber' | 'title' | 'city' | 'offeringParty' | 'grossAreaSqFt' | 'stage' | 'daysInStage';
 export type SortDirection = 'asc' | 'desc';
@@ -49,10 +50,8 @@ export function daysInStage(summary: Pick<ProposalSummary, 'enteredStageAt'>, to
   return Math.max(0, daysBetween(todayInPakistan(new Date(summary.enteredStageAt)), today));
 }
 
-/** Lower-cased, with Arabic-script diacritics removed so Urdu matches with or without them. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('en').replace(/[\u064B-\u065F\u0670]/g, '');
-}
+// The list searches fold as the global search does (search-folding.ts); re-exported for the MoU list.
+export { foldForSearch };
 
 // Summary rows are replaced, never mutated, so each row's folded text can be kept with the row:
 // a keystroke then costs one substring test per row instead of folding every row again.
@@ -74,7 +73,7 @@ export function prepareProposalSearch(rows: readonly ProposalSummary[]): void {
 
 /** Every word typed must appear somewhere in the row. */
 export function searchProposalSummaries(rows: readonly ProposalSummary[], query: string): ProposalSummary[] {
-  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const words = foldedWords(query);
   if (words.length === 0) return [...rows];
   return rows.filter((row) => {
     const text = haystack(row);

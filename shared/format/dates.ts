@@ -1,6 +1,18 @@
 /** Dates are kept as ISO calendar dates (YYYY-MM-DD) and shown day-month-year: 20-May-2021. */
+import { latinDigits } from './numbers';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 1-12 for a month's full name or its abbreviation (Jan, Sept); undefined for anything else ("Junk"). */
+function monthNumber(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  const index = MONTH_NAMES.findIndex((name) => lower === name || lower === name.slice(0, 3) || (name === 'september' && lower === 'sept'));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+const NAMED_MONTH_DATE = /^(\d{1,2})[-/.\s]?([A-Za-z]{3,9})[-/.,\s]+(\d{4})$/;
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
@@ -14,10 +26,11 @@ function iso(year: number, month: number, day: number): string {
 
 /**
  * Reads a date as officials type it. Returns YYYY-MM-DD, or undefined when the text is not a
- * real calendar date (31-Feb-2021 included). Numeric dates are read day first, as in Pakistan.
+ * real calendar date (31-Feb-2021 included) or has anything besides the date. Numeric dates are
+ * read day first, as in Pakistan; months by full name or abbreviation; Urdu digits as 0-9.
  */
 export function parseDateText(text: string): string | undefined {
-  const value = text.trim();
+  const value = latinDigits(text).trim();
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -28,13 +41,20 @@ export function parseDateText(text: string): string | undefined {
     const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return isRealDate(y, m, d) ? iso(y, m, d) : undefined;
   }
-  match = /^(\d{1,2})[-/.\s]?([A-Za-z]{3,9})[-/.,\s]+(\d{4})$/.exec(value);
+  match = NAMED_MONTH_DATE.exec(value);
   if (match) {
-    const monthIndex = MONTHS.findIndex((name) => match![2]!.toLowerCase().startsWith(name.toLowerCase()));
+    const month = monthNumber(match[2]!);
     const [d, y] = [Number(match[1]), Number(match[3])];
-    return monthIndex >= 0 && isRealDate(y, monthIndex + 1, d) ? iso(y, monthIndex + 1, d) : undefined;
+    return month !== undefined && isRealDate(y, month, d) ? iso(y, month, d) : undefined;
   }
   return undefined;
+}
+
+/** Why a typed date was refused, said at the field: an unknown month is named, anything else gets an example. */
+export function dateTextProblem(label: string, text: string): string {
+  const word = NAMED_MONTH_DATE.exec(latinDigits(text).trim())?.[2];
+  if (word !== undefined && monthNumber(word) === undefined) return `${label} must be a real date: “${word}” is not a month (for example 20-May-2021).`;
+  return `${label} must be a real date, for example 20-May-2021.`;
 }
 
 /** 2021-05-20 -> 20-May-2021. */
@@ -54,6 +74,14 @@ export function formatDateTime(isoInstant: string | undefined): string {
   const day = iso(pkt.getUTCFullYear(), pkt.getUTCMonth() + 1, pkt.getUTCDate());
   const time = `${String(pkt.getUTCHours()).padStart(2, '0')}:${String(pkt.getUTCMinutes()).padStart(2, '0')}`;
   return `${formatDate(day)} ${time}`;
+}
+
+/** An instant as a Pakistan date and time a spreadsheet reads as one value: 2021-05-20 14:05. */
+export function pakistanDateTimeForSheet(isoInstant: string): string {
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const pkt = new Date(date.getTime() + 5 * 60 * 60 * 1000);
+  return `${pkt.toISOString().slice(0, 10)} ${pkt.toISOString().slice(11, 16)}`;
 }
 
 /** Today's calendar date in Pakistan (UTC+5, no daylight saving). */

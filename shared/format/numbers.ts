@@ -18,3 +18,8 @@ export function formatArea(sqFt: number | undefined): string {
 export function formatRupees(amount: number | undefined): string {
   return amount === undefined ? '' : `Rs ${formatNumber(amount)}`;
 }
+
+/** Urdu (۰-۹) and Arabic-Indic (٠-٩) digits as 0-9, so numbers and dates typed on an Urdu keyboard read. */
+export function latinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}

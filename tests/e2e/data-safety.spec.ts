@@ -46,7 +46,7 @@ test('backs up now, restores after confirming, and the restore can be undone', a
 
   await backups.getByRole('row', { name: /Backed up by hand/ }).getByRole('button', { name: /^Restore backup of/ }).click();
   await dialog.getByRole('button', { name: 'Restore backup' }).click();
-  await expect(page.getByRole('status')).toContainText('1 proposals and 0 MoUs');
+  await expect(page.getByRole('status')).toContainText('1 proposal and 0 MoUs');
   await expect(page.getByRole('status')).toContainText('restore that to undo');
   expect(((await app.readDataFile()) as { proposals: unknown[] }).proposals).toHaveLength(1);
 
@@ -66,7 +66,7 @@ test('exports everything and imports it elsewhere after a preview; nothing is ap
   const exported = path.join(await mkdtemp(path.join(tmpdir(), 'park-desk-export-')), 'export.json');
   app.dialogs.savePaths.push(exported);
   await app.page.getByRole('button', { name: 'Export everything…' }).click();
-  await expect(app.page.getByRole('status')).toContainText(`Export: 1 records saved to ${exported}`);
+  await expect(app.page.getByRole('status')).toContainText(`Export: 1 record saved to ${exported}`);
 
   const other = await openApp({ dataDir: test.info().outputPath('other-computer') });
   await openData(other);
@@ -90,7 +90,7 @@ test('exports proposals as CSV that Excel reads: BOM, CRLF and Urdu intact', asy
   const csv = path.join(await mkdtemp(path.join(tmpdir(), 'park-desk-csv-')), 'proposals.csv');
   app.dialogs.savePaths.push(csv);
   await app.page.getByRole('button', { name: 'Export proposals (CSV)…' }).click();
-  await expect(app.page.getByRole('status')).toContainText('Proposals for Excel: 1 records saved');
+  await expect(app.page.getByRole('status')).toContainText('Proposals for Excel: 1 record saved');
   const bytes = await readFile(csv);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split('\r\n');

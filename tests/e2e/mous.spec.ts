@@ -143,7 +143,7 @@ test('an official creates the Faisalabad MoU from its proposal, tracks obligatio
   await expect(row).toContainText('19-May-2026');
   await expect(row).toContainText('1 open');
   await page.getByLabel('Search MoUs', { exact: true }).fill('ستارہ');
-  await expect(page.getByText('1 of 1 MoUs')).toBeVisible();
+  await expect(page.getByText('1 of 1 MoU', { exact: true })).toBeVisible();
 
   const stored = (await app.readDataFile()) as StoredFile;
   expect(stored.mous).toHaveLength(1);

@@ -55,3 +55,29 @@ export async function moveStage(page: Page, button: string, note: string, on?: s
   await noteBox.press('Enter');
   await expect(dialog).toBeHidden();
 }
+
+export const RAWALPINDI = {
+  referenceNumber: 'PSEB/STP/RWP/2021-02',
+  title: 'Rawalpindi Software Technology Park',
+  city: 'Rawalpindi',
+  buildingName: 'Amazon Outlet Mall',
+  offeringParty: 'IMARAT Group',
+  grossArea: '44,000',
+};
+
+/** Enters a proposal with the fields that identify a park (Punjab, a private company), and saves it. */
+export async function enterProposal(page: Page, park: typeof RAWALPINDI & { notes?: string }) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New proposal' }).click();
+  await expect(page.getByRole('heading', { name: 'New proposal' })).toBeVisible();
+  await page.getByLabel('Reference number', { exact: true }).fill(park.referenceNumber);
+  await page.getByLabel('Title', { exact: true }).fill(park.title);
+  await page.getByLabel('City', { exact: true }).fill(park.city);
+  await page.getByLabel('Province', { exact: true }).selectOption('Punjab');
+  await page.getByLabel('Building name', { exact: true }).fill(park.buildingName);
+  await page.getByLabel('Offering party', { exact: true }).fill(park.offeringParty);
+  await page.getByLabel('Partner type', { exact: true }).selectOption({ label: 'Private company' });
+  await page.getByLabel('Gross covered area', { exact: true }).fill(park.grossArea);
+  if (park.notes) await page.getByLabel('Notes', { exact: true }).fill(park.notes);
+  await page.getByRole('button', { name: 'Save proposal' }).click();
+  await expect(page.getByRole('heading', { name: park.title, level: 1 })).toBeVisible();
+}

@@ -80,6 +80,11 @@ if (screenshotDir) {
   }
   await nav.getByRole('button', { name: 'Data' }).click();
   await shoot('data');
+  // The global search over the Data screen, with results of both kinds.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('rawalpindi');
+  await page.getByRole('dialog', { name: 'Search' }).getByRole('status').filter({ hasText: 'Found' }).waitFor();
+  await shoot('search');
   await app.close();
   await browser.close();
 } else if (headless) {

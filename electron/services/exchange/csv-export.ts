@@ -13,6 +13,7 @@ import {
 import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
 import { STAGE_LABELS } from '../../../shared/domain/stages';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
+import { pakistanDateTimeForSheet, todayInPakistan } from '../../../shared/format/dates';
 
 const CHOICE_LABELS: Partial<Record<ProposalFieldName, Record<string, string>>> = {
   offeringPartyType: PARTNER_TYPE_LABELS,
@@ -23,7 +24,10 @@ const CHOICE_LABELS: Partial<Record<ProposalFieldName, Record<string, string>>> 
 
 const FIELD_NAMES = Object.keys(PROPOSAL_FIELD_LABELS) as ProposalFieldName[];
 
-/** One row per proposal: every field under its form label, then the derived stage. Dates as YYYY-MM-DD so Excel reads them. */
+/**
+ * One row per proposal: every field under its form label, then the derived stage. Dates as
+ * YYYY-MM-DD so Excel reads them; instants as the Pakistan date (and time) they happened on.
+ */
 export function proposalsCsv(db: Readonly<Database>): { text: string; rows: number } {
   const header = [...FIELD_NAMES.map((name) => PROPOSAL_FIELD_LABELS[name]), 'Stage', 'In this stage since', 'Entered', 'Last changed', 'Record id'];
   const rows = db.proposals.map((p) => {
@@ -32,7 +36,7 @@ export function proposalsCsv(db: Readonly<Database>): { text: string; rows: numb
       const labels = CHOICE_LABELS[name];
       return labels && typeof value === 'string' ? (labels[value] ?? value) : value;
     });
-    return [...cells, STAGE_LABELS[currentStage(p)], enteredCurrentStageAt(p).slice(0, 10), p.createdAt, p.updatedAt, p.id];
+    return [...cells, STAGE_LABELS[currentStage(p)], todayInPakistan(new Date(enteredCurrentStageAt(p))), pakistanDateTimeForSheet(p.createdAt), pakistanDateTimeForSheet(p.updatedAt), p.id];
   });
   return { text: toCsv(header, rows), rows: rows.length };
 }
@@ -54,7 +58,7 @@ export function mousCsv(db: Readonly<Database>, today: string): { text: string; 
       f.proposalId ? referenceOf.get(f.proposalId) : undefined, f.signedOn, f.effectiveOn, f.termYears, f.termMonths,
       state.expiresOn, f.noticePeriodDays, state.noticeBy, f.nextReviewOn, f.areaCommittedSqFt, f.rentPerSqFt, f.subsidyPercent,
       f.targetFirms, f.targetSeats, f.targetJobs, f.obligations.filter((o) => !o.completedOn).length, f.amendments.length, f.notes,
-      m.createdAt, m.updatedAt, m.id,
+      pakistanDateTimeForSheet(m.createdAt), pakistanDateTimeForSheet(m.updatedAt), m.id,
     ];
   });
   return { text: toCsv(header, rows), rows: rows.length };

@@ -13,6 +13,7 @@ import { MousScreen } from '../features/mous/MousScreen';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { getApi } from './api-client';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import { Navigation } from './Navigation';
@@ -91,6 +92,7 @@ export function App() {
         <CurrentScreen />
       </main>
       <Notices />
+      <GlobalSearch />
       <ConfirmDialog
         open={pendingRoute !== undefined}
         title="Discard unsaved changes?"

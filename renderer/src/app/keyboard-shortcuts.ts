@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/menu-commands';
+import { OPEN_SEARCH_EVENT } from '../features/search/open-search';
 import { useAppStore } from './store';
 
 /** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..4, the same keys the application menu shows. */
@@ -23,12 +24,10 @@ export function runCommand(command: MenuCommand): void {
   switch (command) {
     case 'new-proposal':
       return navigate({ screen: 'proposal-form' });
-    case 'focus-search': {
-      navigate({ screen: 'proposals' });
-      // The list may mount on this very navigation, so focus after React has rendered it.
-      requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus());
+    case 'focus-search':
+      // One search over proposals and MoUs, opened over whatever screen is shown.
+      window.dispatchEvent(new CustomEvent(OPEN_SEARCH_EVENT));
       return;
-    }
     case 'go-dashboard':
       return navigate({ screen: 'dashboard' });
     case 'go-proposals':

@@ -3,6 +3,7 @@ import type { OutputOf } from '../../../../shared/api/contract';
 import { api, call } from '../api-client';
 import type { AppState } from '../store';
 import type { Route } from './navigation-slice';
+import { countOf } from '../../../../shared/format/plural';
 
 export type AppInfo = OutputOf<'getAppInfo'>;
 
@@ -53,7 +54,7 @@ export const createSettingsSlice: StateCreator<AppState, [], [], SettingsSlice> 
       if (!result.ok) return get().notify('error', result.error.message);
       await afterSwitch();
       if (result.value.alreadyLoaded) get().notify('info', 'Practice data opened, as you left it. Your register is not touched.');
-      else get().notify('success', `Practice data opened. Added ${result.value.added} sample parks. Your register is not touched.`);
+      else get().notify('success', `Practice data opened. Added ${countOf(result.value.added, 'sample park')}. Your register is not touched.`);
     },
     async returnToRegister() {
       if (get().hasUnsavedChanges) return get().notify('info', 'Save or cancel the form first, then return to the register.');

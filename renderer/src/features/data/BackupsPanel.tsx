@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { BackupsTable } from './BackupsTable';
 import { describeBackup, formatSize } from './backup-labels';
+import { countOf } from '../../../../shared/format/plural';
 
 /** Back up now, and restore any backup, each restore undoable through the backup it takes first. */
 export function BackupsPanel() {
@@ -43,7 +44,7 @@ export function BackupsPanel() {
     setBusy(false);
     if (!result.ok) return notify('error', result.error.message);
     const undo = result.value.safetyBackup ? ` Your data as it was just before is in the backup of ${describeBackup(result.value.safetyBackup)}; restore that to undo.` : '';
-    notify('success', `Restored the backup of ${describeBackup(backup)}: ${result.value.proposalCount} proposals and ${result.value.mouCount} MoUs.${undo}`);
+    notify('success', `Restored the backup of ${describeBackup(backup)}: ${countOf(result.value.proposalCount, 'proposal')} and ${countOf(result.value.mouCount, 'MoU')}.${undo}`);
     const { loadProposals, loadAppInfo } = useAppStore.getState();
     await Promise.all([refresh(), loadProposals(), loadAppInfo()]);
   };

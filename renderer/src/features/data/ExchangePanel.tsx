@@ -4,6 +4,7 @@ import { ImportDifferences } from './ImportDifferences';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { ImportReadingProgress } from './ImportReadingProgress';
+import { countOf } from '../../../../shared/format/plural';
 
 type OpenPreview = Extract<ImportPreview, { cancelled: false }>;
 
@@ -62,7 +63,7 @@ export function ExchangePanel() {
       const result = await call(send());
       if (!result.ok) return notify('error', result.error.message);
       if (result.value.cancelled) return notify('info', `${what}: nothing was saved.`);
-      notify('success', `${what}: ${result.value.rows} records saved to ${result.value.savedTo}.`);
+      notify('success', `${what}: ${countOf(result.value.rows, 'record')} saved to ${result.value.savedTo}.`);
     });
 
   const chooseImport = () =>

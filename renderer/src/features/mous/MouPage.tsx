@@ -24,6 +24,7 @@ import { MouStateBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
 import { ProposalLinkPanel } from './ProposalLinkPanel';
 import { StatusMoveDialog } from './StatusMoveDialog';
+import { countOf } from '../../../../shared/format/plural';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === undefined || children === null || children === '';
@@ -209,7 +210,7 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Notice period">
               {f.noticePeriodDays === undefined ? undefined : (
                 <>
-                  {formatNumber(f.noticePeriodDays)} {f.noticePeriodDays === 1 ? 'day' : 'days'}
+                  {countOf(f.noticePeriodDays, 'day')}
                   {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
                 </>
               )}

@@ -17,6 +17,7 @@ import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { SearchBox } from '../../components/SearchBox';
 import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
 import { MouStateBadge, MouStatusBadge } from './MouBadges';
+import { countOf } from '../../../../shared/format/plural';
 
 const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
   { key: 'mouNumber', label: 'MoU number' },
@@ -111,7 +112,7 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
           ))}
         </select>
         <p className="count" aria-live="polite">
-          {filtered ? `${formatNumber(visible.length)} of ${formatNumber(rows.length)} MoUs` : `${formatNumber(rows.length)} MoUs`}
+          {filtered ? `${formatNumber(visible.length)} of ${countOf(rows.length, 'MoU')}` : countOf(rows.length, 'MoU')}
         </p>
         <div className="selection-actions">
           <p className="count" aria-live="polite">

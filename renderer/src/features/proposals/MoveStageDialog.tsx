@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Proposal } from '../../../../shared/domain/proposal';
 import { checkMoveRequest, type AllowedMove } from '../../../../shared/domain/stage-machine';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
-import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
+import { dateTextProblem, formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
@@ -53,7 +53,7 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
     const found: Errors = {};
     if (needsName && name.trim() === '') found.officialName = 'Your name is required: it is recorded with every stage move.';
     const date = parseDateText(on);
-    if (!date) found.on = on.trim() ? 'Date of the move must be a real date, for example 20-May-2021.' : 'Date of the move is required.';
+    if (!date) found.on = on.trim() ? dateTextProblem('Date of the move', on) : 'Date of the move is required.';
     else {
       const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan());
       if (!check.ok) found[check.field] = check.reason;

@@ -62,7 +62,7 @@ export function ProposalsScreen() {
         </button>
       </header>
       <div className="list-toolbar">
-        <SearchBox id={SEARCH_INPUT_ID} label="Search proposals" placeholder="Reference, title, city, partner or notes (Ctrl+F)" value={view.query} onChange={(query) => setView({ query })} />
+        <SearchBox id={SEARCH_INPUT_ID} label="Search proposals" placeholder="Reference, title, city, partner or notes" value={view.query} onChange={(query) => setView({ query })} />
         <p className="count" aria-live="polite">
           {narrowed ? `${formatNumber(visible.length)} of ${formatNumber(inView)} ${noun}` : `${formatNumber(inView)} ${noun}`}
         </p>
