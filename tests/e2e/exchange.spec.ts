@@ -103,8 +103,9 @@ test('a file with a duplicated id, or an MoU linked to a proposal that exists no
   const twin = { ...mine, fields: { ...mine.fields, referenceNumber: 'PSEB/STP/TWIN/2021' } };
   await writeFile(duplicated, JSON.stringify({ ...stored, proposals: [mine, twin] }));
   await previewImport(app, duplicated);
-  await expect(app.page.getByRole('status')).toContainText('This file cannot be imported; nothing was changed.');
-  await expect(app.page.getByRole('status')).toContainText(`2 proposals in the file share one id (${mine.id}): proposal ${FAISALABAD.referenceNumber}, proposal PSEB/STP/TWIN/2021.`);
+  const refusal = app.page.getByRole('status').filter({ hasText: 'This file cannot be imported; nothing was changed.' });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText(`2 proposals in the file share one id (${mine.id}): proposal ${FAISALABAD.referenceNumber}, proposal PSEB/STP/TWIN/2021.`);
   await expect(app.page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
 
   const orphan = path.join(dir, 'orphan.json');
@@ -128,7 +129,7 @@ test('a file with a duplicated id, or an MoU linked to a proposal that exists no
   };
   await writeFile(orphan, JSON.stringify({ schemaVersion: stored.schemaVersion, settings: { officialName: '' }, proposals: [], mous: [mou] }));
   await previewImport(app, orphan);
-  await expect(app.page.getByRole('status')).toContainText('MoU PSEB/MoU/STP/ORPHAN is linked to a proposal that is neither in the file nor on this computer.');
+  await expect(app.page.getByRole('status').filter({ hasText: 'MoU PSEB/MoU/STP/ORPHAN' })).toContainText('MoU PSEB/MoU/STP/ORPHAN is linked to a proposal that is neither in the file nor on this computer.');
 
   expect(await readFile(dataFile)).toEqual(before);
 });
@@ -160,7 +161,9 @@ test('sample data opens as practice data with a banner on every screen; the regi
   await expect(table.getByRole('button', { name: FAISALABAD.title })).toBeVisible();
   await expect(table.getByRole('row', { name: /Rawalpindi/ })).toHaveCount(0);
   await nav(page, 'Dashboard').click();
-  await expect(page.getByRole('group', { name: 'Overdue obligations' })).not.toContainText('Illustrative');
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await expect(attention).toBeVisible();
+  await expect(attention).not.toContainText('Illustrative');
   expect(await readFile(path.join(app.dataDir, DATA_FILE_NAME))).toEqual(before);
   const practice = JSON.parse(await readFile(path.join(app.dataDir, 'practice', DATA_FILE_NAME), 'utf8')) as StoredFile;
   expect(practice.proposals).toHaveLength(4);
