@@ -23,6 +23,7 @@ export const MouSummarySchema = z.object({
   /** The MoU this one renews or supersedes, so the older MoU can tell it has a successor. */
   previousMouId: z.string().optional(),
   updatedAt: z.string(),
+  archivedAt: z.string().optional(),
 });
 export type MouSummary = z.output<typeof MouSummarySchema>;
 
@@ -54,5 +55,6 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
     overdueObligations,
     previousMouId: f.previousMouId,
     updatedAt: mou.updatedAt,
+    ...(mou.archivedAt ? { archivedAt: mou.archivedAt } : {}),
   };
 }
