@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentMouStatus, mouStatusSince, type Mou } from './mou';
+import { currentMouStatus, mouStatusSince, type Mou, type MouStatus } from './mou';
 import { SIGNED_OR_LATER_STATUSES } from './mou-status';
 import { moveDate } from './move-history';
 import { PIPELINE_STAGES, type Stage } from './stages';
@@ -28,42 +28,51 @@ export const OutOfStepSchema = z.object({
   /** The MoU that is ahead (mou-ahead only). */
   mouId: z.string().optional(),
   mouNumber: z.string().optional(),
-  /** The day the MoU reached its status (mou-ahead) or the proposal its stage (proposal-ahead). */
-  since: z.string(),
+  /** The day the MoU reached its status (mou-ahead) or the proposal its stage (proposal-ahead), where known. */
+  since: z.string().optional(),
   message: z.string(),
 });
 export type OutOfStep = z.output<typeof OutOfStepSchema>;
 
 type ProposalLike = { id: string; referenceNumber: string; title: string; stage: Stage; enteredStageAt: string; archivedAt?: string | undefined };
-type MouLike = Pick<Mou, 'id' | 'statusHistory' | 'archivedAt'> & { fields: Pick<Mou['fields'], 'proposalId' | 'mouNumber'> };
+/** What the check needs of an MoU: a stored MoU (mouStepOf) or a list row. */
+export interface MouStep {
+  id: string;
+  mouNumber: string;
+  proposalId?: string | undefined;
+  status: MouStatus;
+  since?: string | undefined;
+  archivedAt?: string | undefined;
+}
+
+export function mouStepOf(mou: Pick<Mou, 'id' | 'statusHistory' | 'archivedAt'> & { fields: Pick<Mou['fields'], 'proposalId' | 'mouNumber'> }): MouStep {
+  return { id: mou.id, mouNumber: mou.fields.mouNumber, proposalId: mou.fields.proposalId, status: currentMouStatus(mou), since: mouStatusSince(mou), archivedAt: mou.archivedAt };
+}
 
 function pipelineIndex(stage: Stage): number {
   return (PIPELINE_STAGES as readonly Stage[]).indexOf(stage);
 }
 
 /** Where one proposal and its MoUs disagree; empty when they are in step. */
-export function proposalMouStep(proposal: ProposalLike, mousOfProposal: readonly MouLike[]): OutOfStep[] {
+export function proposalMouStep(proposal: ProposalLike, mousOfProposal: readonly MouStep[]): OutOfStep[] {
   if (proposal.archivedAt) return [];
   const index = pipelineIndex(proposal.stage);
   if (index < 0) return [];
-  const mous = mousOfProposal.filter((m) => !m.archivedAt && m.fields.proposalId === proposal.id);
+  const mous = mousOfProposal.filter((m) => !m.archivedAt && m.proposalId === proposal.id);
   const base = { proposalId: proposal.id, referenceNumber: proposal.referenceNumber, title: proposal.title };
   if (index < SIGNED_INDEX) {
     return mous
-      .filter((m) => ['signed', 'active'].includes(currentMouStatus(m)))
-      .map((m) => {
-        const status = currentMouStatus(m) === 'active' ? 'Active' : 'Signed';
-        return {
-          ...base,
-          kind: 'mou-ahead' as const,
-          mouId: m.id,
-          mouNumber: m.fields.mouNumber,
-          since: mouStatusSince(m),
-          message: `MoU ${m.fields.mouNumber} is ${status}, but proposal ${proposal.referenceNumber} is still before MoU signed.`,
-        };
-      });
+      .filter((m) => m.status === 'signed' || m.status === 'active')
+      .map((m) => ({
+        ...base,
+        kind: 'mou-ahead' as const,
+        mouId: m.id,
+        mouNumber: m.mouNumber,
+        ...(m.since ? { since: m.since } : {}),
+        message: `MoU ${m.mouNumber} is ${m.status === 'active' ? 'Active' : 'Signed'}, but proposal ${proposal.referenceNumber} is still before MoU signed.`,
+      }));
   }
-  if (mous.some((m) => SIGNED_OR_LATER_STATUSES.includes(currentMouStatus(m)))) return [];
+  if (mous.some((m) => SIGNED_OR_LATER_STATUSES.includes(m.status))) return [];
   return [
     {
       ...base,
@@ -78,10 +87,11 @@ export function proposalMouStep(proposal: ProposalLike, mousOfProposal: readonly
 }
 
 /** Every mismatch across the register, for the dashboard: one pass over the MoUs, one over the proposals. */
-export function proposalMouStepIssues(proposals: readonly ProposalLike[], mous: readonly MouLike[]): OutOfStep[] {
-  const byProposal = new Map<string, MouLike[]>();
-  for (const mou of mous) {
-    const id = mou.fields.proposalId;
+export function proposalMouStepIssues(proposals: readonly ProposalLike[], mous: readonly Parameters<typeof mouStepOf>[0][]): OutOfStep[] {
+  const byProposal = new Map<string, MouStep[]>();
+  for (const record of mous) {
+    const mou = mouStepOf(record);
+    const id = mou.proposalId;
     if (!id) continue;
     const list = byProposal.get(id);
     if (list) list.push(mou);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposalMouStep, proposalMouStepIssues } from '../../../shared/domain/proposal-mou-step';
+import { mouStepOf, proposalMouStep, proposalMouStepIssues } from '../../../shared/domain/proposal-mou-step';
 import type { MouStatus } from '../../../shared/domain/mou';
 import type { Stage } from '../../../shared/domain/stages';
 
@@ -11,12 +11,13 @@ const proposal = (stage: Stage, extra: { archivedAt?: string } = {}) => ({
   enteredStageAt: '2021-05-20T07:00:00.000Z',
   ...extra,
 });
-const mou = (status: MouStatus, extra: { archivedAt?: string; proposalId?: string; at?: string } = {}) => ({
+const record = (status: MouStatus, extra: { archivedAt?: string; proposalId?: string; at?: string } = {}) => ({
   id: `m-${status}`,
   fields: { mouNumber: `M-${status}`, proposalId: extra.proposalId ?? 'p1' },
   statusHistory: [{ at: extra.at ?? '2021-05-20T07:00:00.000Z', from: null, to: status, by: '', note: '' }],
   ...(extra.archivedAt ? { archivedAt: extra.archivedAt } : {}),
 });
+const mou = (status: MouStatus, extra: { archivedAt?: string; proposalId?: string; at?: string } = {}) => mouStepOf(record(status, extra));
 
 describe('a proposal and its MoUs in step', () => {
   it('an MoU Signed or Active while its proposal is before MoU signed is out of step', () => {
@@ -50,7 +51,7 @@ describe('a proposal and its MoUs in step', () => {
   it('across the register, each MoU is matched to its own proposal', () => {
     const issues = proposalMouStepIssues(
       [proposal('received'), { ...proposal('operational'), id: 'p2', referenceNumber: 'RWP' }, { ...proposal('mou-signed'), id: 'p3' }],
-      [mou('active'), mou('signed', { proposalId: 'p3' }), mou('draft', { proposalId: undefined })],
+      [record('active'), record('signed', { proposalId: 'p3' }), record('draft')],
     );
     expect(issues.map((i) => [i.proposalId, i.kind])).toEqual([
       ['p1', 'mou-ahead'],

@@ -12,6 +12,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChart } from './StageChart';
+import { OutOfStepPanel } from './OutOfStepPanel';
 
 type Dashboard = OutputOf<'getDashboard'>;
 
@@ -129,6 +130,8 @@ export function DashboardScreen() {
               </ul>
             )}
           </div>
+
+          <OutOfStepPanel items={d.outOfStep} />
 
           <div className="panel-card wide" role="group" aria-labelledby="stuck-heading">
             <h3 id="stuck-heading">Stuck longest in their stage</h3>
