@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MOU_STATUS_LABELS, currentMouStatus, type Mou, type MouStatus } from '../../../../shared/domain/mou';
 import { checkMouMoveRequest, statusesBetween } from '../../../../shared/domain/mou-status';
+import { checkMoveDate } from '../../../../shared/domain/move-history';
 import { currentStage, type Proposal } from '../../../../shared/domain/proposal';
 import { PIPELINE_STAGES } from '../../../../shared/domain/stages';
 import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
@@ -42,18 +43,21 @@ export function StatusMoveDialog({ mou, to, proposal, successorIds, onClose, onM
   const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
 
   useEffect(() => {
-    // Signed is dated by the date signed when one is recorded; every other move by today.
-    setOn(formatDate(to === 'signed' && mou.fields.signedOn ? mou.fields.signedOn : todayInPakistan()));
+    // Signed is dated by the date signed when one is recorded (and the history allows it); every other move by today.
+    const signedOn = mou.fields.signedOn;
+    const datable = signedOn !== undefined && !checkMoveDate(mou.statusHistory, signedOn, todayInPakistan());
+    setOn(formatDate(to === 'signed' && datable ? signedOn : todayInPakistan()));
     setNote('');
     setMoveProposal(true);
     setErrors({});
     setSummary(undefined);
-  }, [to, mou.fields.signedOn]);
+  }, [to, mou.fields.signedOn, mou.statusHistory]);
 
   const from = currentMouStatus(mou);
   const passes = to ? statusesBetween(from, to) : [];
   const offerProposal = (to === 'signed' || to === 'active') && proposalBeforeSigned(proposal);
-  const signedDate = to === 'signed' ? parseDateText(on) : mou.fields.signedOn;
+  // The proposal moves on the date signed: the one recorded, else the date of this move to Signed.
+  const signedDate = mou.fields.signedOn ?? (to === 'signed' ? parseDateText(on) : undefined);
 
   const submit = async () => {
     if (!to) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Proposal, ProposalFieldName } from '../../../../shared/domain/proposal';
 import { PIPELINE_STAGES, STAGE_LABELS, type PipelineStage } from '../../../../shared/domain/stages';
 import { checkEntry } from '../../../../shared/domain/stage-machine';
@@ -175,25 +175,9 @@ export function ProposalFormScreen({ id }: { id?: string }) {
   }
   if (id && !original) return <p aria-busy="true">Loading proposal…</p>;
 
-  return (
-    <RecordForm
-      headingId="proposal-form-heading"
-      heading={original ? `Edit proposal ${original.fields.referenceNumber}` : 'New proposal'}
-      saveLabel="Save proposal"
-      saving={saving}
-      onSubmit={onSubmit}
-      onCancel={onCancel}
-    >
-      <p className="form-legend">
-        Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
-      </p>
-      {summary && (
-        <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          {summary}
-        </div>
-      )}
-      {!original && (
-        <fieldset className="form-section">
+  // Right after Identification: a park already under way says where it is before the details.
+  const stageNow = original ? null : (
+<fieldset className="form-section">
           <legend>Stage now</legend>
           <p className="muted">
             A park already under way is entered at its real stage. The stages before it are recorded as passed without a record, never as moves with made-up dates.
@@ -245,9 +229,28 @@ export function ProposalFormScreen({ id }: { id?: string }) {
             </FormField>
           </div>
         </fieldset>
+  );
+
+  return (
+    <RecordForm
+      headingId="proposal-form-heading"
+      heading={original ? `Edit proposal ${original.fields.referenceNumber}` : 'New proposal'}
+      saveLabel="Save proposal"
+      saving={saving}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    >
+      <p className="form-legend">
+        Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
+      </p>
+      {summary && (
+        <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          {summary}
+        </div>
       )}
-      {PROPOSAL_FORM_SECTIONS.map((section) => (
-        <fieldset key={section.title} className="form-section">
+      {PROPOSAL_FORM_SECTIONS.map((section, index) => (
+        <Fragment key={section.title}>
+        <fieldset className="form-section">
           <legend>{section.title}</legend>
           <div className="form-grid">
             {section.fields.map((spec) => (
@@ -274,6 +277,8 @@ export function ProposalFormScreen({ id }: { id?: string }) {
             ))}
           </div>
         </fieldset>
+        {index === 0 && stageNow}
+        </Fragment>
       ))}
     </RecordForm>
   );
