@@ -74,7 +74,7 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
           {error}
         </p>
       )}
-      {rows && rows.length === 0 && (
+      {rows && rows.length === 0 && outOfStep.length === 0 && (
         <p className="muted">
           {due
             ? 'This proposal is at MoU negotiation or later and has no MoU yet. Create it here; the parties, area and floors are filled in from the proposal.'
