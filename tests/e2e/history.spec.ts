@@ -144,3 +144,53 @@ test('a wrong Reject is corrected: the proposal is back at its stage, and the hi
   expect(history.map((m) => m.to)).toEqual(['received', 'screening', 'rejected', 'screening', 'board-approval']);
   expect(history[3]!.withdraws).toBe(history[2]!.id);
 });
+
+test('an MoU move made by mistake is corrected, and an MoU entered by mistake is archived, undone, archived and restored', async ({ openApp }, testInfo) => {
+  test.setTimeout(120_000);
+  const dataDir = testInfo.outputPath('park-desk-data');
+  const services = await openParkServices({ dataDir, appVersion: 'test' });
+  await services.dispatch('updateSettings', { officialName: 'Ayesha Khan' });
+  await services.dispatch('loadSampleData', {});
+  await services.close();
+  const app = await openApp({ dataDir });
+  const { page } = app;
+
+  await nav(page, 'MoUs').click();
+  await expect(page.getByText('3 MoUs', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'PSEB/MoU/STP/FSD/2021', exact: true }).click();
+  const status = page.getByRole('region', { name: 'Status', exact: true });
+  await status.getByRole('button', { name: 'Move to Active…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move to Active' });
+  await dialog.getByRole('button', { name: 'Move to Active' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toContainText(/Now\s*Active/);
+
+  await status.getByRole('button', { name: 'Correct the last move…' }).click();
+  const correct = page.getByRole('dialog', { name: 'Correct the last move' });
+  await correct.getByLabel('Reason', { exact: true }).fill('The park has not opened yet.');
+  await correct.getByRole('button', { name: 'Withdraw the move' }).click();
+  await expect(correct).toBeHidden();
+  await expect(status).toContainText(/Now\s*Signed\s*since 20-May-2021/);
+  const history = page.getByRole('list', { name: 'Status moves, newest first' }).getByRole('listitem');
+  await expect(history.nth(0)).toContainText('Correction: Signed → Active withdrawn; back at Signed');
+  await expect(history.nth(1).locator('del')).toHaveText('Signed → Active');
+
+  // Archive asks first; the notice offers Undo.
+  await page.getByRole('button', { name: 'Archive…' }).click();
+  await page.getByRole('dialog', { name: 'Archive MoU PSEB/MoU/STP/FSD/2021?' }).getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('heading', { name: 'MoUs', level: 1 })).toBeVisible();
+  await expect(page.getByText('2 MoUs', { exact: true })).toBeVisible();
+  await page.getByRole('status').filter({ hasText: 'MoU PSEB/MoU/STP/FSD/2021 archived.' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('3 MoUs', { exact: true })).toBeVisible();
+
+  // Archived again, it is in the archived view, out of the dashboard's count, and restored from there.
+  await page.getByRole('button', { name: 'PSEB/MoU/STP/FSD/2021', exact: true }).click();
+  await page.getByRole('button', { name: 'Archive…' }).click();
+  await page.getByRole('dialog', { name: 'Archive MoU PSEB/MoU/STP/FSD/2021?' }).getByRole('button', { name: 'Archive' }).click();
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Archived MoUs' });
+  await expect(page.getByText('1 archived MoUs', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Restore MoU PSEB/MoU/STP/FSD/2021' }).click();
+  await expect(page.getByRole('heading', { name: 'No archived MoUs' })).toBeVisible();
+  const stored = (await app.readDataFile()) as { mous: { fields: { mouNumber: string }; archivedAt?: string }[] };
+  expect(stored.mous.filter((m) => m.archivedAt)).toEqual([]);
+});
