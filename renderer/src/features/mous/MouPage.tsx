@@ -206,7 +206,9 @@ export function MouPage({ id }: { id: string }) {
           <span>
             Now <MouStatusBadge status={status} /> <span className="muted">since {formatDate(mouStatusSince(mou))}</span>
           </span>
-          {options.length === 0 ? (
+          {mou.archivedAt ? (
+            <span className="muted">Archived: restore it to move its status.</span>
+          ) : options.length === 0 ? (
             <span className="muted">{MOU_STATUS_LABELS[status]} is a final status; no further moves.</span>
           ) : (
             options.map((option) => (

@@ -130,7 +130,7 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
           )}
           {move.passes.length > 0 && (
             <p className="passed-note">
-              Passes {move.passes.map((s) => STAGE_LABELS[s]).join(', ')}: recorded as passed without a record of their own, not as moves with dates.
+              Passes {move.passes.map((s) => STAGE_LABELS[s]).join(', ')}: recorded as passed without a record of their own, not as moves with dates. The note says why.
             </p>
           )}
           {errors.to && (
@@ -175,13 +175,7 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
             id="move-note"
             label={move.noteRequired && move.kind !== 'advance' ? 'Reason' : 'Note'}
             required={noteRequired}
-            hint={
-              move.passes.length > 0
-                ? 'Say why the stages in between have no record. Enter records the move; Shift+Enter starts a new line.'
-                : late
-                  ? 'Say why it is recorded late. Enter records the move; Shift+Enter starts a new line.'
-                  : 'Enter records the move; Shift+Enter starts a new line.'
-            }
+            hint="Enter records the move; Shift+Enter starts a new line."
             error={errors.note}
           >
             {(c) => (
