@@ -53,7 +53,16 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
           <p>
             <strong>Out of step:</strong> {issue.message}
           </p>
-          {issue.kind === 'proposal-ahead' && (
+          {/* An MoU already entered is moved to Signed on its page; with none, a new one is recorded as signed. */}
+          {issue.kind === 'proposal-ahead' &&
+            rows
+              ?.filter((r) => !r.archivedAt)
+              .map((r) => (
+                <button key={r.id} type="button" className="button small" onClick={() => navigate({ screen: 'mou', id: r.id })}>
+                  Open MoU {r.mouNumber} to record it as signed
+                </button>
+              ))}
+          {issue.kind === 'proposal-ahead' && !rows?.some((r) => !r.archivedAt) && (
             <button
               type="button"
               className="button small primary"
