@@ -42,6 +42,13 @@ test('the Rawalpindi park is entered in one form at Operational since 15-Mar-202
   // At Operational with no signed MoU: out of step, with the way to record the MoU.
   await expect(page.getByRole('note', { name: 'Out of step with its MoU' })).toContainText('no MoU is recorded');
 
+  // The dashboard counts it under Needs attention, with the list behind the figure.
+  await nav(page, 'Dashboard').click();
+  const outOfStep = page.getByRole('group', { name: 'Proposal and MoU out of step' });
+  await expect(outOfStep.getByRole('button', { name: /proposal whose MoU disagrees/ })).toHaveText(/1\s*proposal whose MoU disagrees/);
+  await outOfStep.getByRole('button', { name: 'PSEB/STP/RWP/2021-02' }).click();
+  await expect(page.getByRole('heading', { name: 'Rawalpindi Software Technology Park', level: 1 })).toBeVisible();
+
   const stored = (await app.readDataFile()) as StoredFile;
   expect(stored.proposals[0]!.stageHistory).toEqual([
     expect.objectContaining({ at: '2022-03-15T07:00:00.000Z', from: null, to: 'operational', by: 'Ayesha Khan', passedStages: expect.arrayContaining(['received', 'fit-out']) }),
