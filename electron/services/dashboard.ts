@@ -12,7 +12,8 @@ export function dashboardHandlers(store: ParkStore, clock: Clock): Pick<Handlers
       const { proposals, mous, settings } = store.data;
       return computeDashboard({
         proposals: proposals.map(summariseProposal),
-        mous,
+        // An archived MoU (entered by mistake) counts in no figure.
+        mous: mous.filter((m) => !m.archivedAt),
         today: todayInPakistan(clock.now()),
         operationalTarget: settings.operationalTarget,
         stuckAfterDays: settings.stuckAfterDays,

@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers, ParsedInputOf } from '../../shared/api/contract';
 import { ApiFailure, fieldErrorsFrom } from '../../shared/api/result';
 import type { Database } from '../../shared/domain/database';
-import { MouFieldsSchema, currentMouStatus, type Mou, type MouFields, type MouFormFields } from '../../shared/domain/mou';
-import { INITIAL_MOU_STATUS, mouStatusMoveProblem } from '../../shared/domain/mou-status';
+import { MouFieldsSchema, currentMouStatus, type Mou, type MouFields, type MouFormFields, type MouStatusMove } from '../../shared/domain/mou';
+import { INITIAL_MOU_STATUS, checkMouEntry, checkMouMoveRequest, mouEntryNote } from '../../shared/domain/mou-status';
+import { checkCorrection, correctionEntry, moveInstant, noonInPakistan, recordedAtIfLate } from '../../shared/domain/move-history';
+import { currentStage, type Proposal } from '../../shared/domain/proposal';
+import { PIPELINE_STAGES } from '../../shared/domain/stages';
+import { formatDate } from '../../shared/format/dates';
+import { officialNameFor, recordStageMove } from './proposals';
 import { summariseMou, type MouSummary } from '../../shared/domain/mou-summary';
 import { todayInPakistan } from '../../shared/format/dates';
 import type { ParkStore } from './storage/park-store';
@@ -78,6 +83,33 @@ function assertFresh(mou: Mou, expectedUpdatedAt: string): void {
   }
 }
 
+function assertNotArchived(mou: Mou, what: string): void {
+  if (mou.archivedAt) throw new ApiFailure('conflict', `MoU ${mou.fields.mouNumber} is archived; restore it before ${what}.`);
+}
+
+const SIGNED_STAGE_INDEX = PIPELINE_STAGES.indexOf('mou-signed');
+
+/**
+ * Moves the MoU's linked proposal to MoU signed on the day the MoU was signed, inside the same
+ * store update as the MoU's own change, so both are saved or neither.
+ */
+function moveLinkedProposalToSigned(db: Database, mou: Mou, expectedUpdatedAt: string, signedOn: string | undefined, now: Date): void {
+  const fail = (message: string): never => {
+    throw new ApiFailure('invalid-input', message, { moveProposal: message });
+  };
+  const proposalId = mou.fields.proposalId;
+  if (!proposalId) return fail('This MoU is not linked to a proposal, so there is no proposal to move to MoU signed.');
+  const proposal = draftOfRecord(db.proposals as Proposal[], proposalId);
+  if (!proposal) return fail('The linked proposal no longer exists.');
+  if (proposal.updatedAt !== expectedUpdatedAt) return fail('The linked proposal was changed since you opened this page. Reload it and make your change again.');
+  if (proposal.archivedAt) return fail(`Proposal ${proposal.fields.referenceNumber} is archived; restore it first, or leave its stage as it is.`);
+  const index = (PIPELINE_STAGES as readonly string[]).indexOf(currentStage(proposal));
+  if (index < 0 || index >= SIGNED_STAGE_INDEX) return fail(`Proposal ${proposal.fields.referenceNumber} is not before MoU signed; leave its stage as it is.`);
+  if (!signedOn) return fail('Give the date signed, so the proposal can be moved to MoU signed on that date.');
+  const note = `MoU ${mou.fields.mouNumber} recorded as signed on ${formatDate(signedOn)}.`;
+  recordStageMove(proposal, { to: 'mou-signed', on: signedOn, note }, officialNameFor(db, 'moveProposal'), now, 'moveProposal.');
+}
+
 export function createMouService(store: ParkStore, clock: Clock) {
   const now = () => clock.now().toISOString();
   const today = () => todayInPakistan(clock.now());
@@ -107,19 +139,45 @@ export function createMouService(store: ParkStore, clock: Clock) {
       return findMou(store.data, id);
     },
 
-    create({ fields, proposalId }: ParsedInputOf<'createMou'>): Promise<Mou> {
+    create({ fields, proposalId, start, moveProposal }: ParsedInputOf<'createMou'>): Promise<Mou> {
       return store.update((db) => {
         assertNumberFree(db, fields.mouNumber);
         assertProposalExists(db, proposalId);
         assertPreviousMou(db, fields);
-        const at = now();
+        const instant = clock.now();
+        const at = instant.toISOString();
+        let entry: MouStatusMove = { id: randomUUID(), at, from: null, to: INITIAL_MOU_STATUS, by: db.settings.officialName, note: 'MoU entered.' };
+        let signedOn = fields.signedOn;
+        if (start) {
+          const check = checkMouEntry(start, fields, today());
+          if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [`start.${check.field}`]: check.reason });
+          if (check.signedOn) signedOn = check.signedOn;
+          const since = start.on === today() ? at : noonInPakistan(start.on);
+          entry = {
+            id: randomUUID(),
+            at: since,
+            ...recordedAtIfLate(since, instant),
+            from: null,
+            to: start.status,
+            by: db.settings.officialName,
+            note: start.note?.trim() || mouEntryNote(start.status, check.passes),
+            ...(check.passes.length > 0 ? { passedStatuses: check.passes } : {}),
+          };
+        }
         const mou: Mou = {
           id: randomUUID(),
           createdAt: at,
           updatedAt: at,
-          fields: checkedFields({ ...fields, ...(proposalId ? { proposalId } : {}), obligations: [], amendments: [] }),
-          statusHistory: [{ at, from: null, to: INITIAL_MOU_STATUS, by: db.settings.officialName, note: 'MoU entered.' }],
+          fields: checkedFields({ ...fields, ...(signedOn ? { signedOn } : {}), ...(proposalId ? { proposalId } : {}), obligations: [], amendments: [] }),
+          statusHistory: [entry],
         };
+        if (moveProposal) {
+          if (!start || !['signed', 'active'].includes(start.status)) {
+            const message = 'Only an MoU entered as Signed or Active moves its proposal to MoU signed.';
+            throw new ApiFailure('invalid-input', message, { moveProposal: message });
+          }
+          moveLinkedProposalToSigned(db, mou, moveProposal.expectedUpdatedAt, signedOn, instant);
+        }
         db.mous.push(mou);
         return mou;
       });
@@ -128,6 +186,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
     update({ id, expectedUpdatedAt, fields }: ParsedInputOf<'updateMou'>): Promise<Mou> {
       return change(id, (mou, db) => {
         assertFresh(mou, expectedUpdatedAt);
+        assertNotArchived(mou, 'editing it');
         assertNumberFree(db, fields.mouNumber, id);
         assertPreviousMou(db, fields, id, mou.fields.previousMouId);
         // Obligations, amendments and the proposal link are kept: they have their own calls.
@@ -145,13 +204,64 @@ export function createMouService(store: ParkStore, clock: Clock) {
       });
     },
 
-    moveStatus({ id, expectedUpdatedAt, to, note }: ParsedInputOf<'moveMouStatus'>): Promise<Mou> {
+    /**
+     * Appends one status move (back-dated if `on` says so), passing statuses along the forward
+     * path where asked; with moveProposal, the linked proposal moves to MoU signed in the same save.
+     */
+    moveStatus({ id, expectedUpdatedAt, to, on, note, moveProposal }: ParsedInputOf<'moveMouStatus'>): Promise<Mou> {
       return change(id, (mou, db) => {
         assertFresh(mou, expectedUpdatedAt);
+        assertNotArchived(mou, 'moving its status');
         const successorIds = committed(db).mous.filter((m) => m.fields.previousMouId === id).map((m) => m.id);
-        const problem = mouStatusMoveProblem(mou, to, { successorIds, today: today() });
-        if (problem) throw new ApiFailure('forbidden', problem);
-        mou.statusHistory.push({ at: now(), from: currentMouStatus(mou), to, by: db.settings.officialName, note });
+        const instant = clock.now();
+        const day = on ?? today();
+        const check = checkMouMoveRequest(mou, { to, on: day, note }, { successorIds, today: today() });
+        if (!check.ok) throw new ApiFailure(check.field === 'to' ? 'forbidden' : 'invalid-input', check.reason, { [check.field]: check.reason });
+        // Signed without a recorded date signed: the day of the move is the day it was signed.
+        if (to === 'signed' && !mou.fields.signedOn) mou.fields.signedOn = day;
+        const at = moveInstant(mou.statusHistory, day, instant);
+        mou.statusHistory.push({
+          id: randomUUID(),
+          at,
+          ...recordedAtIfLate(at, instant),
+          from: currentMouStatus(mou),
+          to,
+          by: db.settings.officialName,
+          note,
+          ...(check.passes.length > 0 ? { passedStatuses: check.passes } : {}),
+        });
+        if (moveProposal) {
+          if (!['signed', 'active'].includes(to)) {
+            const message = 'Only a move to Signed or Active moves the proposal to MoU signed.';
+            throw new ApiFailure('invalid-input', message, { moveProposal: message });
+          }
+          moveLinkedProposalToSigned(db, mou, moveProposal.expectedUpdatedAt, mou.fields.signedOn, instant);
+        }
+      });
+    },
+
+    /** Withdraws the last status move that stands by appending a correction; nothing is removed. */
+    correctMove({ id, expectedUpdatedAt, reason }: ParsedInputOf<'correctMouMove'>): Promise<Mou> {
+      return change(id, (mou, db) => {
+        assertFresh(mou, expectedUpdatedAt);
+        assertNotArchived(mou, 'correcting its status');
+        const check = checkCorrection(mou.statusHistory, reason);
+        if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [check.field]: check.reason });
+        mou.statusHistory.push(correctionEntry(check.withdrawn, check.restored, { id: randomUUID(), now: clock.now(), by: db.settings.officialName, reason }));
+      });
+    },
+
+    archive({ id }: ParsedInputOf<'archiveMou'>): Promise<Mou> {
+      return change(id, (mou) => {
+        if (mou.archivedAt) throw new ApiFailure('conflict', `MoU ${mou.fields.mouNumber} is already archived.`);
+        mou.archivedAt = now();
+      });
+    },
+
+    restore({ id }: ParsedInputOf<'restoreMou'>): Promise<Mou> {
+      return change(id, (mou) => {
+        if (!mou.archivedAt) throw new ApiFailure('conflict', `MoU ${mou.fields.mouNumber} is not archived.`);
+        delete mou.archivedAt;
       });
     },
 
@@ -206,6 +316,9 @@ type MouCallName =
   | 'updateMou'
   | 'linkMouProposal'
   | 'moveMouStatus'
+  | 'correctMouMove'
+  | 'archiveMou'
+  | 'restoreMou'
   | 'saveMouObligation'
   | 'setMouObligationDone'
   | 'saveMouAmendment';
@@ -219,6 +332,9 @@ export function mouHandlers(service: MouService): Pick<Handlers, MouCallName> {
     updateMou: (input) => service.update(input),
     linkMouProposal: (input) => service.link(input),
     moveMouStatus: (input) => service.moveStatus(input),
+    correctMouMove: (input) => service.correctMove(input),
+    archiveMou: (input) => service.archive(input),
+    restoreMou: (input) => service.restore(input),
     saveMouObligation: (input) => service.saveObligation(input),
     setMouObligationDone: (input) => service.setObligationDone(input),
     saveMouAmendment: (input) => service.saveAmendment(input),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers, ParsedInputOf } from '../../shared/api/contract';
 import { ApiFailure } from '../../shared/api/result';
-import type { Proposal, ProposalFields } from '../../shared/domain/proposal';
+import { currentStage, type Proposal, type ProposalFields, type StageMove } from '../../shared/domain/proposal';
 import { summariseProposal, type ProposalSummary } from '../../shared/domain/proposal-summary';
-import { INITIAL_STAGE } from '../../shared/domain/stages';
-import { checkMoveRequest, moveInstant } from '../../shared/domain/stage-machine';
+import { INITIAL_STAGE, type Stage } from '../../shared/domain/stages';
+import { checkEntry, checkMoveRequest, entryNote, moveInstant } from '../../shared/domain/stage-machine';
+import { checkCorrection, correctionEntry, noonInPakistan, recordedAtIfLate } from '../../shared/domain/move-history';
 import { todayInPakistan } from '../../shared/format/dates';
 import type { Database } from '../../shared/domain/database';
 import type { ParkStore } from './storage/park-store';
@@ -38,6 +39,59 @@ function assertReferenceFree(db: Readonly<Database>, fields: ProposalFields, own
   }
 }
 
+/** The official's name, required for every recorded move. */
+export function officialNameFor(db: Readonly<Database>, field = 'officialName'): string {
+  const who = db.settings.officialName.trim();
+  if (!who) {
+    const message = 'Set your name under Data and settings first: it is recorded with every stage move.';
+    throw new ApiFailure('invalid-input', message, { [field]: message });
+  }
+  return who;
+}
+
+/**
+ * Appends one stage move to a proposal being changed, if the stage machine allows it; stages
+ * passed on the way are recorded as passed. Also used by the MoU service, so an MoU signed and
+ * its proposal's MoU signed are saved in one update. `fieldPrefix` places field messages.
+ */
+export function recordStageMove(proposal: Proposal, request: { to: Stage; on: string; note: string }, who: string, now: Date, fieldPrefix = ''): void {
+  const check = checkMoveRequest(proposal.stageHistory, request, todayInPakistan(now));
+  if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [`${fieldPrefix}${check.field}`]: check.reason });
+  const at = moveInstant(proposal.stageHistory, request.on, now);
+  const move: StageMove = {
+    id: randomUUID(),
+    at,
+    ...recordedAtIfLate(at, now),
+    from: currentStage(proposal),
+    to: request.to,
+    by: who,
+    note: request.note,
+    ...(check.move.passes.length > 0 ? { passedStages: check.move.passes } : {}),
+  };
+  proposal.stageHistory.push(move);
+  proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, now);
+}
+
+/** The first entry of a new proposal: Received today, or the real stage on the day it got there. */
+function entryMove(fields: ProposalFields, start: ParsedInputOf<'createProposal'>['start'], who: string, now: Date): StageMove {
+  const nowText = now.toISOString();
+  if (!start) return { id: randomUUID(), at: nowText, from: null, to: INITIAL_STAGE, by: who, note: 'Proposal entered.' };
+  const today = todayInPakistan(now);
+  const check = checkEntry({ stage: start.stage, on: start.on }, today, fields.dateReceived);
+  if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [`start.${check.field}`]: check.reason });
+  const at = start.on === today ? nowText : noonInPakistan(start.on);
+  return {
+    id: randomUUID(),
+    at,
+    ...recordedAtIfLate(at, now),
+    from: null,
+    to: start.stage,
+    by: who,
+    note: start.note?.trim() || entryNote(start.stage, check.passes),
+    ...(check.passes.length > 0 ? { passedStages: check.passes } : {}),
+  };
+}
+
 export function createProposalService(store: ParkStore, clock: Clock) {
   return {
     list(): ProposalSummary[] {
@@ -48,16 +102,17 @@ export function createProposalService(store: ParkStore, clock: Clock) {
       return findById(store.data, id);
     },
 
-    async create({ fields }: ParsedInputOf<'createProposal'>): Promise<Proposal> {
+    async create({ fields, start }: ParsedInputOf<'createProposal'>): Promise<Proposal> {
       return store.update((db) => {
         assertReferenceFree(db, fields);
-        const at = clock.now().toISOString();
+        const now = clock.now();
+        const at = now.toISOString();
         const proposal: Proposal = {
           id: randomUUID(),
           createdAt: at,
           updatedAt: at,
           fields,
-          stageHistory: [{ at, from: null, to: INITIAL_STAGE, by: db.settings.officialName, note: 'Proposal entered.' }],
+          stageHistory: [entryMove(fields, start, db.settings.officialName, now)],
         };
         db.proposals.push(proposal);
         return proposal;
@@ -82,18 +137,22 @@ export function createProposalService(store: ParkStore, clock: Clock) {
         const proposal = findById(db, id);
         assertCurrent(proposal, expectedUpdatedAt);
         assertNotArchived(proposal, 'moving it');
-        const who = db.settings.officialName.trim();
-        if (!who) {
-          const message = 'Set your name under Data and settings first: it is recorded with every stage move.';
-          throw new ApiFailure('invalid-input', message, { officialName: message });
-        }
-        const now = clock.now();
-        const check = checkMoveRequest(proposal.stageHistory, { to, on, note }, todayInPakistan(now));
+        recordStageMove(proposal, { to, on, note }, officialNameFor(db), clock.now());
+        return proposal;
+      });
+    },
+
+    /** Withdraws the last move that stands by appending a correction; nothing recorded is removed. */
+    async correctMove({ id, expectedUpdatedAt, reason }: ParsedInputOf<'correctProposalMove'>): Promise<Proposal> {
+      return store.update((db) => {
+        const proposal = findById(db, id);
+        assertCurrent(proposal, expectedUpdatedAt);
+        assertNotArchived(proposal, 'correcting its stage');
+        const who = officialNameFor(db);
+        const check = checkCorrection(proposal.stageHistory, reason);
         if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [check.field]: check.reason });
-        const at = moveInstant(proposal.stageHistory, on, now);
-        const recordedAt = now.toISOString();
-        const from = proposal.stageHistory[proposal.stageHistory.length - 1]!.to;
-        proposal.stageHistory.push({ at, ...(at === recordedAt ? {} : { recordedAt }), from, to, by: who, note });
+        const now = clock.now();
+        proposal.stageHistory.push(correctionEntry(check.withdrawn, check.restored, { id: randomUUID(), now, by: who, reason }));
         proposal.updatedAt = nextUpdatedAt(proposal.updatedAt, now);
         return proposal;
       });
@@ -126,7 +185,7 @@ export type ProposalService = ReturnType<typeof createProposalService>;
 /** The contract's proposal calls, answered by the service. */
 export function proposalHandlers(service: ProposalService): Pick<
   Handlers,
-  'listProposals' | 'getProposal' | 'createProposal' | 'updateProposal' | 'moveProposalStage' | 'archiveProposal' | 'restoreProposal'
+  'listProposals' | 'getProposal' | 'createProposal' | 'updateProposal' | 'moveProposalStage' | 'correctProposalMove' | 'archiveProposal' | 'restoreProposal'
 > {
   return {
     listProposals: () => service.list(),
@@ -134,6 +193,7 @@ export function proposalHandlers(service: ProposalService): Pick<
     createProposal: (input) => service.create(input),
     updateProposal: (input) => service.update(input),
     moveProposalStage: (input) => service.moveStage(input),
+    correctProposalMove: (input) => service.correctMove(input),
     archiveProposal: (input) => service.archive(input),
     restoreProposal: (input) => service.restore(input),
   };

@@ -1,10 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { Proposal, StageMove } from '../../shared/domain/proposal';
-import { INITIAL_STAGE } from '../../shared/domain/stages';
-import { SAMPLE_PROPOSALS } from '../../shared/domain/sample-parks';
+import { SAMPLE_PROPOSALS, type SampleProposal } from '../../shared/domain/sample-parks';
+import { stagesBetween, isPipelineStage } from '../../shared/domain/stage-machine';
+import { noonInPakistan } from '../../shared/domain/move-history';
 import { addSampleMous } from './sample-mous';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
+
+const BY = 'Sample data';
+
+/** A sample's history as moves: each dated on its day (or now, when not public), the stages between recorded as passed. */
+export function sampleStageHistory(sample: SampleProposal, now: string): StageMove[] {
+  const history: StageMove[] = [];
+  for (const step of sample.history) {
+    const previous = history[history.length - 1];
+    const from = previous ? previous.to : null;
+    const passes = isPipelineStage(step.stage) && (from === null || isPipelineStage(from)) ? stagesBetween(from, step.stage) : [];
+    const at = step.on ? noonInPakistan(step.on) : now;
+    history.push({
+      id: randomUUID(),
+      at,
+      ...(at === now ? {} : { recordedAt: now }),
+      from,
+      to: step.stage,
+      by: BY,
+      note: step.note,
+      ...(passes.length > 0 ? { passedStages: passes } : {}),
+    });
+  }
+  return history;
+}
 
 /** Adds the real parks of the programme once; a second request adds nothing. */
 export async function loadSampleData(store: ParkStore, clock: Clock): Promise<{ added: number; alreadyLoaded: boolean }> {
@@ -15,12 +40,7 @@ export async function loadSampleData(store: ParkStore, clock: Clock): Promise<{ 
     let added = 0;
     for (const sample of SAMPLE_PROPOSALS) {
       if (taken.has(sample.fields.referenceNumber.toLowerCase())) continue;
-      const receivedAt = sample.fields.dateReceived ? `${sample.fields.dateReceived}T09:00:00.000Z` : now;
-      const history: StageMove[] = [{ at: receivedAt, from: null, to: INITIAL_STAGE, by: 'Sample data', note: 'Proposal received.' }];
-      for (const step of sample.reached) {
-        history.push({ at: `${step.on}T09:00:00.000Z`, from: history[history.length - 1]!.to, to: step.stage, by: 'Sample data', note: step.note });
-      }
-      const proposal: Proposal = { id: randomUUID(), createdAt: now, updatedAt: now, fields: sample.fields, stageHistory: history };
+      const proposal: Proposal = { id: randomUUID(), createdAt: now, updatedAt: now, fields: sample.fields, stageHistory: sampleStageHistory(sample, now) };
       db.proposals.push(proposal);
       added += 1;
     }

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../shared/domain/database';
 import { MouFieldsSchema, type Mou, type MouStatusMove } from '../../shared/domain/mou';
 import { SAMPLE_MOUS } from '../../shared/domain/sample-mous';
+import { statusesBetween } from '../../shared/domain/mou-status';
+import { noonInPakistan } from '../../shared/domain/move-history';
 
 /**
  * Adds the sample MoUs to a database being changed, linked to the sample proposals by reference.
- * A sample is entered in the status it reached, as an official records an MoU signed before
- * Park Desk existed; its history says so.
+ * A sample is entered at the status it reached, as an official records an MoU signed before
+ * Park Desk existed: the statuses before it are recorded as passed, never given made-up dates.
  */
 export function addSampleMous(db: Database, now: string): number {
   const proposalByReference = new Map(db.proposals.map((p) => [p.fields.referenceNumber.toLowerCase(), p.id]));
@@ -26,7 +28,20 @@ export function addSampleMous(db: Database, now: string): number {
     });
     const history: MouStatusMove[] = [];
     for (const step of sample.history) {
-      history.push({ at: step.on ? `${step.on}T09:00:00.000Z` : now, from: history.at(-1)?.to ?? null, to: step.to, by: 'Sample data', note: step.note });
+      const previous = history[history.length - 1];
+      const from = previous ? previous.to : null;
+      const passes = statusesBetween(from, step.to);
+      const at = step.on ? noonInPakistan(step.on) : now;
+      history.push({
+        id: randomUUID(),
+        at,
+        ...(at === now ? {} : { recordedAt: now }),
+        from,
+        to: step.to,
+        by: 'Sample data',
+        note: step.note,
+        ...(passes.length > 0 ? { passedStatuses: passes } : {}),
+      });
     }
     const mou: Mou = { id: randomUUID(), createdAt: now, updatedAt: now, fields, statusHistory: history };
     db.mous.push(mou);

@@ -9,6 +9,7 @@ import { PARTNER_TYPES, PROVINCES, type PartnerType, type Province } from './pro
 import type { ProposalSummary } from './proposal-summary';
 import { daysInStage, filterProposalSummaries, type ProposalListFilters } from './proposal-list-query';
 import { ALL_STAGES, type Stage } from './stages';
+import { OutOfStepSchema, proposalMouStepIssues } from './proposal-mou-step';
 
 /**
  * The dashboard's figures, computed from the records and today's date, never stored.
@@ -74,6 +75,8 @@ export const DashboardSchema = z.object({
   periodsEnding: z.array(
     z.object({ mouId: z.string(), mouNumber: z.string(), period: z.enum(['subsidy', 'free-internet']), endsOn: z.string(), daysLeft: z.number() }),
   ),
+  /** Proposals and MoUs whose signing disagrees (proposal-mou-step.ts); archived records left out. */
+  outOfStep: z.array(OutOfStepSchema),
 });
 export type Dashboard = z.output<typeof DashboardSchema>;
 
@@ -204,5 +207,6 @@ export function computeDashboard({ proposals, mous, today, operationalTarget, st
     partnerMix: p.partnerMix,
     stuck: p.stuck,
     ...mouFigures(mous, today),
+    outOfStep: proposalMouStepIssues(proposals, mous),
   };
 }

@@ -39,6 +39,7 @@ export const MouSummarySchema = z.object({
   /** The MoU this one renews or supersedes, so the older MoU can tell it has a successor. */
   previousMouId: z.string().optional(),
   updatedAt: z.string(),
+  archivedAt: z.string().optional(),
 });
 export type MouSummary = z.output<typeof MouSummarySchema>;
 
@@ -85,5 +86,6 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
     undatedObligations,
     previousMouId: f.previousMouId,
     updatedAt: mou.updatedAt,
+    ...(mou.archivedAt ? { archivedAt: mou.archivedAt } : {}),
   };
 }

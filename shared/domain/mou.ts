@@ -10,6 +10,7 @@ import {
   requiredEnum,
   requiredText,
 } from '../validation/field-values';
+import { lastEffectiveMove, moveDate } from './move-history';
 
 export const MOU_TYPES = ['two-party', 'three-party'] as const;
 export const MOU_TYPE_LABELS: Record<(typeof MOU_TYPES)[number], string> = {
@@ -164,12 +165,22 @@ export const MouFieldsSchema = z
   });
 export type MouFields = z.output<typeof MouFieldsSchema>;
 
+/** One status move; appended, never edited. Optional fields came later: older files stay valid. */
 export const MouStatusMoveSchema = z.strictObject({
+  /** A stable identity, so a correction can name the move it withdraws. Absent on older moves. */
+  id: IdSchema.optional(),
+  /** When the move took effect; may be back-dated (the same rules as stage moves). */
   at: z.iso.datetime(),
+  /** When it was entered, when that differs from `at`. */
+  recordedAt: z.iso.datetime().optional(),
   from: z.enum(MOU_STATUSES).nullable(),
   to: z.enum(MOU_STATUSES),
   by: z.string().max(120),
   note: z.string().max(MAX_LONG_TEXT),
+  /** Statuses passed without a record of their own (an MoU entered as Signed, Draft -> Signed in one move). */
+  passedStatuses: z.array(z.enum(MOU_STATUSES)).max(MOU_STATUSES.length).optional(),
+  /** On a correction entry: the move it withdraws (its id, or its `at` when it has none). */
+  withdraws: z.string().max(60).optional(),
 });
 export type MouStatusMove = z.output<typeof MouStatusMoveSchema>;
 
@@ -179,17 +190,18 @@ export const MouSchema = z.strictObject({
   updatedAt: z.iso.datetime(),
   fields: MouFieldsSchema,
   statusHistory: z.array(MouStatusMoveSchema).min(1),
+  /** Set when archived (an MoU entered by mistake): hidden from the list and the dashboard until restored. */
+  archivedAt: z.iso.datetime().optional(),
 });
 export type Mou = z.output<typeof MouSchema>;
 
+/** The status the last move that stands led to (withdrawn moves and corrections are skipped). */
 export function currentMouStatus(mou: Pick<Mou, 'statusHistory'>): MouStatus {
-  return mou.statusHistory[mou.statusHistory.length - 1]!.to;
+  return lastEffectiveMove(mou.statusHistory).to;
 }
 
-/**
- * The Pakistan date on which the current status took effect: the date of the move that
- * currentMouStatus reads (kept beside it so both follow the same move when the history changes).
- */
+/** The day (in Pakistan) the current status took effect, by the moves that stand. */
 export function mouStatusSince(mou: Pick<Mou, 'statusHistory'>): string {
-  return todayInPakistan(new Date(mou.statusHistory[mou.statusHistory.length - 1]!.at));
+  return moveDate(lastEffectiveMove(mou.statusHistory));
 }
+

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_STAGES, type Stage } from './stages';
+import { lastEffectiveMove } from './move-history';
 import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
 import {
   MAX_LONG_TEXT,
@@ -115,8 +116,14 @@ export type ProposalFieldName = keyof ProposalFields;
 export const IdSchema = z.uuid({ error: 'Not a valid record id.' });
 const InstantSchema = z.iso.datetime({ error: 'Not a valid timestamp.' });
 
-/** One move through the pipeline. Appended, never edited. */
+/**
+ * One move through the pipeline. Appended, never edited. The optional fields came later, so
+ * files written before them stay valid (see move-history.ts for how moves are identified and
+ * withdrawn).
+ */
 export const StageMoveSchema = z.strictObject({
+  /** A stable identity, so a correction can name the move it withdraws. Absent on older moves. */
+  id: IdSchema.optional(),
   /** When the move took effect; the official may back-date it (see stage-machine.ts). */
   at: InstantSchema,
   /** When it was entered, when that differs from `at` (a back-dated move). */
@@ -125,6 +132,14 @@ export const StageMoveSchema = z.strictObject({
   to: z.enum(ALL_STAGES),
   by: z.string().max(120),
   note: z.string().max(MAX_LONG_TEXT),
+  /**
+   * Stages this move passed without a record of their own (a park entered at its real stage, or
+   * several stages recorded in one move), in pipeline order. Never given made-up dates: `by`,
+   * `recordedAt` and `note` say who recorded the jump, when, and why.
+   */
+  passedStages: z.array(z.enum(ALL_STAGES)).max(ALL_STAGES.length).optional(),
+  /** On a correction entry: the move it withdraws (its id, or its `at` when it has none). */
+  withdraws: z.string().max(60).optional(),
 });
 export type StageMove = z.output<typeof StageMoveSchema>;
 
@@ -140,12 +155,12 @@ export const ProposalSchema = z.strictObject({
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 
-/** The stage is whatever the last move led to: derived, never stored twice. */
+/** The stage is whatever the last move that stands led to (withdrawn moves and corrections are skipped): derived, never stored twice. */
 export function currentStage(proposal: Pick<Proposal, 'stageHistory'>): Stage {
-  return proposal.stageHistory[proposal.stageHistory.length - 1]!.to;
+  return lastEffectiveMove(proposal.stageHistory).to;
 }
 
-/** When the proposal entered its current stage. */
+/** When the proposal entered its current stage (by the moves that stand). */
 export function enteredCurrentStageAt(proposal: Pick<Proposal, 'stageHistory'>): string {
-  return proposal.stageHistory[proposal.stageHistory.length - 1]!.at;
+  return lastEffectiveMove(proposal.stageHistory).at;
 }

@@ -11,7 +11,10 @@ export interface SampleMou {
   proposalReference: string;
   fields: Omit<MouFormFields, 'parties'> & { parties: (Omit<MouFormFields['parties'][number], 'id'> & { key: string })[] };
   obligations: (Omit<Obligation, 'id' | 'partyId'> & { partyKey: string })[];
-  /** Status moves after the MoU was entered, each with the day it happened (undefined: not public). */
+  /**
+   * The statuses on record, the first being the status the MoU was entered at, each with the day
+   * it happened (undefined: not public). Statuses in between are recorded as passed.
+   */
   history: { to: MouStatus; on?: string; note: string }[];
 }
 
@@ -76,9 +79,11 @@ export const SAMPLE_MOUS: SampleMou[] = [
         { key: 'kpitb', name: 'Khyber Pakhtunkhwa Information Technology Board (KPITB)', role: 'Third party', type: 'provincial-it-board', signatories: [] },
       ],
       witnesses: [],
-      notes: 'Three-party MoU. The signing date and terms are not in the public record: fill them in from the signed copy.',
+      notes: 'Three-party MoU. The signing date and terms are not in the public record: fill them in from the signed copy, then record it as Signed.',
     },
     obligations: [],
-    history: [{ to: 'signed', note: 'Entered from the published record; the signing date is not public.' }],
+    // Entered as a draft: the record says an MoU exists but not when it was signed, and a Signed
+    // status without its date would be made up. Its proposal is at MoU negotiation, in step.
+    history: [{ to: 'draft', note: 'Entered from the published record as a draft: the signing date is not public. Record it as Signed, with its date, from the signed copy.' }],
   },
 ];

@@ -7,9 +7,15 @@ import type { Stage } from './stages';
  */
 export interface SampleProposal {
   fields: ProposalFields;
-  /** Where the park had reached, with the date it got there. */
-  reached: { stage: Stage; on: string; note: string }[];
+  /**
+   * The stages on record, the first being where the proposal was entered, each with the day it
+   * got there (undefined: not public; the day the samples are loaded is used and the note says so).
+   * Stages in between are recorded as passed without a record, never given made-up dates.
+   */
+  history: { stage: Stage; on?: string; note: string }[];
 }
+
+const RECEIVED = 'Proposal received.';
 
 export const SAMPLE_PROPOSALS: SampleProposal[] = [
   {
@@ -26,7 +32,10 @@ export const SAMPLE_PROPOSALS: SampleProposal[] = [
       dateReceived: '2021-02-15',
       notes: 'First MoU under the PPP model, signed 20-May-2021 with Sitara Chemical.',
     },
-    reached: [{ stage: 'mou-signed', on: '2021-05-20', note: 'MoU signed in Islamabad.' }],
+    history: [
+      { stage: 'received', on: '2021-02-15', note: RECEIVED },
+      { stage: 'mou-signed', on: '2021-05-20', note: 'MoU signed in Islamabad. The stages between receipt and signing are not in the public record.' },
+    ],
   },
   {
     fields: {
@@ -43,9 +52,10 @@ export const SAMPLE_PROPOSALS: SampleProposal[] = [
       dateReceived: '2021-02-20',
       notes: 'MoU signed 20-May-2021; opened 29-Dec-2021 on floors 6 to 8.',
     },
-    reached: [
-      { stage: 'mou-signed', on: '2021-05-20', note: 'MoU signed in Islamabad.' },
-      { stage: 'operational', on: '2021-12-29', note: 'Park opened to IT companies.' },
+    history: [
+      { stage: 'received', on: '2021-02-20', note: RECEIVED },
+      { stage: 'mou-signed', on: '2021-05-20', note: 'MoU signed in Islamabad. The stages between receipt and signing are not in the public record.' },
+      { stage: 'operational', on: '2021-12-29', note: 'Park opened to IT companies on floors 6-8. The fit-out is not in the public record.' },
     ],
   },
   {
@@ -60,7 +70,7 @@ export const SAMPLE_PROPOSALS: SampleProposal[] = [
       grossAreaSqFt: 13_800,
       notes: 'Private partner.',
     },
-    reached: [],
+    history: [{ stage: 'received', note: 'Proposal received; the date is not in the public record (recorded as the day the samples were loaded).' }],
   },
   {
     fields: {
@@ -76,6 +86,11 @@ export const SAMPLE_PROPOSALS: SampleProposal[] = [
       grossAreaSqFt: 10_000,
       notes: 'Three-party MoU: PSEB, USTB Bannu and KPITB. Area to be confirmed (placeholder 10,000 sq ft).',
     },
-    reached: [],
+    history: [
+      {
+        stage: 'mou-negotiation',
+        note: 'Entered at MoU negotiation: a three-party MoU is on the public record, but not its dates. Record the signing, with its date, from the signed copy.',
+      },
+    ],
   },
 ];

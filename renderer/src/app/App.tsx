@@ -35,7 +35,7 @@ function CurrentScreen() {
     case 'mou':
       return <MouPage key={route.id} id={route.id} />;
     case 'mou-form':
-      return <MouFormScreen key={route.id ?? `new-${route.proposalId ?? ''}`} id={route.id} proposalId={route.proposalId} />;
+      return <MouFormScreen key={route.id ?? `new-${route.proposalId ?? ''}`} id={route.id} proposalId={route.proposalId} start={route.start} />;
     case 'mou-summary':
       return <MouSummaryScreen key={route.id} id={route.id} />;
     case 'data':

@@ -15,7 +15,17 @@ export const proposalCalls = {
     output: ProposalSchema,
   },
   createProposal: {
-    input: z.strictObject({ fields: ProposalFieldsSchema }),
+    input: z.strictObject({
+      fields: ProposalFieldsSchema,
+      /** Where the proposal already is, when entered after the fact; absent: Received, today. */
+      start: z
+        .strictObject({
+          stage: z.enum(ALL_STAGES, { error: 'Choose a stage from the list.' }),
+          on: optionalDate('Date it reached this stage').pipe(z.string({ error: 'Date it reached this stage is required.' })),
+          note: z.string().trim().max(MAX_LONG_TEXT, { error: `Note must be at most ${MAX_LONG_TEXT} characters.` }).optional(),
+        })
+        .optional(),
+    }),
     output: ProposalSchema,
   },
   updateProposal: {
@@ -36,6 +46,15 @@ export const proposalCalls = {
       /** The day the move happened (YYYY-MM-DD or as typed); not in the future, not before the previous move. */
       on: optionalDate('Date of the move').pipe(z.string({ error: 'Date of the move is required.' })),
       note: z.string().trim().max(MAX_LONG_TEXT, { error: `Note must be at most ${MAX_LONG_TEXT} characters.` }),
+    }),
+    output: ProposalSchema,
+  },
+  /** Withdraws the last move that stands, by appending a correction that names it; the history keeps both. */
+  correctProposalMove: {
+    input: z.strictObject({
+      id: IdSchema,
+      expectedUpdatedAt: z.iso.datetime(),
+      reason: z.string().trim().max(MAX_LONG_TEXT, { error: `Reason must be at most ${MAX_LONG_TEXT} characters.` }),
     }),
     output: ProposalSchema,
   },

@@ -55,7 +55,7 @@ describe('MoU services over a real data file', () => {
     const mou = value<Mou>(await services.dispatch('createMou', { fields: mouFields, proposalId: proposal.id }));
     expect(mou.fields).toMatchObject({ proposalId: proposal.id, signedOn: '2021-05-20', termYears: 5, obligations: [], amendments: [] });
     expect(mou.fields.parties[1]!.name).toBe('ستارہ کیمیکل');
-    expect(mou.statusHistory).toEqual([{ at: '2026-11-25T10:00:00.000Z', from: null, to: 'draft', by: 'Ayesha Khan', note: 'MoU entered.' }]);
+    expect(mou.statusHistory).toEqual([{ id: expect.any(String), at: '2026-11-25T10:00:00.000Z', from: null, to: 'draft', by: 'Ayesha Khan', note: 'MoU entered.' }]);
     await services.close();
 
     expect((await readStored(dir)).mous).toEqual([mou]);
@@ -124,8 +124,8 @@ describe('MoU services over a real data file', () => {
   it('moves status along the machine, recording who and why, and refuses an illegal move', async () => {
     const { dir, services } = await withProposal();
     let mou = value<Mou>(await services.dispatch('createMou', { fields: mouFields }));
-    const illegal = await services.dispatch('moveMouStatus', { id: mou.id, expectedUpdatedAt: mou.updatedAt, to: 'active', note: '' });
-    expect(illegal).toEqual({ ok: false, error: { code: 'forbidden', message: 'An MoU cannot move from Draft to Active.' } });
+    const illegal = await services.dispatch('moveMouStatus', { id: mou.id, expectedUpdatedAt: mou.updatedAt, to: 'expired', note: '' });
+    expect(illegal).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'An MoU cannot move from Draft to Expired.' } });
 
     for (const to of ['legal-review', 'approved', 'signed', 'active'] as const) {
       mou = value<Mou>(await services.dispatch('moveMouStatus', { id: mou.id, expectedUpdatedAt: mou.updatedAt, to, note: `to ${to}` }));
@@ -223,7 +223,7 @@ describe('MoU services over a real data file', () => {
     value(await services.dispatch('loadSampleData', {}));
     const rows = value<MouSummary[]>(await services.dispatch('listMous', {}));
     expect(rows.map((r) => `${r.proposalCity}:${r.status}:${r.parties.length}:${r.signedOn ?? '-'}`).sort()).toEqual([
-      'Bannu:signed:3:-',
+      'Bannu:draft:3:-',
       'Faisalabad:signed:2:2021-05-20',
       'Rawalpindi:active:2:2021-05-20',
     ]);

@@ -33,7 +33,7 @@ describe('proposal services over a real data file', () => {
     expect(stored.schemaVersion).toBe(1);
     expect(stored.proposals).toEqual([created]);
     expect(created.stageHistory).toEqual([
-      { at: '2026-11-25T10:00:00.000Z', from: null, to: 'received', by: 'Ayesha Khan', note: 'Proposal entered.' },
+      { id: expect.any(String), at: '2026-11-25T10:00:00.000Z', from: null, to: 'received', by: 'Ayesha Khan', note: 'Proposal entered.' },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('proposal services over a real data file', () => {
     expect(value(await services.dispatch('loadSampleData', {}))).toEqual({ added: 4, alreadyLoaded: false });
     expect(value(await services.dispatch('loadSampleData', {}))).toEqual({ added: 0, alreadyLoaded: true });
     const rows = value(await services.dispatch('listProposals', {})) as { city: string; stage: string }[];
-    expect(rows.map((r) => `${r.city}:${r.stage}`).sort()).toEqual(['Bannu:received', 'Faisalabad:mou-signed', 'Quetta:received', 'Rawalpindi:operational']);
+    expect(rows.map((r) => `${r.city}:${r.stage}`).sort()).toEqual(['Bannu:mou-negotiation', 'Faisalabad:mou-signed', 'Quetta:received', 'Rawalpindi:operational']);
   });
 
   it('opens a damaged data file in recovery, leaving its bytes alone and refusing every other call', async () => {

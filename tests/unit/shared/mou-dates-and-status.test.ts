@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MouFormFieldsSchema, type Mou, type MouStatus } from '../../../shared/domain/mou';
+import { MouFormFieldsSchema, currentMouStatus, mouStatusSince, type Mou, type MouStatus } from '../../../shared/domain/mou';
 import { mouExpiryDate, obligationState, termEndDate } from '../../../shared/domain/mou-dates';
-import { MOU_STATUS_MOVES, mouStatusMoveProblem, mouStatusOptions } from '../../../shared/domain/mou-status';
+import { MOU_STATUS_MOVES, checkMouEntry, checkMouMoveRequest, mouStatusMoveProblem, mouStatusOptions } from '../../../shared/domain/mou-status';
 
 describe('termEndDate', () => {
   it.each([
@@ -57,9 +57,12 @@ describe('the MoU status machine', () => {
       expect(mouStatusMoveProblem(mouAt(path.slice(0, i), { signedOn: '2021-05-20' }), path[i]!, context)).toBeUndefined();
     }
   });
-  it('refuses skipping steps and leaving an end', () => {
-    expect(mouStatusMoveProblem(mouAt(['draft']), 'signed', context)).toBe('An MoU cannot move from Draft to Signed.');
-    expect(mouStatusMoveProblem(mouAt(['draft']), 'active', context)).toMatch(/cannot move/);
+  it('moves forward several statuses at once, never backwards past one step, and never out of an end', () => {
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'signed', context)).toBeUndefined();
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'active', context)).toBe('Record the date the MoU was signed before marking it Active.');
+    expect(mouStatusMoveProblem(mouAt(['draft'], { signedOn: '2021-05-20' }), 'active', context)).toBeUndefined();
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved', 'signed']), 'draft', context)).toBe('An MoU cannot move from Signed to Draft.');
+    expect(mouStatusMoveProblem(mouAt(['draft']), 'expired', context)).toMatch(/cannot move/);
     for (const end of ['terminated', 'renewed', 'superseded'] as const) expect(MOU_STATUS_MOVES[end]).toEqual([]);
     expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved', 'signed', 'terminated'], { signedOn: '2021-05-20' }), 'active', context)).toMatch(/cannot move from Terminated/);
   });
@@ -67,8 +70,9 @@ describe('the MoU status machine', () => {
     expect(mouStatusMoveProblem(mouAt(['draft']), 'terminated', context)).toMatch(/cannot move/);
     expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved', 'signed']), 'terminated', context)).toBeUndefined();
   });
-  it('needs the date signed before Signed', () => {
-    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved']), 'signed', context)).toMatch(/date the MoU was signed/);
+  it('a move to Signed without a date signed is allowed (its date becomes the date signed); past Signed to Active it is not', () => {
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved']), 'signed', context)).toBeUndefined();
+    expect(mouStatusMoveProblem(mouAt(['draft', 'legal-review', 'approved']), 'active', context)).toMatch(/date the MoU was signed/);
   });
   it('renews or supersedes only when a successor MoU is linked', () => {
     const active = mouAt(['draft', 'legal-review', 'approved', 'signed', 'active']);
@@ -83,9 +87,65 @@ describe('the MoU status machine', () => {
   });
   it('offers each allowed move with its reason when unavailable', () => {
     expect(mouStatusOptions(mouAt(['draft', 'legal-review', 'approved']), context)).toEqual([
-      { to: 'signed', problem: 'Record the date the MoU was signed before marking it Signed.' },
-      { to: 'legal-review', problem: undefined },
+      { to: 'signed', problem: undefined, passes: [] },
+      { to: 'legal-review', problem: undefined, passes: [] },
+      { to: 'active', problem: 'Record the date the MoU was signed before marking it Active.', passes: ['signed'] },
     ]);
+  });
+});
+
+describe('dating an MoU status move (the stage moves\' rules)', () => {
+  const dated = (path: MouStatus[], on: string, fields: Partial<Mou['fields']> = {}) => {
+    const mou = mouAt(path, fields);
+    mou.statusHistory = mou.statusHistory.map((m) => ({ ...m, at: `${on}T07:00:00.000Z` }));
+    return mou;
+  };
+
+  it('is refused in the future and before the previous move', () => {
+    const draft = dated(['draft'], '2021-03-01');
+    expect(checkMouMoveRequest(draft, { to: 'legal-review', on: '2026-11-26', note: 'x' }, context)).toMatchObject({ ok: false, field: 'on', reason: expect.stringMatching(/future/) });
+    expect(checkMouMoveRequest(draft, { to: 'legal-review', on: '2021-02-28', note: 'x' }, context)).toEqual({
+      ok: false,
+      field: 'on',
+      reason: 'The date cannot be before the previous move, on 01-Mar-2021.',
+    });
+  });
+
+  it('needs a note when back-dated or passing statuses, not for a move today', () => {
+    const draft = dated(['draft'], '2021-03-01');
+    expect(checkMouMoveRequest(draft, { to: 'legal-review', on: '2026-11-25', note: '' }, context)).toEqual({ ok: true, passes: [] });
+    expect(checkMouMoveRequest(draft, { to: 'legal-review', on: '2021-04-01', note: '' }, context)).toMatchObject({ ok: false, field: 'note', reason: 'Say why this move is recorded late (it is dated 01-Apr-2021).' });
+    expect(checkMouMoveRequest(draft, { to: 'signed', on: '2021-05-20', note: '' }, context)).toMatchObject({ ok: false, field: 'note', reason: 'Say why Legal review, Approved were passed without a record.' });
+    expect(checkMouMoveRequest(draft, { to: 'signed', on: '2021-05-20', note: 'From the signed copy.' }, context)).toEqual({ ok: true, passes: ['legal-review', 'approved'] });
+  });
+
+  it('cannot be Signed or Active before the date signed', () => {
+    const draft = dated(['draft'], '2021-03-01', { signedOn: '2021-05-20' });
+    expect(checkMouMoveRequest(draft, { to: 'active', on: '2021-05-19', note: 'x' }, context)).toMatchObject({ ok: false, field: 'on', reason: expect.stringMatching(/signed on 20-May-2021/) });
+  });
+
+  it('ignores a withdrawn move, so the status is back where it was', () => {
+    const mou = dated(['draft', 'legal-review'], '2021-03-01');
+    mou.statusHistory = mou.statusHistory.map((m, i) => ({ ...m, id: `00000000-0000-4000-8000-00000000000${i}` }));
+    mou.statusHistory.push({ id: '00000000-0000-4000-8000-000000000009', at: '2026-11-25T05:00:00.000Z', from: 'legal-review', to: 'draft', by: 'A', note: 'Wrong MoU.', withdraws: '00000000-0000-4000-8000-000000000001' });
+    expect(currentMouStatus(mou)).toBe('draft');
+    expect(mouStatusSince(mou)).toBe('2021-03-01');
+    expect(mouStatusOptions(mou, context)[0]).toMatchObject({ to: 'legal-review' });
+  });
+});
+
+describe('entering an MoU at its real status', () => {
+  const today = '2026-11-25';
+  it('as Signed: the date is the date signed, and the statuses before are passed', () => {
+    expect(checkMouEntry({ status: 'signed', on: '2021-05-20' }, {}, today)).toEqual({ ok: true, passes: ['draft', 'legal-review', 'approved'], signedOn: '2021-05-20' });
+    expect(checkMouEntry({ status: 'signed', on: '2021-05-21' }, { signedOn: '2021-05-20' }, today)).toMatchObject({ ok: false, field: 'on' });
+  });
+  it('as Active: needs the date signed and cannot be before it; never in the future', () => {
+    expect(checkMouEntry({ status: 'active', on: '2021-12-29' }, {}, today)).toMatchObject({ ok: false, field: 'on', reason: expect.stringMatching(/date signed/) });
+    expect(checkMouEntry({ status: 'active', on: '2021-05-01' }, { signedOn: '2021-05-20' }, today)).toMatchObject({ ok: false, field: 'on' });
+    expect(checkMouEntry({ status: 'active', on: '2021-12-29' }, { signedOn: '2021-05-20' }, today)).toEqual({ ok: true, passes: ['draft', 'legal-review', 'approved', 'signed'] });
+    expect(checkMouEntry({ status: 'draft', on: '2026-11-26' }, {}, today)).toMatchObject({ ok: false, field: 'on' });
+    expect(checkMouEntry({ status: 'expired', on: today }, {}, today)).toMatchObject({ ok: false, field: 'status' });
   });
 });
 

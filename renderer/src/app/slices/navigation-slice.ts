@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ProposalListFilters } from '../../../../shared/domain/proposal-list-query';
 import type { AppState } from '../store';
 import type { MouListPreset } from '../../../../shared/domain/mou-list-query';
+import type { MouStatus } from '../../../../shared/domain/mou';
 
 /** The MoU list views the dashboard links into (defined with the MoU list query). */
 export type { MouListPreset };
@@ -14,8 +15,11 @@ export type Route =
   | { screen: 'proposal-form'; id?: string }
   | { screen: 'mous'; preset?: MouListPreset }
   | { screen: 'mou'; id: string }
-  /** A new MoU (from a proposal when proposalId is given) or an edit of one (id). */
-  | { screen: 'mou-form'; id?: string; proposalId?: string }
+  /**
+   * A new MoU (from a proposal when proposalId is given) or an edit of one (id). `start`
+   * prefills the status it is entered at (a proposal at MoU signed recording its MoU).
+   */
+  | { screen: 'mou-form'; id?: string; proposalId?: string; start?: { status: MouStatus; on: string } }
   | { screen: 'mou-summary'; id: string }
   | { screen: 'data' };
 

@@ -14,6 +14,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChart } from './StageChart';
+import { OutOfStepPanel } from './OutOfStepPanel';
 import { StuckThresholdForm } from './StuckThresholdForm';
 
 const AREA_FIGURES: { key: AreaFigure; label: string }[] = [
@@ -184,6 +185,8 @@ export function DashboardScreen() {
               </ul>
             )}
           </div>
+
+          <OutOfStepPanel items={d.outOfStep} />
 
           <div className="panel-card" role="group" aria-labelledby="stuck-heading">
             <h3 id="stuck-heading">Stuck in their stage</h3>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { MOU_STATUS_LABELS, currentMouStatus, type Mou, type MouStatus } from '../../../../shared/domain/mou';
-import { INITIAL_MOU_STATUS } from '../../../../shared/domain/mou-status';
+import { MOU_FORWARD_PATH } from '../../../../shared/domain/mou-status';
+import { currentStage } from '../../../../shared/domain/proposal';
+import { PIPELINE_STAGES } from '../../../../shared/domain/stages';
 import { emptyParty, mouDraftFromProposal, PARTY_ROLES } from '../../../../shared/domain/mou-from-proposal';
 import type { Proposal } from '../../../../shared/domain/proposal';
 import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
@@ -93,8 +95,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** True while the proposal is in the pipeline before MoU signed: signing the MoU should move it on. */
+function beforeSigned(proposal: Proposal | undefined): boolean {
+  if (!proposal) return false;
+  const index = (PIPELINE_STAGES as readonly string[]).indexOf(currentStage(proposal));
+  return index >= 0 && index < PIPELINE_STAGES.indexOf('mou-signed');
+}
+
 /** Create an MoU (from its proposal or on its own) or edit one. Nothing is written until the schema passes. */
-export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: string }) {
+export function MouFormScreen({ id, proposalId, start }: { id?: string; proposalId?: string; start?: { status: MouStatus; on: string } }) {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
   const setUnsavedChanges = useAppStore((s) => s.setUnsavedChanges);
@@ -109,6 +118,10 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
   const [summary, setSummary] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [confirmDropThird, setConfirmDropThird] = useState(false);
+  // The status a new MoU is entered at, since when, and whether its proposal moves with it.
+  const [startStatus, setStartStatus] = useState<MouStatus>(start?.status ?? 'draft');
+  const [startOn, setStartOn] = useState(start ? formatDate(start.on) : '');
+  const [moveProposal, setMoveProposal] = useState(true);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef, summaryRef);
@@ -126,7 +139,8 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
       void call(api().getProposal({ id: proposalId })).then((result) => {
         if (!result.ok) return setLoadError(result.error.message);
         setProposal(result.value);
-        setValues(mouFormValuesFrom(mouDraftFromProposal(result.value, newId)));
+        const draft = mouDraftFromProposal(result.value, newId);
+        setValues(mouFormValuesFrom(start?.status === 'signed' ? { ...draft, signedOn: start.on } : draft));
       });
     }
   }, [id, proposalId, loadMous]);
@@ -181,16 +195,37 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
     event.preventDefault();
     if (saving) return;
     const { fields, errors: found } = validateMouForm(values);
+    // Entered at a later status: since when (for Signed, the date signed when left empty).
+    let since: string | undefined;
+    if (!original && startStatus !== 'draft') {
+      const typed = startOn.trim() || (startStatus === 'signed' ? values.scalars.signedOn.trim() : '');
+      since = typed ? parseDateText(typed) : undefined;
+      if (!typed) found['start.on'] = `Give the date it became ${MOU_STATUS_LABELS[startStatus]}.`;
+      else if (!since) found['start.on'] = 'Status since must be a real date, for example 20-May-2021.';
+    }
     const count = Object.keys(found).length;
-    if (!fields) return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+    if (!fields || count > 0) return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
     setSaving(true);
+    const moving = offerProposalMove && moveProposal && proposal;
     const result = original
       ? await call(api().updateMou({ id: original.id, expectedUpdatedAt: original.updatedAt, fields }))
-      : await call(api().createMou({ fields, ...(proposalId ? { proposalId } : {}) }));
+      : await call(
+          api().createMou({
+            fields,
+            ...(proposalId ? { proposalId } : {}),
+            ...(since ? { start: { status: startStatus, on: since } } : {}),
+            ...(moving ? { moveProposal: { expectedUpdatedAt: proposal.updatedAt } } : {}),
+          }),
+        );
     setSaving(false);
     if (!result.ok) return showErrors(errorsFromServer(result.error.fieldErrors), result.error.message);
     setUnsavedChanges(false);
-    notify('success', original ? `Saved changes to MoU ${result.value.fields.mouNumber}.` : `MoU ${result.value.fields.mouNumber} saved.`);
+    notify(
+      'success',
+      original
+        ? `Saved changes to MoU ${result.value.fields.mouNumber}.`
+        : `MoU ${result.value.fields.mouNumber} saved${moving ? `; proposal ${proposal.fields.referenceNumber} moved to MoU signed` : ''}.`,
+    );
     void loadMous();
     navigate({ screen: 'mou', id: result.value.id });
   };
@@ -200,7 +235,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
 
   const expiry = liveExpiry(values);
   // A warning, not an error: the date may be known before the status move is recorded.
-  const recordedStatus = original ? currentMouStatus(original) : INITIAL_MOU_STATUS;
+  const recordedStatus = original ? currentMouStatus(original) : startStatus;
   const signedText = values.scalars.signedOn.trim();
   const preparationWarning =
     PREPARATION_STATUSES.includes(recordedStatus) && signedText && parseDateText(signedText)
@@ -208,6 +243,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
           expiry && expiry < todayInPakistan() ? ` Its expiry, ${formatDate(expiry)}, has already passed.` : ''
         }`
       : undefined;
+  const offerProposalMove = !original && (startStatus === 'signed' || startStatus === 'active') && beforeSigned(proposal);
   const otherMous = summaries.filter((s) => s.id !== id);
 
   return (
@@ -257,6 +293,62 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
             />
           </div>
         </Section>
+
+        {!original && (
+          <Section title="Status when entered">
+            <p className="muted">An MoU signed before it is entered here starts at its real status; the statuses before it are recorded as passed, without made-up dates.</p>
+            <div className="form-grid">
+              <Control
+                path="start.status"
+                label="Status now"
+                kind="choice"
+                required
+                value={startStatus}
+                error={errors['start.status']}
+                options={MOU_FORWARD_PATH.map((s) => ({ value: s, label: MOU_STATUS_LABELS[s] }))}
+                emptyLabel="Choose…"
+                onChange={(value) => {
+                  setStartStatus((value || 'draft') as MouStatus);
+                  setUnsavedChanges(true);
+                }}
+              />
+              {startStatus !== 'draft' && (
+                <Control
+                  path="start.on"
+                  label="Status since"
+                  kind="date"
+                  required
+                  value={startOn}
+                  error={errors['start.on']}
+                  hint={startStatus === 'signed' ? 'The date signed (left empty: the date signed under Dates and term).' : 'The day it became ' + MOU_STATUS_LABELS[startStatus] + '.'}
+                  onChange={(value) => {
+                    setStartOn(value);
+                    setUnsavedChanges(true);
+                  }}
+                />
+              )}
+            </div>
+            {offerProposalMove && proposal && (
+              <div className={`check-field${errors.moveProposal ? ' has-error' : ''}`}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={moveProposal}
+                    aria-describedby={errors.moveProposal ? 'mou-moveProposal-error' : undefined}
+                    aria-invalid={errors.moveProposal ? true : undefined}
+                    onChange={(e) => setMoveProposal(e.target.checked)}
+                  />{' '}
+                  Also move proposal {proposal.fields.referenceNumber} to MoU signed on the date signed
+                </label>
+                {errors.moveProposal && (
+                  <p className="field-error" id="mou-moveProposal-error">
+                    {errors.moveProposal}
+                  </p>
+                )}
+              </div>
+            )}
+          </Section>
+        )}
 
         <Section title="Parties and signatories">
           {errors.parties && (

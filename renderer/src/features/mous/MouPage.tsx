@@ -5,6 +5,7 @@ import {
   PARTY_TYPE_LABELS,
   UTILITY_PAYER_LABELS,
   currentMouStatus,
+  mouStatusSince,
   type Amendment,
   type Mou,
   type MouStatus,
@@ -13,6 +14,12 @@ import {
 import { obligationState } from '../../../../shared/domain/mou-dates';
 import { deriveMouState, describeTerm } from '../../../../shared/domain/mou-state';
 import { mouStatusOptions } from '../../../../shared/domain/mou-status';
+import { checkCorrection, moveDate } from '../../../../shared/domain/move-history';
+import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
+import { mouStepOf, proposalMouStep } from '../../../../shared/domain/proposal-mou-step';
+import { STAGE_LABELS } from '../../../../shared/domain/stages';
+import { CorrectMoveDialog } from '../../components/CorrectMoveDialog';
+import { MoveTimeline } from '../../components/MoveTimeline';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
 import { formatArea, formatNumber, formatRupees } from '../../../../shared/format/numbers';
 import { api, call } from '../../app/api-client';
@@ -25,6 +32,7 @@ import { ObligationDialog } from './ObligationDialog';
 import { ProposalLinkPanel } from './ProposalLinkPanel';
 import { StatusMoveDialog } from './StatusMoveDialog';
 import { countOf } from '../../../../shared/format/plural';
+import { useMouArchiveActions } from './use-mou-archive-actions';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === undefined || children === null || children === '';
@@ -53,12 +61,22 @@ export function MouPage({ id }: { id: string }) {
   const [amendmentDialog, setAmendmentDialog] = useState<{ amendment?: Amendment } | undefined>();
   const [moveTo, setMoveTo] = useState<MouStatus | undefined>();
   const [reopening, setReopening] = useState<Obligation | undefined>();
+  const [proposal, setProposal] = useState<Proposal | undefined>();
+  const [correcting, setCorrecting] = useState(false);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const { archive, restore } = useMouArchiveActions();
+  const linkedId = mou?.fields.proposalId;
   useWindowTitle({ screen: 'mou', id }, mou?.fields.mouNumber);
 
   useEffect(() => {
     void call(api().getMou({ id })).then((result) => (result.ok ? setMou(result.value) : setError(result.error.message)));
     void loadMous();
   }, [id, loadMous]);
+
+  useEffect(() => {
+    if (!linkedId) return setProposal(undefined);
+    void call(api().getProposal({ id: linkedId })).then((result) => setProposal(result.ok ? result.value : undefined));
+  }, [linkedId, mou?.updatedAt]);
 
   const today = todayInPakistan();
   const successorIds = useMemo(() => summaries.filter((s) => s.previousMouId === id).map((s) => s.id), [summaries, id]);
@@ -81,7 +99,27 @@ export function MouPage({ id }: { id: string }) {
   const state = deriveMouState(mou, today);
   const expiry = state.expiresOn;
   const partyName = (partyId: string) => f.parties.find((p) => p.id === partyId)?.name ?? 'Unknown party';
-  const options = mouStatusOptions(mou, { successorIds, today });
+  const options = mou.archivedAt ? [] : mouStatusOptions(mou, { successorIds, today });
+  const correction = mou.archivedAt ? undefined : checkCorrection(mou.statusHistory, 'any');
+  const lastMove = correction?.ok ? correction : undefined;
+  const outOfStep = proposal
+    ? proposalMouStep({ id: proposal.id, referenceNumber: proposal.fields.referenceNumber, title: proposal.fields.title, stage: currentStage(proposal), enteredStageAt: enteredCurrentStageAt(proposal), archivedAt: proposal.archivedAt }, [mouStepOf(mou)])
+    : [];
+  const moveProposalToSigned = async () => {
+    if (!proposal || !f.signedOn) return;
+    const result = await call(
+      api().moveProposalStage({
+        id: proposal.id,
+        expectedUpdatedAt: proposal.updatedAt,
+        to: 'mou-signed',
+        on: f.signedOn,
+        note: `MoU ${f.mouNumber} recorded as signed on ${formatDate(f.signedOn)}.`,
+      }),
+    );
+    if (!result.ok) return notify('error', result.error.message);
+    setProposal(result.value);
+    notify('success', `Proposal ${result.value.fields.referenceNumber} moved to MoU signed on ${formatDate(f.signedOn)}.`);
+  };
   const previous = f.previousMouId ? summaries.find((s) => s.id === f.previousMouId) : undefined;
   const successors = summaries.filter((s) => successorIds.includes(s.id));
 
@@ -122,11 +160,42 @@ export function MouPage({ id }: { id: string }) {
           <button type="button" className="button" onClick={() => navigate({ screen: 'mou-summary', id: mou.id })}>
             Preview / Export PDF
           </button>
-          <button type="button" className="button primary" onClick={() => navigate({ screen: 'mou-form', id: mou.id })}>
-            Edit
-          </button>
+          {mou.archivedAt ? (
+            <button type="button" className="button primary" onClick={async () => { const restored = await restore(mou); if (restored) saved(restored); }}>
+              Restore
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={() => setConfirmArchive(true)}>
+                Archive…
+              </button>
+              <button type="button" className="button primary" onClick={() => navigate({ screen: 'mou-form', id: mou.id })}>
+                Edit
+              </button>
+            </>
+          )}
         </div>
       </header>
+
+      {mou.archivedAt && (
+        <p className="archived-banner" role="note">
+          Archived on {formatDateTime(mou.archivedAt)}. It is hidden from the MoU list and left out of the dashboard; restore it to edit it or move its status.
+        </p>
+      )}
+
+      {outOfStep.map((issue) => (
+        <div key={issue.kind} className="step-warning" role="note" aria-label="Out of step with its proposal">
+          <p>
+            <strong>Out of step:</strong> {issue.message}
+            {proposal && ` It is at ${STAGE_LABELS[currentStage(proposal)]}.`}
+          </p>
+          {issue.kind === 'mou-ahead' && proposal && f.signedOn && (
+            <button type="button" className="button small" onClick={() => void moveProposalToSigned()}>
+              Move the proposal to MoU signed on {formatDate(f.signedOn)}
+            </button>
+          )}
+        </div>
+      ))}
 
       <ProposalLinkPanel mou={mou} onChanged={saved} />
 
@@ -136,7 +205,9 @@ export function MouPage({ id }: { id: string }) {
           <span>
             Now <MouStatusBadge status={status} /> <span className="muted">since {formatDate(state.statusSince)}</span>
           </span>
-          {options.length === 0 ? (
+          {mou.archivedAt ? (
+            <span className="muted">Archived: restore it to move its status.</span>
+          ) : options.length === 0 ? (
             <span className="muted">{MOU_STATUS_LABELS[status]} is a final status; no further moves.</span>
           ) : (
             options.map((option) => (
@@ -150,6 +221,9 @@ export function MouPage({ id }: { id: string }) {
                 >
                   Move to {MOU_STATUS_LABELS[option.to]}…
                 </button>
+                {option.passes.length > 0 && !option.problem && (
+                  <span className="hint">passes {option.passes.map((s) => MOU_STATUS_LABELS[s]).join(', ')}</span>
+                )}
                 {option.problem && (
                   <span className="hint" id={`move-problem-${option.to}`}>
                     {option.problem}
@@ -159,6 +233,16 @@ export function MouPage({ id }: { id: string }) {
             ))
           )}
         </div>
+        {lastMove && (
+          <p className="correct-line">
+            <button type="button" className="button small" onClick={() => setCorrecting(true)}>
+              Correct the last move…
+            </button>{' '}
+            <span className="muted">
+              Recorded {MOU_STATUS_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → {MOU_STATUS_LABELS[lastMove.withdrawn.to]} by mistake? Withdraw it; the history keeps both.
+            </span>
+          </p>
+        )}
       </section>
 
       <div className="record-sections">
@@ -366,19 +450,12 @@ export function MouPage({ id }: { id: string }) {
 
       <section className="record-section" aria-labelledby="mou-timeline-heading">
         <h2 id="mou-timeline-heading">Status history</h2>
-        <ol className="timeline">
-          {[...mou.statusHistory].reverse().map((move, index) => (
-            <li key={`${move.at}-${index}`}>
-              <strong>{move.from ? `${MOU_STATUS_LABELS[move.from]} → ${MOU_STATUS_LABELS[move.to]}` : MOU_STATUS_LABELS[move.to]}</strong>
-              <span className="muted">
-                {' '}
-                {formatDateTime(move.at)}
-                {move.by ? ` · ${move.by}` : ''}
-              </span>
-              {move.note && <p dir="auto">{move.note}</p>}
-            </li>
-          ))}
-        </ol>
+        <MoveTimeline
+          history={mou.statusHistory.map((m) => ({ ...m, passed: m.passedStatuses }))}
+          labels={MOU_STATUS_LABELS}
+          listLabel="Status moves, newest first"
+          entryWord="as"
+        />
       </section>
 
       <ObligationDialog
@@ -404,10 +481,40 @@ export function MouPage({ id }: { id: string }) {
       <StatusMoveDialog
         mou={mou}
         to={moveTo}
+        proposal={proposal}
+        successorIds={successorIds}
         onClose={() => setMoveTo(undefined)}
         onMoved={(updated) => {
           saved(updated);
           setMoveTo(undefined);
+        }}
+      />
+      {lastMove && (
+        <CorrectMoveDialog
+          open={correcting}
+          move={`${MOU_STATUS_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → ${MOU_STATUS_LABELS[lastMove.withdrawn.to]} on ${formatDate(moveDate(lastMove.withdrawn))}${lastMove.withdrawn.by ? ` by ${lastMove.withdrawn.by}` : ''}`}
+          backTo={MOU_STATUS_LABELS[lastMove.restored.to]}
+          onClose={() => setCorrecting(false)}
+          onCorrect={async (reason) => {
+            const result = await call(api().correctMouMove({ id: mou.id, expectedUpdatedAt: mou.updatedAt, reason }));
+            if (!result.ok) return { field: Object.keys(result.error.fieldErrors ?? {})[0], message: result.error.message };
+            setCorrecting(false);
+            saved(result.value);
+            notify('success', `Move withdrawn: MoU ${f.mouNumber} is back at ${MOU_STATUS_LABELS[currentMouStatus(result.value)]}.`);
+            return undefined;
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={confirmArchive}
+        title={`Archive MoU ${f.mouNumber}?`}
+        message="It will be hidden from the MoU list and left out of every dashboard figure. Nothing is deleted: you can restore it from the archived MoUs at any time."
+        confirmLabel="Archive"
+        destructive
+        onCancel={() => setConfirmArchive(false)}
+        onConfirm={async () => {
+          setConfirmArchive(false);
+          if (await archive(mou)) navigate({ screen: 'mous' });
         }}
       />
       <ConfirmDialog

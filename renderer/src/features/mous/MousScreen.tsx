@@ -18,6 +18,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { ExportMouSummariesDialog } from '../mou-summary/ExportMouSummariesDialog';
 import { MouStateBadge, MouStatusBadge } from './MouBadges';
 import { countOf } from '../../../../shared/format/plural';
+import { useMouArchiveActions } from './use-mou-archive-actions';
 
 const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
   { key: 'mouNumber', label: 'MoU number' },
@@ -35,7 +36,11 @@ export const MOU_SEARCH_INPUT_ID = 'mou-search';
 /** All MoUs in a dense, sortable table; the dashboard opens it with a preset view. */
 export function MousScreen({ preset }: { preset?: MouListPreset }) {
   useWindowTitle({ screen: 'mous' });
-  const rows = useAppStore((s) => s.mouSummaries);
+  const allRows = useAppStore((s) => s.mouSummaries);
+  // Archived MoUs (entered by mistake) have their own view, like archived proposals.
+  const [archivedView, setArchivedView] = useState(false);
+  const rows = useMemo(() => allRows.filter((row) => Boolean(row.archivedAt) === archivedView), [allRows, archivedView]);
+  const { restore } = useMouArchiveActions();
   const loaded = useAppStore((s) => s.mousLoaded);
   const error = useAppStore((s) => s.mousError);
   const view = useAppStore((s) => s.mouListView);
@@ -111,8 +116,13 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
             </option>
           ))}
         </select>
+        <label htmlFor="mou-show">Show</label>
+        <select id="mou-show" className="narrow-select" value={archivedView ? 'archived' : 'current'} onChange={(e) => setArchivedView(e.target.value === 'archived')}>
+          <option value="current">Current MoUs</option>
+          <option value="archived">Archived MoUs</option>
+        </select>
         <p className="count" aria-live="polite">
-          {filtered ? `${formatNumber(visible.length)} of ${countOf(rows.length, 'MoU')}` : countOf(rows.length, 'MoU')}
+          {filtered ? `${formatNumber(visible.length)} of ${countOf(rows.length, archivedView ? 'archived MoU' : 'MoU')}` : countOf(rows.length, archivedView ? 'archived MoU' : 'MoU')}
         </p>
         <div className="selection-actions">
           <p className="count" aria-live="polite">
@@ -128,7 +138,16 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
           {error}
         </p>
       )}
-      {loaded && rows.length === 0 && !error ? (
+      {loaded && archivedView && rows.length === 0 && !error ? (
+        <EmptyState title="No archived MoUs">
+          <p>An MoU entered by mistake can be archived from its page; it then appears here, ready to restore.</p>
+          <div className="empty-actions">
+            <button type="button" className="button" onClick={() => setArchivedView(false)}>
+              Show current MoUs
+            </button>
+          </div>
+        </EmptyState>
+      ) : loaded && rows.length === 0 && !error ? (
         <EmptyState title="No MoUs yet">
           <p>An MoU is usually created from its proposal once it reaches MoU negotiation: open the proposal and choose Create MoU. You can also enter one on its own and link it later.</p>
           <div className="empty-actions">
@@ -172,6 +191,14 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                     <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: row.id })}>
                       {row.mouNumber}
                     </button>
+                    {row.archivedAt && (
+                      <>
+                        {' '}
+                        <button type="button" className="button small" aria-label={`Restore MoU ${row.mouNumber}`} onClick={() => void restore(row)}>
+                          Restore
+                        </button>
+                      </>
+                    )}
                   </td>
                   <td dir="auto">{row.parties.join('; ')}</td>
                   <td dir="auto">

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { currentStage, type Proposal } from '../../../../shared/domain/proposal';
+import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
+import { effectiveMoves, moveDate } from '../../../../shared/domain/move-history';
+import { proposalMouStep } from '../../../../shared/domain/proposal-mou-step';
 import { PIPELINE_STAGES } from '../../../../shared/domain/stages';
 import type { MouSummary } from '../../../../shared/domain/mou-summary';
 import { formatDate } from '../../../../shared/format/dates';
@@ -23,10 +25,19 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
 
   useEffect(() => {
     void call(api().listMous({ proposalId: proposal.id })).then((result) => (result.ok ? setRows(result.value) : setError(result.error.message)));
-  }, [proposal.id]);
+  }, [proposal.id, proposal.updatedAt]);
 
   const due = mouIsDue(proposal);
   const create = () => navigate({ screen: 'mou-form', proposalId: proposal.id });
+  const outOfStep = rows
+    ? proposalMouStep(
+        { id: proposal.id, referenceNumber: proposal.fields.referenceNumber, title: proposal.fields.title, stage: currentStage(proposal), enteredStageAt: enteredCurrentStageAt(proposal), archivedAt: proposal.archivedAt },
+        rows.map((r) => ({ id: r.id, mouNumber: r.mouNumber, proposalId: r.proposalId, status: r.status, archivedAt: r.archivedAt })),
+      )
+    : [];
+  // The day the proposal reached MoU signed (by the moves that stand), to date the MoU that records it.
+  const signedMove = effectiveMoves(proposal.stageHistory).findLast((m) => m.to === 'mou-signed' || m.passedStages?.includes('mou-signed'));
+  const signedOn = signedMove?.to === 'mou-signed' ? moveDate(signedMove) : undefined;
 
   return (
     <section className="record-section proposal-mous" aria-labelledby="proposal-mous-heading">
@@ -37,12 +48,42 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
           Create MoU
         </button>
       </div>
+      {outOfStep.map((issue) => (
+        <div key={`${issue.kind}-${issue.mouId ?? ''}`} className="step-warning" role="note" aria-label="Out of step with its MoU">
+          <p>
+            <strong>Out of step:</strong> {issue.message}
+          </p>
+          {/* An MoU already entered is moved to Signed on its page; with none, a new one is recorded as signed. */}
+          {issue.kind === 'proposal-ahead' &&
+            rows
+              ?.filter((r) => !r.archivedAt)
+              .map((r) => (
+                <button key={r.id} type="button" className="button small" onClick={() => navigate({ screen: 'mou', id: r.id })}>
+                  Open MoU {r.mouNumber} to record it as signed
+                </button>
+              ))}
+          {issue.kind === 'proposal-ahead' && !rows?.some((r) => !r.archivedAt) && (
+            <button
+              type="button"
+              className="button small primary"
+              onClick={() => navigate({ screen: 'mou-form', proposalId: proposal.id, ...(signedOn ? { start: { status: 'signed', on: signedOn } } : {}) })}
+            >
+              {signedOn ? `Record its MoU as signed on ${formatDate(signedOn)}` : 'Record its MoU as signed'}
+            </button>
+          )}
+          {issue.kind === 'mou-ahead' && issue.mouId && (
+            <button type="button" className="button small" onClick={() => navigate({ screen: 'mou', id: issue.mouId! })}>
+              Open MoU {issue.mouNumber}
+            </button>
+          )}
+        </div>
+      ))}
       {error && (
         <p role="alert" className="load-error">
           {error}
         </p>
       )}
-      {rows && rows.length === 0 && (
+      {rows && rows.length === 0 && outOfStep.length === 0 && (
         <p className="muted">
           {due
             ? 'This proposal is at MoU negotiation or later and has no MoU yet. Create it here; the parties, area and floors are filled in from the proposal.'
@@ -66,6 +107,7 @@ export function ProposalMous({ proposal }: { proposal: Proposal }) {
                   <button type="button" className="link-button" dir="auto" onClick={() => navigate({ screen: 'mou', id: row.id })}>
                     MoU {row.mouNumber}
                   </button>
+                  {row.archivedAt && <span className="muted"> (archived)</span>}
                 </td>
                 <td>
                   <MouStatusBadge status={row.status} />

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Proposal } from '../../../../shared/domain/proposal';
-import { checkMoveRequest, type AllowedMove } from '../../../../shared/domain/stage-machine';
+import { currentStage, type Proposal } from '../../../../shared/domain/proposal';
+import { allowedMoves, checkMoveRequest, type AllowedMove } from '../../../../shared/domain/stage-machine';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { dateTextProblem, formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
@@ -17,8 +17,12 @@ interface Props {
   onMoved(proposal: Proposal): void;
 }
 
-/** Records one stage move: the date (today unless back-dated), a note, and who (asked for once if unknown). */
-export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
+/**
+ * Records one stage move: the date (today unless back-dated), a note, and who (asked for once
+ * if unknown). A forward move may go to any later stage; the stages in between are recorded as
+ * passed without a record, and the note must say why.
+ */
+export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const officialName = useAppStore((s) => s.appInfo?.settings.officialName ?? '');
@@ -28,19 +32,23 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  const [target, setTarget] = useState<AllowedMove | undefined>(chosen);
   const needsName = officialName.trim() === '';
+  const advances = chosen?.kind === 'advance' ? allowedMoves(proposal.stageHistory).filter((m) => m.kind === 'advance') : [];
+  const move = target && chosen ? target : chosen;
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (move && !dialog.open) {
+    setTarget(chosen);
+    if (chosen && !dialog.open) {
       setOn(formatDate(todayInPakistan()));
       setNote('');
       setErrors({});
       dialog.showModal();
     }
-    if (!move && dialog.open) dialog.close();
-  }, [move]);
+    if (!chosen && dialog.open) dialog.close();
+  }, [chosen]);
 
   const focusFirstError = (found: Errors) => {
     const first = (['officialName', 'on', 'note'] as const).find((key) => found[key]);
@@ -82,7 +90,10 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
     onMoved(result.value);
   };
 
-  const from = STAGE_LABELS[proposal.stageHistory[proposal.stageHistory.length - 1]!.to];
+  const from = STAGE_LABELS[currentStage(proposal)];
+  const onDate = parseDateText(on);
+  const late = onDate !== undefined && onDate < todayInPakistan();
+  const noteRequired = Boolean(move && (move.noteRequired || late));
   return (
     <dialog
       ref={ref}
@@ -95,10 +106,33 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
     >
       {move && (
         <form onSubmit={onSubmit} noValidate>
-          <h2 id={titleId}>{move.label}</h2>
+          <h2 id={titleId}>{move.kind === 'advance' ? `Move to ${STAGE_LABELS[move.to]}` : move.label}</h2>
           <p>
             {proposal.fields.referenceNumber}: {from} → {STAGE_LABELS[move.to]}
           </p>
+          {advances.length > 1 && (
+            <FormField id="move-to" label="Move to" required hint="The next stage, or a later one when the stages in between were never recorded.">
+              {(c) => (
+                <select
+                  id={c.id}
+                  value={move.to}
+                  aria-describedby={c.describedBy}
+                  onChange={(e) => setTarget(advances.find((m) => m.to === e.target.value))}
+                >
+                  {advances.map((m) => (
+                    <option key={m.to} value={m.to}>
+                      {STAGE_LABELS[m.to]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          )}
+          {move.passes.length > 0 && (
+            <p className="passed-note">
+              Passes {move.passes.map((s) => STAGE_LABELS[s]).join(', ')}: recorded as passed without a record of their own, not as moves with dates. The note says why.
+            </p>
+          )}
           {errors.to && (
             <p className="form-summary" role="alert">
               {errors.to}
@@ -139,8 +173,8 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
           </FormField>
           <FormField
             id="move-note"
-            label={move.noteRequired ? 'Reason' : 'Note'}
-            required={move.noteRequired}
+            label={move.noteRequired && move.kind !== 'advance' ? 'Reason' : 'Note'}
+            required={noteRequired}
             hint="Enter records the move; Shift+Enter starts a new line."
             error={errors.note}
           >
@@ -152,7 +186,7 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
                 value={note}
                 aria-describedby={c.describedBy}
                 aria-invalid={c.invalid || undefined}
-                aria-required={move.noteRequired || undefined}
+                aria-required={noteRequired || undefined}
                 onChange={(e) => setNote(e.target.value)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {

@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Proposal, ProposalFieldName } from '../../../../shared/domain/proposal';
+import { PIPELINE_STAGES, STAGE_LABELS, type PipelineStage } from '../../../../shared/domain/stages';
+import { checkEntry } from '../../../../shared/domain/stage-machine';
+import { parseDateText, todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
@@ -75,6 +78,10 @@ export function ProposalFormScreen({ id }: { id?: string }) {
   const [errors, setErrors] = useState<ProposalFormErrors>({});
   const [summary, setSummary] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
+  // A park already under way is entered at its real stage, with the day it got there.
+  const [startStage, setStartStage] = useState<PipelineStage>('received');
+  const [startOn, setStartOn] = useState('');
+  const [startErrors, setStartErrors] = useState<{ stage?: string; on?: string }>({});
   const submitted = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   useWindowTitle({ screen: 'proposal-form', id }, original?.fields.title);
@@ -118,14 +125,35 @@ export function ProposalFormScreen({ id }: { id?: string }) {
     if (saving) return;
     submitted.current = true;
     const { fields, errors: found } = validateProposalForm(values);
-    const count = Object.keys(found).length;
-    if (!fields) return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+    let start: { stage: PipelineStage; on: string } | undefined;
+    const entryErrors: { stage?: string; on?: string } = {};
+    if (!original && (startStage !== 'received' || startOn.trim())) {
+      const on = startOn.trim() ? parseDateText(startOn) : undefined;
+      if (!startOn.trim()) entryErrors.on = `Give the date it reached ${STAGE_LABELS[startStage]}.`;
+      else if (!on) entryErrors.on = 'Date reached must be a real date, for example 20-May-2021.';
+      else {
+        const check = checkEntry({ stage: startStage, on }, todayInPakistan(), fields?.dateReceived);
+        if (!check.ok) entryErrors[check.field] = check.reason;
+        else start = { stage: startStage, on };
+      }
+    }
+    setStartErrors(entryErrors);
+    const count = Object.keys(found).length + Object.keys(entryErrors).length;
+    if (!fields || count > 0) {
+      if (fields && Object.keys(found).length === 0) {
+        setSummary(count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+        return document.getElementById('proposal-start-on')?.focus();
+      }
+      return showErrors(found, count === 1 ? 'One field needs attention before saving.' : `${count} fields need attention before saving.`);
+    }
     setSaving(true);
     const result = original
       ? await call(api().updateProposal({ id: original.id, expectedUpdatedAt: original.updatedAt, fields }))
-      : await call(api().createProposal({ fields }));
+      : await call(api().createProposal({ fields, ...(start ? { start } : {}) }));
     setSaving(false);
     if (!result.ok) {
+      const server = result.error.fieldErrors ?? {};
+      if (server['start.on'] || server['start.stage']) setStartErrors({ on: server['start.on'], stage: server['start.stage'] });
       // The typed values stay in the form whatever went wrong, so nothing has to be typed again.
       return showErrors(formErrorsFromServer(result.error.fieldErrors), result.error.message);
     }
@@ -147,6 +175,62 @@ export function ProposalFormScreen({ id }: { id?: string }) {
   }
   if (id && !original) return <p aria-busy="true">Loading proposal…</p>;
 
+  // Right after Identification: a park already under way says where it is before the details.
+  const stageNow = original ? null : (
+<fieldset className="form-section">
+          <legend>Stage now</legend>
+          <p className="muted">
+            A park already under way is entered at its real stage. The stages before it are recorded as passed without a record, never as moves with made-up dates.
+          </p>
+          <div className="form-grid">
+            <FormField id="proposal-start-stage" label="Current stage" required error={startErrors.stage}>
+              {(c) => (
+                <select
+                  id={c.id}
+                  value={startStage}
+                  aria-describedby={c.describedBy}
+                  aria-invalid={c.invalid || undefined}
+                  onChange={(e) => {
+                    setStartStage(e.target.value as PipelineStage);
+                    setUnsavedChanges(true);
+                  }}
+                >
+                  {PIPELINE_STAGES.map((stage) => (
+                    <option key={stage} value={stage}>
+                      {STAGE_LABELS[stage]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField
+              id="proposal-start-on"
+              label="Date reached"
+              required={startStage !== 'received'}
+              hint={startStage === 'received' ? 'Left empty: today.' : `The day it reached ${STAGE_LABELS[startStage]}.`}
+              error={startErrors.on}
+            >
+              {(c) => (
+                <input
+                  id={c.id}
+                  type="text"
+                  autoComplete="off"
+                  placeholder="20-May-2021"
+                  value={startOn}
+                  aria-describedby={c.describedBy}
+                  aria-invalid={c.invalid || undefined}
+                  aria-required={startStage !== 'received' || undefined}
+                  onChange={(e) => {
+                    setStartOn(e.target.value);
+                    setUnsavedChanges(true);
+                  }}
+                />
+              )}
+            </FormField>
+          </div>
+        </fieldset>
+  );
+
   return (
     <RecordForm
       headingId="proposal-form-heading"
@@ -164,8 +248,9 @@ export function ProposalFormScreen({ id }: { id?: string }) {
           {summary}
         </div>
       )}
-      {PROPOSAL_FORM_SECTIONS.map((section) => (
-        <fieldset key={section.title} className="form-section">
+      {PROPOSAL_FORM_SECTIONS.map((section, index) => (
+        <Fragment key={section.title}>
+        <fieldset className="form-section">
           <legend>{section.title}</legend>
           <div className="form-grid">
             {section.fields.map((spec) => (
@@ -192,6 +277,8 @@ export function ProposalFormScreen({ id }: { id?: string }) {
             ))}
           </div>
         </fieldset>
+        {index === 0 && stageNow}
+        </Fragment>
       ))}
     </RecordForm>
   );

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
 import { daysInStage } from '../../../../shared/domain/proposal-list-query';
-import { allowedMoves, isClosedStage, type AllowedMove } from '../../../../shared/domain/stage-machine';
+import { isClosedStage, offeredMoves, type AllowedMove } from '../../../../shared/domain/stage-machine';
+import { checkCorrection, moveDate } from '../../../../shared/domain/move-history';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
-import { formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
+import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
+import { CorrectMoveDialog } from '../../components/CorrectMoveDialog';
 import { formatNumber } from '../../../../shared/format/numbers';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
@@ -34,6 +36,7 @@ export function ProposalPage({ id }: { id: string }) {
   const [error, setError] = useState<string | undefined>();
   const [chosenMove, setChosenMove] = useState<AllowedMove | undefined>();
   const [confirmArchive, setConfirmArchive] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   useWindowTitle({ screen: 'proposal', id }, proposal?.fields.title);
 
   useEffect(() => {
@@ -55,7 +58,9 @@ export function ProposalPage({ id }: { id: string }) {
 
   const stage = currentStage(proposal);
   const days = daysInStage({ enteredStageAt: enteredCurrentStageAt(proposal) }, todayInPakistan());
-  const moves = proposal.archivedAt ? [] : allowedMoves(proposal.stageHistory);
+  const moves = proposal.archivedAt ? [] : offeredMoves(proposal.stageHistory);
+  const correction = proposal.archivedAt ? undefined : checkCorrection(proposal.stageHistory, 'any');
+  const lastMove = correction?.ok ? correction : undefined;
   const named = { id: proposal.id, referenceNumber: proposal.fields.referenceNumber };
   const choiceLabel = (sectionField: (typeof PROPOSAL_FORM_SECTIONS)[number]['fields'][number], value: unknown) =>
     sectionField.options?.find((o) => o.value === value)?.label ?? displayValue(sectionField, value);
@@ -129,6 +134,16 @@ export function ProposalPage({ id }: { id: string }) {
             ))}
           </div>
         )}
+        {lastMove && (
+          <p className="correct-line">
+            <button type="button" className="button small" onClick={() => setCorrecting(true)}>
+              Correct the last move…
+            </button>{' '}
+            <span className="muted">
+              Recorded {STAGE_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → {STAGE_LABELS[lastMove.withdrawn.to]} by mistake? Withdraw it; the history keeps both.
+            </span>
+          </p>
+        )}
       </section>
 
       {/* The MoUs come before the history: once a proposal nears signing they are the next thing to record. */}
@@ -169,6 +184,23 @@ export function ProposalPage({ id }: { id: string }) {
           void loadProposals();
         }}
       />
+      {lastMove && (
+        <CorrectMoveDialog
+          open={correcting}
+          move={`${STAGE_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → ${STAGE_LABELS[lastMove.withdrawn.to]} on ${formatDate(moveDate(lastMove.withdrawn))}${lastMove.withdrawn.by ? ` by ${lastMove.withdrawn.by}` : ''}`}
+          backTo={STAGE_LABELS[lastMove.restored.to]}
+          onClose={() => setCorrecting(false)}
+          onCorrect={async (reason) => {
+            const result = await call(api().correctProposalMove({ id: proposal.id, expectedUpdatedAt: proposal.updatedAt, reason }));
+            if (!result.ok) return { field: Object.keys(result.error.fieldErrors ?? {})[0], message: result.error.message };
+            setCorrecting(false);
+            setProposal(result.value);
+            notify('success', `Move withdrawn: ${result.value.fields.referenceNumber} is back at ${stageLabelOf(result.value)}.`);
+            void loadProposals();
+            return undefined;
+          }}
+        />
+      )}
       <ConfirmDialog
         open={confirmArchive}
         title={`Archive ${proposal.fields.referenceNumber}?`}
