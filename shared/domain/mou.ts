@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { todayInPakistan } from '../format/dates';
 import { PARTNER_TYPES, PARTNER_TYPE_LABELS, IdSchema } from './proposal';
 import {
   MAX_LONG_TEXT,
@@ -183,4 +184,12 @@ export type Mou = z.output<typeof MouSchema>;
 
 export function currentMouStatus(mou: Pick<Mou, 'statusHistory'>): MouStatus {
   return mou.statusHistory[mou.statusHistory.length - 1]!.to;
+}
+
+/**
+ * The Pakistan date on which the current status took effect: the date of the move that
+ * currentMouStatus reads (kept beside it so both follow the same move when the history changes).
+ */
+export function mouStatusSince(mou: Pick<Mou, 'statusHistory'>): string {
+  return todayInPakistan(new Date(mou.statusHistory[mou.statusHistory.length - 1]!.at));
 }
