@@ -40,6 +40,7 @@ export function createOpenDialog(getWindow: () => BrowserWindow | undefined): Op
 }
 
 export interface PdfPrinterOptions {
+  landscape?: boolean;
   displayHeaderFooter?: boolean;
   headerTemplate?: string;
   footerTemplate?: string;
@@ -79,9 +80,10 @@ export function htmlToDataUrl(html: string): string {
  * Prints in a hidden window of its own, with JavaScript off and no preload: the document
  * is markup the services built (escaped), and it never gets a way to call main.
  */
-export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
+export function createPdfPrinter(defaults: PdfPrinterOptions = {}): PdfPrinter {
   return {
-    async printHtmlToPdf(html) {
+    async printHtmlToPdf(html, layout) {
+      const options: PdfPrinterOptions = layout ?? defaults;
       const url = htmlToDataUrl(withPrintCsp(html));
       if (url.length > MAX_URL_LENGTH) throw new Error('The document is too large to print (over 2 MB of HTML).');
 
@@ -90,6 +92,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         await win.loadURL(url);
         const pdf = await win.webContents.printToPDF({
           pageSize: 'A4',
+          ...(options.landscape ? { landscape: true } : {}),
           printBackground: true,
           generateTaggedPDF: true,
           generateDocumentOutline: true,

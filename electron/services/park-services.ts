@@ -11,6 +11,8 @@ import { CALLS_DURING_RECOVERY, dataSafetyHandlers } from './data-safety';
 import { exchangeHandlers } from './exchange/exchange';
 import { createProposalService, proposalHandlers } from './proposals';
 import { createMouService, mouHandlers } from './mous';
+import { occupancyHandlers } from './occupancy';
+import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
@@ -59,14 +61,17 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
+  const fontCss = createDocumentFontCss(fontsDir);
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
+    ...mouSummaryHandlers({ store, clock, fontCss, ...platform }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
     ...exchangeHandlers({ store, clock, appVersion, ...platform }),
+    ...occupancyHandlers(store, clock),
+    ...reportHandlers({ store, clock, fontCss, ...platform }),
   };
 
   const duringRecovery = (name: string) =>

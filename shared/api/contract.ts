@@ -7,6 +7,8 @@ import { exchangeCalls } from './calls/exchange-calls';
 import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
+import { occupancyCalls } from './calls/occupancy-calls';
+import { reportCalls } from './calls/report-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -22,6 +24,8 @@ export const contract = {
   ...mouCalls,
   ...dataSafetyCalls,
   ...exchangeCalls,
+  ...occupancyCalls,
+  ...reportCalls,
 } as const;
 
 export type Contract = typeof contract;

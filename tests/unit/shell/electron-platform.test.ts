@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, session, shell } from './fake-electron';
 import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
-import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
+import { MOU_SUMMARY_PRINT_LAYOUT, PARK_REGISTER_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -46,6 +46,14 @@ describe('createPdfPrinter', () => {
     expect(BrowserWindow.instances[0]?.webContents.printToPDF).toHaveBeenCalledWith(
       expect.objectContaining({ displayHeaderFooter: true, footerTemplate: '<span class="pageNumber"></span>' }),
     );
+  });
+
+  it('prints a report across the page with its own footer when the call gives a layout', async () => {
+    await createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT).printHtmlToPdf(HTML, PARK_REGISTER_PRINT_LAYOUT);
+    const options = BrowserWindow.instances[0]!.webContents.printToPDF.mock.calls[0]![0] as { landscape: boolean; footerTemplate: string };
+    expect(options.landscape).toBe(true);
+    expect(options.footerTemplate).toContain('Park register');
+    expect(options.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
   });
 
   it('prints summaries with "Page X of Y" in the footer and the shared margins, in inches', async () => {
