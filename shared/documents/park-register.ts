@@ -44,18 +44,22 @@ function occupancyCell(o: ParkOccupancy | undefined): string {
   return `<strong>${escapeHtml(formatPercent(o.occupancyPercent))}</strong><span class="sub">${escapeHtml(`${formatNumber(o.seatsOccupied)} of ${formatNumber(o.seatsAvailable)} seats · ${firms}`)}</span><span class="sub">${escapeHtml(periodKeyLabel(o.period))}</span>`;
 }
 
+/** Short values stay on one line (a reference split at its hyphen reads as two); long ones wrap. */
+function keepShort(html: string, plain: string, max: number): string {
+  return plain.length <= max ? `<span class="keep">${html}</span>` : html;
+}
+
 function row(r: ParkRegisterRow): string[] {
   const place = [r.city, r.province].filter((part, i, all) => part && all.indexOf(part) === i).join(', ');
   return [
-    bdi(r.referenceNumber),
-    `<strong>${bdi(r.title)}</strong><span class="sub">${bdi(place)}</span>`,
+    `<strong>${bdi(r.title)}</strong><span class="sub">${bdi(r.referenceNumber)} · ${bdi(place)}</span>`,
     r.partner ? `${bdi(r.partner)}${r.partnerType ? `<span class="sub">${escapeHtml(PARTNER_TYPE_LABELS[r.partnerType])}</span>` : ''}` : NOT_RECORDED,
     escapeHtml(formatNumber(r.grossAreaSqFt)),
     `${escapeHtml(STAGE_LABELS[r.stage])}<span class="sub">since ${formatDate(r.stageSince)}</span>`,
     r.mou ? bdi(r.mou.mouNumber) + (r.mouCount > 1 ? `<span class="sub">${escapeHtml(`${formatNumber(r.mouCount)} MoUs in all`)}</span>` : '') : '<span class="muted">No MoU</span>',
     date(r.mou?.signedOn),
     date(r.mou?.expiresOn),
-    r.mou ? `<span class="state${r.mou.state === 'expired' || r.mou.state === 'notice-period' ? ' state-warn' : ''}">${escapeHtml(r.mou.stateLabel)}</span>` : '<span class="muted">—</span>',
+    r.mou ? keepShort(`<span class="state${r.mou.state === 'expired' || r.mou.state === 'notice-period' ? ' state-warn' : ''}">${escapeHtml(r.mou.stateLabel)}</span>`, r.mou.stateLabel, 16) : '<span class="muted">—</span>',
     escapeHtml(formatNumber(r.openObligations)),
     r.overdueObligations ? `<strong class="state-warn">${escapeHtml(formatNumber(r.overdueObligations))}</strong>` : '0',
     occupancyCell(r.occupancy),
@@ -64,19 +68,18 @@ function row(r: ParkRegisterRow): string[] {
 }
 
 export const REGISTER_HEADERS = [
-  { label: 'Reference' },
-  { label: 'Park' },
-  { label: 'Partner' },
-  { label: 'Area (sq ft)', numeric: true },
-  { label: 'Stage' },
-  { label: 'MoU' },
-  { label: 'Signed' },
-  { label: 'Expires' },
-  { label: 'MoU state' },
-  { label: 'Open oblig.', numeric: true },
-  { label: 'Overdue oblig.', numeric: true },
-  { label: 'Occupancy (latest return)' },
-  { label: 'Against MoU targets' },
+  { label: 'Park', widthPercent: 17 },
+  { label: 'Partner', widthPercent: 9 },
+  { label: 'Area (sq ft)', numeric: true, widthPercent: 5.5 },
+  { label: 'Stage', widthPercent: 8 },
+  { label: 'MoU', widthPercent: 13.5 },
+  { label: 'Signed', widthPercent: 7 },
+  { label: 'Expires', widthPercent: 7 },
+  { label: 'MoU state', widthPercent: 8.5 },
+  { label: 'Open oblig.', numeric: true, widthPercent: 3.5 },
+  { label: 'Overdue oblig.', numeric: true, widthPercent: 4.5 },
+  { label: 'Occupancy (latest return)', widthPercent: 9 },
+  { label: 'Against MoU targets', widthPercent: 7.5 },
 ];
 
 /** What the register leaves out, in sentences; the spreadsheet says the same. */
@@ -116,7 +119,7 @@ export function buildParkRegisterHtml({ register, ...maker }: ParkRegisterInput)
   const table = register.rows.length
     ? gridTable('Parks in the register', REGISTER_HEADERS, register.rows.map(row), {
         className: 'register',
-        foot: ['', `Total: ${escapeHtml(plural(f.parks, 'park', 'parks'))}`, '', escapeHtml(formatNumber(totalArea)), '', '', '', '', '', escapeHtml(formatNumber(open)), escapeHtml(formatNumber(f.overdueObligations)), occupancyTotal, ''],
+        foot: [`Total: ${escapeHtml(plural(f.parks, 'park', 'parks'))}`, '', escapeHtml(formatNumber(totalArea)), '', '', '', '', '', escapeHtml(formatNumber(open)), escapeHtml(formatNumber(f.overdueObligations)), occupancyTotal, ''],
       })
     : '<p class="muted">No park matches these filters.</p>';
   return reportDocument({

@@ -112,6 +112,7 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
     `<h3>Signed</h3>${mouTable('MoUs signed in the period', 'Signed', r.mousSigned, `No MoU was signed in ${r.periodName}.`)}<h3>Expired</h3>${mouTable('MoUs expired in the period', 'Expired on', r.mousExpired, `No MoU expired in ${r.periodName}.`)}`,
   );
 
+  const anyEmployed = r.occupancy.some((p) => p.occupancy?.peopleEmployed !== undefined);
   const occupancyRows = r.occupancy.map((p) => {
     const o = p.occupancy;
     return [
@@ -138,7 +139,7 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
             occupancyRows,
             {
               foot: occ.parksReporting
-                ? [`Total (${escapeHtml(plural(occ.parksReporting, 'park', 'parks'))} reporting)`, '', n(occ.firmsHoused), `${n(occ.seatsOccupied)} of ${n(occ.seatsAvailable)}`, escapeHtml(formatPercent(occ.occupancyPercent)), n(occ.peopleEmployed), '']
+                ? [`Total (${escapeHtml(plural(occ.parksReporting, 'park', 'parks'))} reporting)`, '', n(occ.firmsHoused), `${n(occ.seatsOccupied)} of ${n(occ.seatsAvailable)}`, escapeHtml(formatPercent(occ.occupancyPercent)), anyEmployed ? n(occ.peopleEmployed) : '', '']
                 : undefined,
             },
           )

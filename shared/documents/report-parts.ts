@@ -19,12 +19,19 @@ export function plural(count: number, one: string, many: string): string {
 export const NOT_RECORDED = '<span class="muted">Not recorded</span>';
 
 /** A table whose header row repeats on every printed page and whose rows are never split. */
-export function gridTable(caption: string, headers: { label: string; numeric?: boolean }[], rows: string[][], options: { className?: string; foot?: string[] } = {}): string {
+export function gridTable(
+  caption: string,
+  headers: { label: string; numeric?: boolean; widthPercent?: number }[],
+  rows: string[][],
+  options: { className?: string; foot?: string[] } = {},
+): string {
   const cls = (h: { numeric?: boolean }) => (h.numeric ? ' class="num"' : '');
   const head = headers.map((h) => `<th scope="col"${cls(h)}>${escapeHtml(h.label)}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.map((c, i) => `<td${cls(headers[i] ?? {})}>${c}</td>`).join('')}</tr>`).join('');
   const foot = options.foot ? `<tfoot><tr>${options.foot.map((c, i) => `<td${cls(headers[i] ?? {})}>${c}</td>`).join('')}</tr></tfoot>` : '';
-  return `<table class="grid ${options.className ?? ''}"><caption class="visually-hidden">${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>${foot}</table>`;
+  // Fixed widths keep a long table's columns the same on every page.
+  const cols = headers.every((h) => h.widthPercent) ? `<colgroup>${headers.map((h) => `<col style="width:${h.widthPercent}%">`).join('')}</colgroup>` : '';
+  return `<table class="grid ${cols ? 'fixed ' : ''}${options.className ?? ''}"><caption class="visually-hidden">${escapeHtml(caption)}</caption>${cols}<thead><tr>${head}</tr></thead><tbody>${body}</tbody>${foot}</table>`;
 }
 
 /** Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF. */
@@ -68,10 +75,14 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .facts th { width: 45%; text-align: start; font-weight: 600; padding: 2pt 8pt 2pt 0; vertical-align: top; }
 .facts td { padding: 2pt 0; vertical-align: top; }
 .facts tr { border-bottom: 0.5pt dotted #999; }
-.grid { margin: 4pt 0 6pt; font-size: ${landscape ? '8pt' : '9pt'}; }
+.grid { margin: 4pt 0 6pt; font-size: ${landscape ? '7.5pt' : '9pt'}; }
 .grid th { text-align: start; background: #e6e6e6; border: 0.75pt solid #555; padding: 2.5pt 3pt; vertical-align: bottom; }
 .grid td { border: 0.75pt solid #999; padding: 2.5pt 3pt; vertical-align: top; }
-.grid .num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.grid .num { text-align: end; font-variant-numeric: tabular-nums; }
+.grid td.num { white-space: nowrap; }
+.grid.fixed { table-layout: fixed; }
+.grid.fixed td { overflow-wrap: anywhere; }
+.grid .keep { white-space: nowrap; }
 .grid tfoot td { font-weight: 700; background: #f2f2f2; border-top: 1.5pt solid #000; }
 .grid td .sub { display: block; color: #444; font-size: 0.92em; }
 .state { font-weight: 600; }

@@ -12,6 +12,7 @@ import { MousScreen } from '../features/mous/MousScreen';
 import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { getApi } from './api-client';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import { Navigation } from './Navigation';
@@ -38,6 +39,8 @@ function CurrentScreen() {
       return <MouSummaryScreen key={route.id} id={route.id} />;
     case 'data':
       return <DataScreen />;
+    case 'reports':
+      return <ReportsScreen />;
   }
 }
 

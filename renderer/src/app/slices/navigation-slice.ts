@@ -17,7 +17,8 @@ export type Route =
   /** A new MoU (from a proposal when proposalId is given) or an edit of one (id). */
   | { screen: 'mou-form'; id?: string; proposalId?: string }
   | { screen: 'mou-summary'; id: string }
-  | { screen: 'data' };
+  | { screen: 'data' }
+  | { screen: 'reports' };
 
 export interface NavigationSlice {
   route: Route;

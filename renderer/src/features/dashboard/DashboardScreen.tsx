@@ -12,6 +12,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChart } from './StageChart';
+import { OccupancyOverview } from '../reports/OccupancyOverview';
 
 type Dashboard = OutputOf<'getDashboard'>;
 
@@ -199,6 +200,8 @@ export function DashboardScreen() {
           <FigureLink value={formatArea(d.area.operationalSqFt)} label="operational" onOpen={() => toProposals({ stage: 'operational' })} />
         </div>
       </section>
+
+      <OccupancyOverview />
 
       <section aria-labelledby="per-stage-heading">
         <h2 id="per-stage-heading">Proposals per stage</h2>
