@@ -1,6 +1,6 @@
-import { todayInPakistan } from '../format/dates';
 import { periodKey, periodLabel, periodName, periodRange, type FiscalPeriod } from './fiscal-period';
 import type { Mou } from './mou';
+import { mouExpiryDate } from './mou-dates';
 import { deriveMouState } from './mou-state';
 import { acceptsReturns, latestReturn, parkOccupancy, type ParkOccupancy } from './occupancy';
 import { currentMouOf, mousByProposal, parkFigures, type ParkFigures } from './park-register';
@@ -41,11 +41,16 @@ export function progressPeriodProblem(period: FiscalPeriod, today: string): stri
   return undefined;
 }
 
+/** The instant a Pakistan day ends (UTC+5, no daylight saving): 27-Nov ends at 27-Nov 19:00 UTC. */
+function endOfPakistanDay(day: string): number {
+  return Date.parse(`${day}T19:00:00.000Z`);
+}
+
 /** The stage a proposal was at on a day (Pakistan dates); undefined if it had not been received yet. */
-export function stageOn(proposal: Pick<Proposal, 'stageHistory'>, day: string): Stage | undefined {
+export function stageOn(proposal: Pick<Proposal, 'stageHistory'>, day: string, dayEndsAt = endOfPakistanDay(day)): Stage | undefined {
   let stage: Stage | undefined;
   for (const move of proposal.stageHistory) {
-    if (todayInPakistan(new Date(move.at)) > day) break;
+    if (Date.parse(move.at) >= dayEndsAt) break;
     stage = move.to;
   }
   return stage;
@@ -66,8 +71,9 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
   const mousSigned: ProgressReport['mousSigned'] = [];
   const mousExpired: ProgressReport['mousExpired'] = [];
 
+  const asAtEndsAt = endOfPakistanDay(asAt);
   for (const proposal of live) {
-    const stage = stageOn(proposal, asAt);
+    const stage = stageOn(proposal, asAt, asAtEndsAt);
     if (!stage) {
       receivedAfter += 1;
       continue;
@@ -82,8 +88,10 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
       }
       const park = proposal.fields.title;
       if (within(mou.fields.signedOn, start, asAt)) mousSigned.push({ id: mou.id, mouNumber: mou.fields.mouNumber, park, on: mou.fields.signedOn });
-      const state = deriveMouState(mou, asAt);
-      if (state.kind === 'expired' && within(state.expiresOn, start, asAt)) mousExpired.push({ id: mou.id, mouNumber: mou.fields.mouNumber, park, on: state.expiresOn });
+      // The derived state is only worked out for an MoU whose expiry falls in the period.
+      const expiry = within(mouExpiryDate(mou.fields), start, asAt);
+      const state = expiry ? deriveMouState(mou, asAt) : undefined;
+      if (state?.kind === 'expired' && within(state.expiresOn, start, asAt)) mousExpired.push({ id: mou.id, mouNumber: mou.fields.mouNumber, park, on: state.expiresOn });
     }
     const r = acceptsReturns(stage) ? latestReturn(proposal.occupancyReturns, period) : undefined;
     parks.push({

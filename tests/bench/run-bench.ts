@@ -7,6 +7,7 @@ import { measureSqlitePeer } from './sqlite-peer';
 import { measureStorage } from './storage-bench';
 import { round, type Timing } from './measure';
 import { measureDashboardAndPdf } from './services-bench';
+import { measureReports } from './reports-bench';
 import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
 
 /**
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     out: { type: 'string', default: 'bench-results' },
     'storage-only': { type: 'boolean', default: false },
+    /** Only the report rows (register, progress report), e.g. --reports-only --sizes 10000. */
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -56,6 +59,21 @@ for (const size of sizes) {
   const dataDir = await mkdtemp(path.join(tmpdir(), `park-desk-bench-${size}-`));
   try {
     const data = generateParkData(size, size);
+    if (size <= 10_000 && !values['storage-only']) {
+      const browser = await launchBenchBrowser();
+      try {
+        const r = await measureReports(browser, path.join(dataDir, 'reports'), data, sizeRuns);
+        const target = { medianMs: 2000, p95Ms: 2000, runs: 1 };
+        const kb = (r.registerHtmlBytes / 1024).toFixed(0);
+        row(size, 'park register (rows + HTML)', r.registerHtml, 'target 2000 ms', target, 'median < 2000 ms', `${kb} KiB of HTML`);
+        row(size, 'park register spreadsheet (.xlsx)', r.registerSpreadsheet, 'target 2000 ms', target, 'median < 2000 ms');
+        row(size, 'progress report (figures + HTML)', r.progressHtml, 'target 2000 ms', target, 'median < 2000 ms', `${r.parksWithReturns} parks with returns`);
+        row(size, 'progress report to PDF', r.progressPdf, 'target 2000 ms', target, 'for information');
+      } finally {
+        await browser.close();
+      }
+    }
+    if (values['reports-only']) continue;
     const storage = await measureStorage(dataDir, data, sizeRuns);
     const mb = (storage.fileBytes / 1e6).toFixed(1);
     row(size, `open (${mb} MB)`, storage.open, 'JSON.parse of the file', storage.openLimit, 'ratio <= 2');

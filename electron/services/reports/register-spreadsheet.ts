@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { periodKeyLabel } from '../../../shared/domain/fiscal-period';
 import type { ParkRegister, ParkRegisterRow } from '../../../shared/domain/park-register';
@@ -52,39 +53,63 @@ const COLUMNS: Column[] = [
   { header: 'Target jobs', width: 10, format: LAKH, value: (r) => r.occupancy?.targetJobs },
 ];
 
-/** The register as an .xlsx workbook: one typed row per park, then a sheet saying what it is. */
+/**
+ * The register as an .xlsx workbook: one typed row per park, then a sheet saying what it is.
+ * Written with exceljs's streaming writer, which commits each row as it goes: several times
+ * faster than building the whole workbook in memory once there are thousands of parks.
+ */
 export async function buildRegisterWorkbook(register: ParkRegister, made: { generatedAt: string; generatedBy: string }): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = made.generatedBy || 'Park Desk';
   workbook.created = new Date(made.generatedAt);
 
   const sheet = workbook.addWorksheet('Park register', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({ key: String(i), width: c.width, ...(c.format ? { style: { numFmt: c.format } } : {}) }));
+  sheet.columns = COLUMNS.map((c, i) => ({ key: String(i), width: c.width }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   const header = sheet.addRow(COLUMNS.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'bottom', wrapText: true };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
     cell.border = { bottom: { style: 'thin' } };
-    cell.numFmt = '@';
   });
-  for (const row of register.rows) {
-    sheet.addRow(COLUMNS.map((c) => c.value(row) ?? null));
+  header.commit();
+  for (const park of register.rows) {
+    const row = sheet.addRow(COLUMNS.map((c) => c.value(park) ?? null));
+    COLUMNS.forEach((c, i) => {
+      if (c.format) row.getCell(i + 1).numFmt = c.format;
+    });
+    row.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.commit();
 
   const about = workbook.addWorksheet('About this register');
   about.columns = [{ width: 24 }, { width: 100 }];
-  about.addRows([
+  const lines: [string, string | Date | undefined][] = [
     ['Park register', 'Pakistan Software Export Board (PSEB) · Park Desk'],
     ['Made on', `${formatDateTime(made.generatedAt)}${made.generatedBy ? ` by ${made.generatedBy}` : ''}`],
     ['Parks', describeFilters(register.filters)],
     ['As at', excelDate(register.today)],
-    ...registerLeftOut(register).map((line, i) => [i === 0 ? 'Leaves out' : '', line]),
-  ]);
-  about.getCell('B4').numFmt = DATE;
-  about.getCell('B4').alignment = { horizontal: 'left' };
-  about.getColumn(1).font = { bold: true };
-
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+    ...registerLeftOut(register).map((line, i): [string, string] => [i === 0 ? 'Leaves out' : '', line]),
+  ];
+  for (const [label, value] of lines) {
+    const row = about.addRow([label, value ?? null]);
+    row.getCell(1).font = { bold: true };
+    if (value instanceof Date) {
+      row.getCell(2).numFmt = DATE;
+      row.getCell(2).alignment = { horizontal: 'left' };
+    }
+    row.commit();
+  }
+  about.commit();
+  await workbook.commit();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
 }
