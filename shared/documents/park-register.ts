@@ -55,7 +55,7 @@ function row(r: ParkRegisterRow): string[] {
     `<strong>${bdi(r.title)}</strong><span class="sub">${bdi(r.referenceNumber)} · ${bdi(place)}</span>`,
     r.partner ? `${bdi(r.partner)}${r.partnerType ? `<span class="sub">${escapeHtml(PARTNER_TYPE_LABELS[r.partnerType])}</span>` : ''}` : NOT_RECORDED,
     escapeHtml(formatNumber(r.grossAreaSqFt)),
-    `${escapeHtml(STAGE_LABELS[r.stage])}<span class="sub">since ${formatDate(r.stageSince)}</span>`,
+    `${escapeHtml(STAGE_LABELS[r.stage])}<span class="sub">since <span class="nowrap">${formatDate(r.stageSince)}</span></span>`,
     r.mou ? bdi(r.mou.mouNumber) + (r.mouCount > 1 ? `<span class="sub">${escapeHtml(`${formatNumber(r.mouCount)} MoUs in all`)}</span>` : '') : '<span class="muted">No MoU</span>',
     date(r.mou?.signedOn),
     date(r.mou?.expiresOn),
@@ -68,7 +68,7 @@ function row(r: ParkRegisterRow): string[] {
 }
 
 export const REGISTER_HEADERS = [
-  { label: 'Park', widthPercent: 17 },
+  { label: 'Park', widthPercent: 16 },
   { label: 'Partner', widthPercent: 9 },
   { label: 'Area (sq ft)', numeric: true, widthPercent: 5.5 },
   { label: 'Stage', widthPercent: 8 },
@@ -77,7 +77,7 @@ export const REGISTER_HEADERS = [
   { label: 'Expires', widthPercent: 7 },
   { label: 'MoU state', widthPercent: 8.5 },
   { label: 'Open oblig.', numeric: true, widthPercent: 3.5 },
-  { label: 'Overdue oblig.', numeric: true, widthPercent: 4.5 },
+  { label: 'Overdue oblig.', numeric: true, widthPercent: 5.5 },
   { label: 'Occupancy (latest return)', widthPercent: 9 },
   { label: 'Against MoU targets', widthPercent: 7.5 },
 ];

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
 import { pdfLines, pdfPageSize, pdfText, PRINT_TIMEOUT } from '../support/pdf-text';
 import { expect, test } from './fixtures';
+import { setOfficialName } from './proposal-steps';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
 
@@ -14,7 +15,7 @@ test.beforeEach(({ appKind }) => {
 
 test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, the register and the progress report', async ({ app }) => {
   const { page, dialogs } = app;
-  await nav(page, 'Data').click();
+  await setOfficialName(page, 'Ayesha Khan');
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByRole('status')).toContainText('Added 4 sample parks.');
 
@@ -39,7 +40,9 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   await expect(page.getByRole('status')).toContainText('Return added for Q2 FY2026-27.');
   await expect(panel.getByRole('group', { name: 'Latest occupancy' })).toContainText('75% occupancy');
   await expect(panel.getByRole('group', { name: 'Latest occupancy' })).toContainText('600 of 800 seats occupied, 30 firms housed; return for Q2 FY2026-27 (Oct-Dec 2026).');
-  await expect(panel.getByRole('table', { name: 'Occupancy returns' }).getByRole('row', { name: /Q2 FY2026-27/ })).toContainText('75%');
+  const returnRow = panel.getByRole('table', { name: 'Occupancy returns' }).getByRole('row', { name: /Q2 FY2026-27/ });
+  await expect(returnRow).toContainText('75%');
+  await expect(returnRow).toContainText('by Ayesha Khan');
 
   // The dashboard.
   await nav(page, 'Dashboard').click();
@@ -63,7 +66,7 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   expect(Math.abs(size.width - 842), 'A4 width across').toBeLessThan(2);
   expect(Math.abs(size.height - 595), 'A4 height across').toBeLessThan(2);
   const registerText = await pdfText(registerPdf);
-  for (const expected of ['Register of software technology parks', 'All parks', 'Faisalabad Software Technology Park', 'Rawalpindi Software Technology Park', 'Page 1 of 1', 'What this report leaves out', `Made on ${day}`]) {
+  for (const expected of ['Register of software technology parks', 'All parks', 'Faisalabad Software Technology Park', 'Rawalpindi Software Technology Park', 'Page 1 of 1', 'What this report leaves out', `Made on ${day}`, 'by Ayesha Khan with Park Desk']) {
     expect(registerText, expected).toContain(expected);
   }
   // Each park's row carries its MoU's derived state (the samples' MoUs have no term recorded).
