@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
@@ -43,6 +44,8 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   const returnRow = panel.getByRole('table', { name: 'Occupancy returns' }).getByRole('row', { name: /Q2 FY2026-27/ });
   await expect(returnRow).toContainText('75%');
   await expect(returnRow).toContainText('by Ayesha Khan');
+  const panelAxe = await new AxeBuilder({ page }).include('.occupancy-panel').analyze();
+  expect(panelAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // The dashboard.
   await nav(page, 'Dashboard').click();
@@ -57,6 +60,8 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   const registerPreview = page.frameLocator('iframe[title="Preview of the park register"]');
   await expect(registerPreview.getByRole('heading', { name: 'Register of software technology parks' })).toBeVisible();
   await expect(registerPreview.getByRole('row', { name: /Rawalpindi Software Technology Park/ })).toContainText('75%');
+  const screenAxe = await new AxeBuilder({ page }).include('.reports-screen').exclude('iframe').analyze();
+  expect(screenAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   const day = formatDate(todayInPakistan());
   await page.getByRole('button', { name: 'Export PDF' }).click();
