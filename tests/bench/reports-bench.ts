@@ -48,6 +48,8 @@ export interface ReportTimings {
   progressHtml: Timing;
   progressPdf: Timing;
   parksWithReturns: number;
+  /** The dashboard's figures over the same records in the same run: a yardstick for how busy the machine was. */
+  dashboard: Timing;
 }
 
 /**
@@ -75,12 +77,14 @@ export async function measureReports(browser: Browser, dataDir: string, data: Da
     const period = periodKey(fiscalQuarterOf(todayInPakistan()));
     const progressHtml = await timeRuns(runs, () => ok('getProgressReportHtml', { period }));
     const progressPdf = await timeRuns(Math.min(runs, 3), () => ok('exportProgressReportPdf', { period }));
+    const dashboard = await timeRuns(runs, () => ok('getDashboard', {}));
     return {
       registerHtml,
       registerHtmlBytes,
       registerSpreadsheet,
       progressHtml,
       progressPdf,
+      dashboard,
       parksWithReturns: withReturns.proposals.filter((p) => p.occupancyReturns).length,
     };
   } finally {

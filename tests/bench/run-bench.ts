@@ -63,12 +63,13 @@ for (const size of sizes) {
       const browser = await launchBenchBrowser();
       try {
         const r = await measureReports(browser, path.join(dataDir, 'reports'), data, sizeRuns);
-        const target = { medianMs: 2000, p95Ms: 2000, runs: 1 };
         const kb = (r.registerHtmlBytes / 1024).toFixed(0);
-        row(size, 'park register (rows + HTML)', r.registerHtml, 'target 2000 ms', target, 'median < 2000 ms', `${kb} KiB of HTML`);
-        row(size, 'park register spreadsheet (.xlsx)', r.registerSpreadsheet, 'target 2000 ms', target, 'median < 2000 ms');
-        row(size, 'progress report (figures + HTML)', r.progressHtml, 'target 2000 ms', target, 'median < 2000 ms', `${r.parksWithReturns} parks with returns`);
-        row(size, 'progress report to PDF', r.progressPdf, 'target 2000 ms', target, 'for information');
+        // Beside the dashboard's figures over the same records, so a busy machine shows in the ratio.
+        const yardstick = 'dashboard figures, same run';
+        row(size, 'park register (rows + HTML)', r.registerHtml, yardstick, r.dashboard, 'median < 2000 ms', `${kb} KiB of HTML`);
+        row(size, 'park register spreadsheet (.xlsx)', r.registerSpreadsheet, yardstick, r.dashboard, 'median < 2000 ms');
+        row(size, 'progress report (figures + HTML)', r.progressHtml, yardstick, r.dashboard, 'median < 2000 ms', `${r.parksWithReturns} parks with returns`);
+        row(size, 'progress report to PDF', r.progressPdf, yardstick, r.dashboard, 'for information');
       } finally {
         await browser.close();
       }

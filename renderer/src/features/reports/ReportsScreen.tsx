@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PARTNER_TYPES, PARTNER_TYPE_LABELS, PROVINCES, type PartnerType, type Province } from '../../../../shared/domain/proposal';
 import { citiesOf, hasActiveFilters, STAGE_GROUP_LABELS, STAGE_GROUPS, type ProposalListFilters, type StageFilter, type StageGroup } from '../../../../shared/domain/proposal-list-query';
 import { PIPELINE_STAGES, SIDE_EXIT_STAGES, STAGE_LABELS } from '../../../../shared/domain/stages';
+import type { Result } from '../../../../shared/api/result';
 import { todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { EXPORT_PDF_EVENT } from '../../app/keyboard-shortcuts';
@@ -68,7 +69,7 @@ export function ReportsScreen() {
       busyRef.current = true;
       setBusy(what);
       try {
-        const request: Promise<import('../../../../shared/api/result').Result<Exported>> =
+        const request: Promise<Result<Exported>> =
           kind === 'progress' ? api().exportProgressReportPdf({ period }) : what === 'xlsx' ? api().exportParkRegisterSpreadsheet({ filters }) : api().exportParkRegisterPdf({ filters });
         const result = await call(request);
         if (!result.ok) notify('error', `The file was not saved: ${result.error.message}`);
