@@ -43,6 +43,7 @@ export function createOpenDialog(getWindow: () => BrowserWindow | undefined): Op
 }
 
 export interface PdfPrinterOptions {
+  landscape?: boolean;
   displayHeaderFooter?: boolean;
   headerTemplate?: string;
   footerTemplate?: string;
@@ -77,9 +78,10 @@ export function withPrintCsp(html: string): string {
  * over 2 MiB, and the embedded fonts alone take a third of that, so a long MoU (the schema
  * allows 1,000 obligations of 2,000 characters) could be previewed but never printed.
  */
-export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
+export function createPdfPrinter(defaults: PdfPrinterOptions = {}): PdfPrinter {
   return {
-    async printHtmlToPdf(html) {
+    async printHtmlToPdf(html, layout) {
+      const options: PdfPrinterOptions = layout ?? defaults;
       const win = createSecureWindow({ allowedOrigins: [], javascript: false, window: { show: false, width: 794, height: 1123 } });
       let folder: string | undefined;
       try {
@@ -90,6 +92,7 @@ export function createPdfPrinter(options: PdfPrinterOptions = {}): PdfPrinter {
         await win.loadFile(file);
         const pdf = await win.webContents.printToPDF({
           pageSize: 'A4',
+          ...(options.landscape ? { landscape: true } : {}),
           printBackground: true,
           generateTaggedPDF: true,
           generateDocumentOutline: true,

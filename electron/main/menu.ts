@@ -49,6 +49,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, showAbout
         pageCommand('&Proposals', 'CmdOrCtrl+2', 'go-proposals', sendCommand),
         pageCommand('&MoUs', 'CmdOrCtrl+3', 'go-mous', sendCommand),
         pageCommand('D&ata', 'CmdOrCtrl+4', 'go-data', sendCommand),
+        pageCommand('&Reports', 'CmdOrCtrl+5', 'go-reports', sendCommand),
         { type: 'separator' },
         pageCommand('&Find', 'CmdOrCtrl+F', 'focus-search', sendCommand),
         { type: 'separator' },

@@ -15,6 +15,8 @@ import { loadSampleData } from './sample-data';
 import { emptyDatabase } from '../../shared/domain/database';
 import { createMouService, mouHandlers } from './mous';
 import { searchHandlers } from './park-search';
+import { occupancyHandlers } from './occupancy';
+import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
@@ -136,16 +138,19 @@ async function openDataSession(
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
+  const fontCss = createDocumentFontCss(fontsDir);
   const handlers: Handlers = {
     ...appHandlers(store, { appVersion, dataDir, dataFile, practice }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
+    ...mouSummaryHandlers({ store, clock, fontCss, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
     ...exchangeHandlers({ store, clock, appVersion, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...practiceHandlers(store, clock, workspace, practice),
     ...searchHandlers(store),
+    ...occupancyHandlers(store, clock),
+    ...reportHandlers({ store, clock, fontCss, ...platform }),
   };
 
   const duringRecovery = (name: string) =>

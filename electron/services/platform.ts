@@ -1,3 +1,5 @@
+import type { PrintLayout } from '../../shared/documents/print-layout';
+
 /**
  * What only the desktop shell can do, as small interfaces. Electron implements them in
  * electron/main; tests and the browser preview implement them with Node and Playwright.
@@ -19,8 +21,11 @@ export interface OpenDialog {
 }
 
 export interface PdfPrinter {
-  /** Renders a complete HTML document to PDF bytes (A4, tagged, with an outline). */
-  printHtmlToPdf(html: string): Promise<Uint8Array>;
+  /**
+   * Renders a complete HTML document to PDF bytes (A4, tagged, with an outline), laid out as
+   * `layout` says (landscape, footer) or, without one, as the printer was made.
+   */
+  printHtmlToPdf(html: string, layout?: PrintLayout): Promise<Uint8Array>;
 }
 
 export interface FolderDialog {

@@ -10,6 +10,8 @@ import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
 import { practiceCalls } from './calls/practice-calls';
 import { searchCalls } from './calls/search-calls';
+import { occupancyCalls } from './calls/occupancy-calls';
+import { reportCalls } from './calls/report-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -28,6 +30,8 @@ export const contract = {
   ...practiceCalls,
   ...importReadingCalls,
   ...searchCalls,
+  ...occupancyCalls,
+  ...reportCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,11 +1,11 @@
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/g;
+
 /** Text made safe to place in HTML element content or a quoted attribute value. */
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  // One pass, and none at all for the usual value with nothing to escape (a register has 10,000s).
+  SPECIAL.lastIndex = 0;
+  return SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ENTITIES[c]!) : value;
 }
 
 /**

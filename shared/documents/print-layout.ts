@@ -3,6 +3,8 @@
  * so the tested PDF is laid out like the one an official gets.
  */
 export interface PrintLayout {
+  /** A4 across (wide tables such as the park register); portrait when unset. */
+  landscape?: boolean;
   displayHeaderFooter: boolean;
   headerTemplate: string;
   footerTemplate: string;
@@ -21,5 +23,18 @@ export const MOU_SUMMARY_PRINT_LAYOUT: PrintLayout = {
     '</div>',
   marginsMm: { top: 14, right: 15, bottom: 18, left: 15 },
 };
+
+/** A report's layout: its name and "Page X of Y" in every footer. */
+export function reportPrintLayout(documentName: string, landscape = false): PrintLayout {
+  return {
+    ...MOU_SUMMARY_PRINT_LAYOUT,
+    landscape,
+    footerTemplate: MOU_SUMMARY_PRINT_LAYOUT.footerTemplate.replace('MoU summary', documentName.replace(/[<>&"]/g, '')),
+    marginsMm: landscape ? { top: 12, right: 12, bottom: 16, left: 12 } : MOU_SUMMARY_PRINT_LAYOUT.marginsMm,
+  };
+}
+
+export const PARK_REGISTER_PRINT_LAYOUT = reportPrintLayout('Park register', true);
+export const PROGRESS_REPORT_PRINT_LAYOUT = reportPrintLayout('Progress report');
 
 export const MM_PER_INCH = 25.4;

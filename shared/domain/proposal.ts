@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_STAGES, type Stage } from './stages';
 import { lastEffectiveMove } from './move-history';
 import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
+import { OccupancyReturnSchema } from './occupancy';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -152,6 +153,8 @@ export const ProposalSchema = z.strictObject({
   stageHistory: z.array(StageMoveSchema).min(1),
   /** Set when archived (instead of deleted): hidden from the list and dashboard until restored. */
   archivedAt: InstantSchema.optional(),
+  /** Occupancy returns of a park at Fit-out or Operational, one per month or quarter (see occupancy.ts). */
+  occupancyReturns: z.array(OccupancyReturnSchema).max(2000).optional(),
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 

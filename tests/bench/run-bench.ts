@@ -7,6 +7,7 @@ import { measureSqlitePeer } from './sqlite-peer';
 import { measureImportRead, measureStorage } from './storage-bench';
 import { round, type Timing } from './measure';
 import { measureDashboardAndPdf, measureGlobalSearch } from './services-bench';
+import { measureReports } from './reports-bench';
 import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
 
 /**
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     'storage-only': { type: 'boolean', default: false },
     /** Only the global search rows (no storage, browser or SQLite figures): a quick check of search alone. */
     'search-only': { type: 'boolean', default: false },
+    /** Only the report rows (register, progress report), e.g. --reports-only --sizes 10000. */
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -58,7 +61,7 @@ for (const size of sizes) {
   const dataDir = await mkdtemp(path.join(tmpdir(), `park-desk-bench-${size}-`));
   try {
     const data = generateParkData(size, size);
-    if (!values['storage-only']) {
+    if (!values['storage-only'] && !values['reports-only']) {
       // A folder of its own, so the backups the services take on opening stay out of the storage figures.
       const searchDir = path.join(dataDir, 'search');
       await mkdir(searchDir);
@@ -71,6 +74,22 @@ for (const size of sizes) {
       row(size, 'global search first (cold)', search.firstKeystroke, 'target 1000 ms', { medianMs: 1000, p95Ms: 1000, runs: 1 }, 'for information', 'folds every record once');
       if (values['search-only']) continue;
     }
+    if (size <= 10_000 && !values['storage-only']) {
+      const browser = await launchBenchBrowser();
+      try {
+        const r = await measureReports(browser, path.join(dataDir, 'reports'), data, sizeRuns);
+        const kb = (r.registerHtmlBytes / 1024).toFixed(0);
+        // Beside the dashboard's figures over the same records, so a busy machine shows in the ratio.
+        const yardstick = 'dashboard figures, same run';
+        row(size, 'park register (rows + HTML)', r.registerHtml, yardstick, r.dashboard, 'median < 2000 ms', `${kb} KiB of HTML`);
+        row(size, 'park register spreadsheet (.xlsx)', r.registerSpreadsheet, yardstick, r.dashboard, 'median < 2000 ms');
+        row(size, 'progress report (figures + HTML)', r.progressHtml, yardstick, r.dashboard, 'median < 2000 ms', `${r.parksWithReturns} parks with returns`);
+        row(size, 'progress report to PDF', r.progressPdf, yardstick, r.dashboard, 'for information');
+      } finally {
+        await browser.close();
+      }
+    }
+    if (values['reports-only']) continue;
     const storage = await measureStorage(dataDir, data, sizeRuns);
     const mb = (storage.fileBytes / 1e6).toFixed(1);
     row(size, `open (${mb} MB)`, storage.open, 'JSON.parse of the file', storage.openLimit, 'ratio <= 2');

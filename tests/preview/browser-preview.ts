@@ -78,6 +78,9 @@ if (screenshotDir) {
     await page.getByRole('button', { name: 'Save MoU' }).waitFor();
     await shoot('mou-form');
   }
+  await nav.getByRole('button', { name: 'Reports' }).click();
+  await page.frameLocator('iframe[title^="Preview of the"]').getByRole('heading').first().waitFor();
+  await shoot('reports');
   await nav.getByRole('button', { name: 'Data' }).click();
   await shoot('data');
   // The global search over the Data screen, with results of both kinds.

@@ -29,3 +29,10 @@ export async function pdfPageCount(file: string): Promise<number> {
 
 /** Printing takes seconds (more on a busy two-core machine); the notice comes when the file is written. */
 export const PRINT_TIMEOUT = { timeout: 45_000 };
+
+/** Page 1's size in points as pdfinfo gives it: A4 across is about 842 x 595. */
+export async function pdfPageSize(file: string): Promise<{ width: number; height: number }> {
+  const { stdout } = await run('pdfinfo', [file]);
+  const match = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(stdout)!;
+  return { width: Number(match[1]), height: Number(match[2]) };
+}

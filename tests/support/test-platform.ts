@@ -10,9 +10,9 @@ import type { PdfPrinter } from '../../electron/services/platform';
  * of its own with JavaScript off and the network refused, like the app's print window.
  */
 export function createPlaywrightPdfPrinter(browser: Browser): PdfPrinter {
-  const { displayHeaderFooter, headerTemplate, footerTemplate, marginsMm } = MOU_SUMMARY_PRINT_LAYOUT;
   return {
-    async printHtmlToPdf(html) {
+    async printHtmlToPdf(html, layout = MOU_SUMMARY_PRINT_LAYOUT) {
+      const { displayHeaderFooter, headerTemplate, footerTemplate, marginsMm, landscape = false } = layout;
       const context = await browser.newContext({ javaScriptEnabled: false });
       try {
         await context.route('**/*', (route) => route.abort('blockedbyclient'));
@@ -20,6 +20,7 @@ export function createPlaywrightPdfPrinter(browser: Browser): PdfPrinter {
         await page.setContent(html, { waitUntil: 'load' });
         const pdf = await page.pdf({
           format: 'A4',
+          landscape,
           printBackground: true,
           tagged: true,
           outline: true,

@@ -14,6 +14,7 @@ import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { getApi } from './api-client';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import { Navigation } from './Navigation';
@@ -40,6 +41,8 @@ function CurrentScreen() {
       return <MouSummaryScreen key={route.id} id={route.id} />;
     case 'data':
       return <DataScreen />;
+    case 'reports':
+      return <ReportsScreen />;
   }
 }
 

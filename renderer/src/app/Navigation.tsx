@@ -5,6 +5,7 @@ const ITEMS: { label: string; route: Route; shortcut: string; matches: Route['sc
   { label: 'Dashboard', route: { screen: 'dashboard' }, shortcut: 'Ctrl+1', matches: ['dashboard'] },
   { label: 'Proposals', route: { screen: 'proposals' }, shortcut: 'Ctrl+2', matches: ['proposals', 'proposal', 'proposal-form'] },
   { label: 'MoUs', route: { screen: 'mous' }, shortcut: 'Ctrl+3', matches: ['mous', 'mou', 'mou-form', 'mou-summary'] },
+  { label: 'Reports', route: { screen: 'reports' }, shortcut: 'Ctrl+5', matches: ['reports'] },
   { label: 'Data', route: { screen: 'data' }, shortcut: 'Ctrl+4', matches: ['data'] },
 ];
 

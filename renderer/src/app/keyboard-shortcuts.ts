@@ -3,7 +3,7 @@ import type { MenuCommand } from '../../../shared/api/menu-commands';
 import { OPEN_SEARCH_EVENT } from '../features/search/open-search';
 import { useAppStore } from './store';
 
-/** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..4, the same keys the application menu shows. */
+/** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..5, the same keys the application menu shows. */
 const KEY_COMMANDS: Record<string, MenuCommand> = {
   n: 'new-proposal',
   f: 'focus-search',
@@ -11,6 +11,7 @@ const KEY_COMMANDS: Record<string, MenuCommand> = {
   '2': 'go-proposals',
   '3': 'go-mous',
   '4': 'go-data',
+  '5': 'go-reports',
   e: 'export-pdf',
 };
 
@@ -36,9 +37,11 @@ export function runCommand(command: MenuCommand): void {
       return navigate({ screen: 'mous' });
     case 'go-data':
       return navigate({ screen: 'data' });
+    case 'go-reports':
+      return navigate({ screen: 'reports' });
     case 'export-pdf': {
       const handled = !window.dispatchEvent(new CustomEvent(EXPORT_PDF_EVENT, { cancelable: true }));
-      if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary to export it as PDF.');
+      if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary or a report to export it as PDF.');
       return;
     }
   }

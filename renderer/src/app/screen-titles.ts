@@ -21,5 +21,7 @@ export function screenTitle(route: Route, subject?: string): string {
       return subject ? `MoU summary ${subject}` : 'MoU summary';
     case 'data':
       return 'Data and settings';
+    case 'reports':
+      return 'Reports';
   }
 }

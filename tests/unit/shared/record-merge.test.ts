@@ -123,7 +123,7 @@ describe('record merge', () => {
   });
 
   it('unites any list of never-edited items with ids that only one copy has (such as occupancy returns)', () => {
-    const returns = [{ id: OB1, quarter: 'FY2025-26 Q1', firms: 12 }];
+    const returns = [{ id: OB1, recordedAt: '2026-10-05T06:00:00.000Z', recordedBy: 'Ayesha Khan', period: 'FY2026-27-Q1', firmsHoused: 12, seatsAvailable: 800, seatsOccupied: 300 }];
     const mine = proposal();
     const theirs = { ...proposal(), occupancyReturns: returns };
     const merge = mergeRecords(mine as Proposal & { occupancyReturns?: unknown[] }, theirs);

@@ -5,7 +5,7 @@ import { BrowserWindow, dialog, MAX_URL_CHARS, session, shell } from './fake-ele
 import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { createDocumentFontCss } from '../../../electron/services/document-fonts';
 import { buildMouSummaryHtml } from '../../../shared/documents/mou-summary';
-import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
+import { MOU_SUMMARY_PRINT_LAYOUT, PARK_REGISTER_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
 import { MouSchema } from '../../../shared/domain/mou';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
 import { faisalabadMou, faisalabadProposal, longUrduObligations } from '../../support/mou-data';
@@ -45,6 +45,14 @@ describe('createPdfPrinter', () => {
     expect(BrowserWindow.instances[0]?.webContents.printToPDF).toHaveBeenCalledWith(
       expect.objectContaining({ displayHeaderFooter: true, footerTemplate: '<span class="pageNumber"></span>' }),
     );
+  });
+
+  it('prints a report across the page with its own footer when the call gives a layout', async () => {
+    await createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT).printHtmlToPdf(HTML, PARK_REGISTER_PRINT_LAYOUT);
+    const options = BrowserWindow.instances[0]!.webContents.printToPDF.mock.calls[0]![0] as { landscape: boolean; footerTemplate: string };
+    expect(options.landscape).toBe(true);
+    expect(options.footerTemplate).toContain('Park register');
+    expect(options.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
   });
 
   it('prints summaries with "Page X of Y" in the footer and the shared margins, in inches', async () => {

@@ -36,6 +36,7 @@ describe('buildMenuTemplate', () => {
     ['View', 'Proposals', 'CmdOrCtrl+2', 'go-proposals'],
     ['View', 'MoUs', 'CmdOrCtrl+3', 'go-mous'],
     ['View', 'Data', 'CmdOrCtrl+4', 'go-data'],
+    ['View', 'Reports', 'CmdOrCtrl+5', 'go-reports'],
     ['View', 'Find', 'CmdOrCtrl+F', 'focus-search'],
   ] as const)('%s > %s shows %s, leaves the key to the page and sends %s', (menu, label, accelerator, command) => {
     const { item, click, sendCommand } = build();

@@ -21,7 +21,8 @@ export type Route =
    */
   | { screen: 'mou-form'; id?: string; proposalId?: string; start?: { status: MouStatus; on: string } }
   | { screen: 'mou-summary'; id: string }
-  | { screen: 'data' };
+  | { screen: 'data' }
+  | { screen: 'reports' };
 
 export interface NavigationSlice {
   route: Route;

@@ -14,6 +14,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { StageBadge } from '../../components/StageBadge';
 import { StageChart } from './StageChart';
+import { OccupancyOverview } from '../reports/OccupancyOverview';
 import { OutOfStepPanel } from './OutOfStepPanel';
 import { StuckThresholdForm } from './StuckThresholdForm';
 
@@ -281,6 +282,8 @@ export function DashboardScreen() {
           ))}
         </div>
       </section>
+
+      <OccupancyOverview />
 
       <section aria-labelledby="per-stage-heading">
         <h2 id="per-stage-heading">Proposals per stage</h2>

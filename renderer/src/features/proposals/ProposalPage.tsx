@@ -16,6 +16,7 @@ import { MoveStageDialog } from './MoveStageDialog';
 import { StageTimeline } from './StageTimeline';
 import { useArchiveActions } from './use-archive-actions';
 import { ProposalMous } from '../mous/ProposalMous';
+import { OccupancyPanel } from '../reports/OccupancyPanel';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -148,6 +149,8 @@ export function ProposalPage({ id }: { id: string }) {
 
       {/* The MoUs come before the history: once a proposal nears signing they are the next thing to record. */}
       <ProposalMous proposal={proposal} />
+
+      <OccupancyPanel proposal={proposal} onChanged={setProposal} />
 
       <StageTimeline history={proposal.stageHistory} />
 
