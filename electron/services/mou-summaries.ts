@@ -7,6 +7,7 @@ import { mouSummaryFileName } from '../../shared/documents/export-file-name';
 import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
 import type { Mou } from '../../shared/domain/mou';
 import { writeFileAtomically, writeNewFile } from './export-files';
+import { ExportedFiles } from './exported-files';
 import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
 import type { ParkStore } from './storage/park-store';
 
@@ -19,6 +20,8 @@ export interface MouSummaryDeps {
   saveDialog?: SaveDialog;
   folderDialog?: FolderDialog;
   pdfPrinter?: PdfPrinter;
+  /** Where exported files are remembered for Open PDF / Show in folder. */
+  exportedFiles?: ExportedFiles;
 }
 
 /** How long a chosen export folder stays usable without being used. */
@@ -33,6 +36,7 @@ function need<T>(value: T | undefined, what: string): T {
 
 export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSummaryCalls> {
   const { store, clock } = deps;
+  const exportedFiles = deps.exportedFiles ?? new ExportedFiles();
   /** Folders the official picked, by token: the renderer can only name one of these. */
   const folders = new Map<string, { folder: string; expiresAt: number }>();
 
@@ -89,7 +93,7 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       await writeFileAtomically(file, bytes).catch((error: unknown) => {
         throw new ApiFailure('storage', `Could not save ${path.basename(file)}: ${(error as Error).message}`);
       });
-      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
     },
 
     chooseExportFolder: async () => {
@@ -110,7 +114,7 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       const file = await writeNewFile(folder, mouSummaryFileName(mou.fields), bytes).catch((error: unknown) => {
         throw new ApiFailure('storage', `Could not save the summary of ${mou.fields.mouNumber} in ${folder}: ${(error as Error).message}`);
       });
-      return { path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+      return { path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
     },
   };
 }

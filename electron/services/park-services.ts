@@ -9,12 +9,13 @@ import { createDocumentFontCss } from './document-fonts';
 import { mouSummaryHandlers } from './mou-summaries';
 import { CALLS_DURING_RECOVERY, dataSafetyHandlers } from './data-safety';
 import { exchangeHandlers } from './exchange/exchange';
+import { ExportedFiles, exportedFileHandlers } from './exported-files';
 import { createProposalService, proposalHandlers } from './proposals';
 import { createMouService, mouHandlers } from './mous';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
-import { systemClock, type Clock, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
+import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -24,6 +25,7 @@ export interface PlatformServices {
   openDialog?: OpenDialog;
   pdfPrinter?: PdfPrinter;
   folderDialog?: FolderDialog;
+  fileOpener?: FileOpener;
 }
 
 export interface ParkServicesOptions {
@@ -58,15 +60,17 @@ export async function openParkServices({ dataDir, appVersion, clock = systemCloc
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
+  const exportedFiles = new ExportedFiles();
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const handlers: Handlers = {
     ...appHandlers(store, clock, { appVersion, dataDir, dataFile }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), ...platform }),
+    ...mouSummaryHandlers({ store, clock, fontCss: createDocumentFontCss(fontsDir), exportedFiles, ...platform }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
     ...exchangeHandlers({ store, clock, appVersion, ...platform }),
+    ...exportedFileHandlers(exportedFiles, platform.fileOpener),
   };
 
   const duringRecovery = (name: string) =>

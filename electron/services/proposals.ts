@@ -88,7 +88,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
           throw new ApiFailure('invalid-input', message, { officialName: message });
         }
         const now = clock.now();
-        const check = checkMoveRequest(proposal.stageHistory, { to, on, note }, todayInPakistan(now));
+        const check = checkMoveRequest(proposal.stageHistory, { to, on, note }, todayInPakistan(now), proposal.fields);
         if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [check.field]: check.reason });
         const at = moveInstant(proposal.stageHistory, on, now);
         const recordedAt = now.toISOString();

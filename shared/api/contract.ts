@@ -7,6 +7,7 @@ import { exchangeCalls } from './calls/exchange-calls';
 import { proposalCalls } from './calls/proposal-calls';
 import { dashboardCalls } from './calls/dashboard-calls';
 import { mouCalls } from './calls/mou-calls';
+import { exportedFileCalls } from './calls/exported-file-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -22,6 +23,7 @@ export const contract = {
   ...mouCalls,
   ...dataSafetyCalls,
   ...exchangeCalls,
+  ...exportedFileCalls,
 } as const;
 
 export type Contract = typeof contract;

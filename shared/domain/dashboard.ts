@@ -27,14 +27,21 @@ export const OVERDUE_LIST_LENGTH = 10;
 const ENDED_MOU_STATUSES: readonly MouStatus[] = ['expired', 'renewed', 'terminated', 'superseded'];
 
 const CountByStage = z.object({ stage: z.enum(ALL_STAGES), count: z.number() });
-const Place = z.object({ proposals: z.number(), operational: z.number(), grossAreaSqFt: z.number() });
+/** Area sums count only known areas; `areaUnknown` says how many proposals have none recorded yet. */
+const Place = z.object({ proposals: z.number(), operational: z.number(), grossAreaSqFt: z.number(), areaUnknown: z.number() });
 
 export const DashboardSchema = z.object({
   today: z.string(),
   proposalCount: z.number(),
   perStage: z.array(CountByStage),
   operational: z.object({ count: z.number(), target: z.number().optional() }),
-  area: z.object({ proposedSqFt: z.number(), signedSqFt: z.number(), operationalSqFt: z.number() }),
+  area: z.object({
+    proposedSqFt: z.number(),
+    signedSqFt: z.number(),
+    operationalSqFt: z.number(),
+    /** Proposals in each sum whose area is not yet known (left out of the sum, not counted as 0). */
+    unknown: z.object({ proposed: z.number(), signed: z.number(), operational: z.number() }),
+  }),
   byProvince: z.array(Place.extend({ province: z.enum(PROVINCES) })),
   byCity: z.array(Place.extend({ city: z.string(), province: z.enum(PROVINCES) })),
   partnerMix: z.array(z.object({ partnerType: z.enum(PARTNER_TYPES).optional(), count: z.number() })),
@@ -65,13 +72,13 @@ export interface DashboardInput {
   operationalTarget?: number;
 }
 
-type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number };
-const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0 });
+type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number; areaUnknown: number };
+const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0, areaUnknown: 0 });
 
 function proposalFigures(all: readonly ProposalSummary[], today: string) {
   const proposals = all.filter((p) => !p.archivedAt);
   const perStage = new Map<Stage, number>(ALL_STAGES.map((s) => [s, 0]));
-  const area = { proposedSqFt: 0, signedSqFt: 0, operationalSqFt: 0 };
+  const area = { proposedSqFt: 0, signedSqFt: 0, operationalSqFt: 0, unknown: { proposed: 0, signed: 0, operational: 0 } };
   const provinces = new Map<Province, PlaceCount>();
   const cities = new Map<string, PlaceCount & { city: string; province: Province }>();
   const partners = new Map<PartnerType | undefined, number>();
@@ -81,9 +88,19 @@ function proposalFigures(all: readonly ProposalSummary[], today: string) {
     perStage.set(p.stage, (perStage.get(p.stage) ?? 0) + 1);
     if (!stageMatches(p.stage, 'open')) continue;
     const isOperational = p.stage === 'operational';
-    area.proposedSqFt += p.grossAreaSqFt;
-    if (stageMatches(p.stage, 'signed')) area.signedSqFt += p.grossAreaSqFt;
-    if (isOperational) area.operationalSqFt += p.grossAreaSqFt;
+    const known = p.grossAreaSqFt !== undefined;
+    const sqFt = p.grossAreaSqFt ?? 0;
+    const unknown = known ? 0 : 1;
+    area.proposedSqFt += sqFt;
+    area.unknown.proposed += unknown;
+    if (stageMatches(p.stage, 'signed')) {
+      area.signedSqFt += sqFt;
+      area.unknown.signed += unknown;
+    }
+    if (isOperational) {
+      area.operationalSqFt += sqFt;
+      area.unknown.operational += unknown;
+    }
 
     const province = provinces.get(p.province) ?? emptyPlace();
     provinces.set(p.province, province);
@@ -92,7 +109,8 @@ function proposalFigures(all: readonly ProposalSummary[], today: string) {
     cities.set(cityKey, city);
     for (const place of [province, city]) {
       place.proposals += 1;
-      place.grossAreaSqFt += p.grossAreaSqFt;
+      place.grossAreaSqFt += sqFt;
+      place.areaUnknown += unknown;
       if (isOperational) place.operational += 1;
     }
     partners.set(p.offeringPartyType, (partners.get(p.offeringPartyType) ?? 0) + 1);
@@ -178,6 +196,6 @@ export function computeDashboard({ proposals, mous, today, operationalTarget }: 
 
 /** The stage group behind each area figure, so the dashboard can link to its list. */
 export const AREA_FIGURE_STAGES = { proposedSqFt: 'open', signedSqFt: 'signed', operationalSqFt: 'operational' } as const satisfies Record<
-  keyof Dashboard['area'],
+  Exclude<keyof Dashboard['area'], 'unknown'>,
   keyof typeof STAGE_GROUPS | Stage
 >;

@@ -111,6 +111,21 @@ export function checkMoveDate(history: History, on: string, today: string): stri
   return undefined;
 }
 
+/** The first stage whose work needs the gross area (evaluation scores, committee and Board papers, the MoU). */
+export const AREA_REQUIRED_FROM: PipelineStage = 'evaluation';
+
+/** The facts of the proposal a move depends on. */
+export interface MoveFacts {
+  grossAreaSqFt?: number;
+}
+
+/** Why the proposal cannot enter `to` with the facts recorded, or undefined when it can. */
+export function missingFactFor(to: Stage, facts: MoveFacts): string | undefined {
+  if (!isPipelineStage(to) || PIPELINE_STAGES.indexOf(to) < PIPELINE_STAGES.indexOf(AREA_REQUIRED_FROM)) return undefined;
+  if (facts.grossAreaSqFt !== undefined) return undefined;
+  return `Record the gross covered area before moving to ${STAGE_LABELS[to]}: from ${STAGE_LABELS[AREA_REQUIRED_FROM]} on, the area is needed. Edit the proposal to add it.`;
+}
+
 export interface MoveRequest {
   to: Stage;
   /** YYYY-MM-DD: when the move happened; may be back-dated. */
@@ -122,10 +137,15 @@ export type MoveRequestCheck =
   | { ok: true; move: AllowedMove }
   | { ok: false; field: 'to' | 'on' | 'note'; reason: string };
 
-/** Everything about a requested move: allowed at all, dated sensibly, a reason where one is needed. */
-export function checkMoveRequest(history: History, request: MoveRequest, today: string): MoveRequestCheck {
+/**
+ * Everything about a requested move: allowed at all, the facts it needs recorded (the gross
+ * area from Evaluation on), dated sensibly, a reason where one is needed.
+ */
+export function checkMoveRequest(history: History, request: MoveRequest, today: string, facts: MoveFacts): MoveRequestCheck {
   const allowed = checkMove(history, request.to);
   if (!allowed.ok) return { ok: false, field: 'to', reason: allowed.reason };
+  const missing = allowed.move.kind === 'exit' ? undefined : missingFactFor(request.to, facts);
+  if (missing) return { ok: false, field: 'to', reason: missing };
   const dateProblem = checkMoveDate(history, request.on, today);
   if (dateProblem) return { ok: false, field: 'on', reason: dateProblem };
   if (allowed.move.noteRequired && request.note.trim() === '') {

@@ -13,6 +13,8 @@ import { ProposalFormScreen } from '../features/proposals/ProposalFormScreen';
 import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { getApi } from './api-client';
+import { useDeskKeys } from './desk-keys';
+import { MAIN_CONTENT_ID, useFocusFollowsWork } from './focus-follows-work';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import { Navigation } from './Navigation';
 import { useAppStore } from './store';
@@ -49,6 +51,8 @@ export function App() {
   const hasUnsavedChanges = useAppStore((s) => s.hasUnsavedChanges);
   const recovery = useRecoveryState(connected);
   useKeyboardShortcuts();
+  useDeskKeys();
+  useFocusFollowsWork();
 
   useEffect(() => {
     if (!connected) return;
@@ -81,7 +85,8 @@ export function App() {
   return (
     <div className="app-shell">
       <Navigation />
-      <main className="content" id="main-content">
+      {/* Focusable (not tabbable), so PageDown, Space and the arrows scroll it whenever no control has focus. */}
+      <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
         <CurrentScreen />
       </main>
       <Notices />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/menu-commands';
+import { runDeskCommand } from './desk-keys';
 import { useAppStore } from './store';
 
 /** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..4, the same keys the application menu shows. */
@@ -42,6 +43,10 @@ export function runCommand(command: MenuCommand): void {
       if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary to export it as PDF.');
       return;
     }
+    case 'print':
+    case 'go-back':
+    case 'go-forward':
+      return runDeskCommand(command);
   }
 }
 

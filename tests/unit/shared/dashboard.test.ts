@@ -65,13 +65,31 @@ describe('proposal figures', () => {
   });
 
   it('adds up sq ft proposed (open), signed (MoU signed or later) and operational', () => {
-    expect(d.area).toEqual({ proposedSqFt: 19_500 + 44_000 + 5_000 + 13_800 + 7_000, signedSqFt: 19_500 + 44_000 + 5_000, operationalSqFt: 44_000 });
+    expect(d.area).toEqual({
+      proposedSqFt: 19_500 + 44_000 + 5_000 + 13_800 + 7_000,
+      signedSqFt: 19_500 + 44_000 + 5_000,
+      operationalSqFt: 44_000,
+      unknown: { proposed: 0, signed: 0, operational: 0 },
+    });
+  });
+
+  it('leaves an unknown area out of the sums and counts it apart, never as 0 sq ft', () => {
+    const withUnknown = [...proposals, proposal({ city: 'Gilgit', province: 'Gilgit-Baltistan', grossAreaSqFt: undefined, stage: 'mou-signed' })];
+    const figures = computeDashboard({ proposals: withUnknown, mous: [], today });
+    expect(figures.area).toEqual({ ...d.area, unknown: { proposed: 1, signed: 1, operational: 0 } });
+    expect(figures.byProvince.find((p) => p.province === 'Gilgit-Baltistan')).toEqual({
+      province: 'Gilgit-Baltistan',
+      proposals: 1,
+      operational: 0,
+      grossAreaSqFt: 0,
+      areaUnknown: 1,
+    });
   });
 
   it('groups open proposals by province and city, the biggest first', () => {
     expect(d.byProvince).toEqual([
-      { province: 'Punjab', proposals: 4, operational: 1, grossAreaSqFt: 75_500 },
-      { province: 'Balochistan', proposals: 1, operational: 0, grossAreaSqFt: 13_800 },
+      { province: 'Punjab', proposals: 4, operational: 1, grossAreaSqFt: 75_500, areaUnknown: 0 },
+      { province: 'Balochistan', proposals: 1, operational: 0, grossAreaSqFt: 13_800, areaUnknown: 0 },
     ]);
     expect(d.byCity.map((c) => c.city)).toEqual(['Faisalabad', 'Lahore', 'Multan', 'Quetta', 'Rawalpindi']);
   });

@@ -194,9 +194,9 @@ export function DashboardScreen() {
             label={target === undefined ? 'parks operational (set a target under Data)' : 'parks operational against target'}
             onOpen={() => toProposals({ stage: 'operational' })}
           />
-          <FigureLink value={formatArea(d.area.proposedSqFt)} label="proposed (open proposals)" onOpen={() => toProposals({ stage: 'open' })} />
-          <FigureLink value={formatArea(d.area.signedSqFt)} label="signed (MoU signed or later)" onOpen={() => toProposals({ stage: 'signed' })} />
-          <FigureLink value={formatArea(d.area.operationalSqFt)} label="operational" onOpen={() => toProposals({ stage: 'operational' })} />
+          <FigureLink value={areaSum(d.area.proposedSqFt, d.area.unknown.proposed)} label="proposed (open proposals)" onOpen={() => toProposals({ stage: 'open' })} />
+          <FigureLink value={areaSum(d.area.signedSqFt, d.area.unknown.signed)} label="signed (MoU signed or later)" onOpen={() => toProposals({ stage: 'signed' })} />
+          <FigureLink value={areaSum(d.area.operationalSqFt, d.area.unknown.operational)} label="operational" onOpen={() => toProposals({ stage: 'operational' })} />
         </div>
       </section>
 
@@ -284,12 +284,19 @@ export function DashboardScreen() {
   );
 }
 
+/** A sum of known areas that says how many were not known, rather than counting them as 0. */
+function areaSum(sqFt: number, unknown: number): string {
+  if (unknown === 0) return formatArea(sqFt);
+  const rest = `${formatNumber(unknown)} not known`;
+  return sqFt === 0 ? `Area ${rest}` : `${formatArea(sqFt)} + ${rest}`;
+}
+
 function PlaceTable({
   label,
   rows,
 }: {
   label: string;
-  rows: { key: string; name: string; proposals: number; operational: number; grossAreaSqFt: number; open(): void }[];
+  rows: { key: string; name: string; proposals: number; operational: number; grossAreaSqFt: number; areaUnknown: number; open(): void }[];
 }) {
   if (rows.length === 0) return <p className="muted">No open proposals.</p>;
   return (
@@ -318,7 +325,7 @@ function PlaceTable({
             </td>
             <td className="numeric">{formatNumber(row.proposals)}</td>
             <td className="numeric">{formatNumber(row.operational)}</td>
-            <td className="numeric nowrap">{formatArea(row.grossAreaSqFt)}</td>
+            <td className="numeric nowrap">{areaSum(row.grossAreaSqFt, row.areaUnknown)}</td>
           </tr>
         ))}
       </tbody>

@@ -3,7 +3,7 @@ import { api, call } from '../../app/api-client';
 import { EXPORT_PDF_EVENT } from '../../app/keyboard-shortcuts';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
-import { fileSize, folderOf } from './export-text';
+import { exportedFileActions, fileSize, folderOf } from './export-text';
 
 interface SummaryDocument {
   html: string;
@@ -39,7 +39,11 @@ export function MouSummaryScreen({ id }: { id: string }) {
       else if (result.value.cancelled) notify('info', 'Export cancelled; no file was saved.');
       else {
         setSavedTo(result.value.path);
-        notify('success', `Saved “${result.value.fileName}” (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`);
+        // Opening the file is the next step, so the notice takes focus on its Open PDF.
+        notify('success', `Saved “${result.value.fileName}” (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`, {
+          actions: exportedFileActions(result.value.fileToken, notify),
+          takeFocus: true,
+        });
       }
     } finally {
       busy.current = false;
@@ -114,7 +118,8 @@ export function MouSummaryScreen({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      <iframe className="summary-preview" title={`Preview of the MoU summary ${doc.mouNumber}`} srcDoc={doc.html} sandbox="" />
+      {/* The frame is a tab stop, so the document can be scrolled with PageDown and the arrows. */}
+      <iframe className="summary-preview" title={`Preview of the MoU summary ${doc.mouNumber}`} srcDoc={doc.html} sandbox="" tabIndex={0} />
     </section>
   );
 }

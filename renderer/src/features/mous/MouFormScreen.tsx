@@ -8,6 +8,7 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RecordForm } from '../../components/RecordForm';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import {
   MOU_FORM_SECTIONS,
@@ -45,7 +46,7 @@ interface ControlProps {
 /** One labelled control; its id comes from its path so messages and focus can find it. */
 function Control({ path, label, kind, value, error, onChange, required, unit, hint, options, emptyLabel, wide }: ControlProps) {
   return (
-    <FormField id={inputIdFor(path)} label={label} required={required} unit={unit} hint={hint} error={error} wide={wide ?? kind === 'long-text'}>
+    <FormField id={inputIdFor(path)} label={label} required={required} unit={unit} hint={hint} error={error} wide={wide ?? kind === 'long-text'} date={kind === 'date'}>
       {(c) => {
         const common = {
           id: c.id,
@@ -72,7 +73,7 @@ function Control({ path, label, kind, value, error, onChange, required, unit, hi
           case 'number':
             return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
           case 'date':
-            return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+            return <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
           default:
             return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
         }
@@ -218,9 +219,7 @@ export function MouFormScreen({ id, proposalId }: { id?: string; proposalId?: st
           Fields marked <span className="required">*</span> are required.
         </p>
         {summary && (
-          <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-            {summary}
-          </div>
+          <ErrorSummary ref={summaryRef} message={summary} errors={errors} />
         )}
 
         <Section title="MoU">

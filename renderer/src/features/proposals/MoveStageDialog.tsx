@@ -55,7 +55,7 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
     const date = parseDateText(on);
     if (!date) found.on = on.trim() ? 'Date of the move must be a real date, for example 20-May-2021.' : 'Date of the move is required.';
     else {
-      const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan());
+      const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan(), proposal.fields);
       if (!check.ok) found[check.field] = check.reason;
     }
     if (Object.keys(found).length > 0) {
@@ -121,13 +121,12 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
               )}
             </FormField>
           )}
-          <FormField id="move-on" label="Date of the move" required hint="Today, or the real date it happened (not before the previous move)." error={errors.on}>
+          <FormField id="move-on" label="Date of the move" required date hint="Today, or the real date it happened (not before the previous move)." error={errors.on}>
             {(c) => (
               <input
                 id={c.id}
                 type="text"
                 autoComplete="off"
-                placeholder="20-May-2021"
                 value={on}
                 aria-describedby={c.describedBy}
                 aria-invalid={c.invalid || undefined}
@@ -141,7 +140,7 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
             id="move-note"
             label={move.noteRequired ? 'Reason' : 'Note'}
             required={move.noteRequired}
-            hint="Enter records the move; Shift+Enter starts a new line."
+            hint="Enter starts a new line; Ctrl+Enter records the move."
             error={errors.note}
           >
             {(c) => (
@@ -154,12 +153,6 @@ export function MoveStageDialog({ proposal, move, onClose, onMoved }: Props) {
                 aria-invalid={c.invalid || undefined}
                 aria-required={move.noteRequired || undefined}
                 onChange={(e) => setNote(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-                    e.preventDefault();
-                    e.currentTarget.form?.requestSubmit();
-                  }
-                }}
               />
             )}
           </FormField>

@@ -3,6 +3,7 @@ import type { Proposal, ProposalFieldName } from '../../../../shared/domain/prop
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { RecordForm } from '../../components/RecordForm';
 import { PROPOSAL_FORM_SECTIONS, ALL_FORM_FIELDS, type FieldSpec } from './proposal-form-layout';
@@ -56,7 +57,7 @@ function FieldControl({
     case 'number':
       return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
     case 'date':
-      return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+      return <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
     default:
       return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
   }
@@ -160,9 +161,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
         Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
       </p>
       {summary && (
-        <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          {summary}
-        </div>
+        <ErrorSummary ref={summaryRef} message={summary} errors={errors} />
       )}
       {PROPOSAL_FORM_SECTIONS.map((section) => (
         <fieldset key={section.title} className="form-section">
@@ -178,6 +177,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
                 hint={spec.hint}
                 error={errors[spec.name]}
                 wide={spec.kind === 'long-text'}
+                date={spec.kind === 'date'}
               >
                 {(control) => (
                   <FieldControl
