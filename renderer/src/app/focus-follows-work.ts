@@ -87,7 +87,7 @@ export function useFocusFollowsWork(): void {
         if (!focusIsLost()) return;
         const main = mainContent();
         if (!main) return;
-        const next = main.querySelector<HTMLElement>(`[${NEXT_ACTION_ATTRIBUTE}]`) ?? heading(main);
+        const next = main.querySelector<HTMLElement>(`[${NEXT_ACTION_ATTRIBUTE}]:not(:disabled)`) ?? heading(main);
         next?.focus();
       });
     };

@@ -146,6 +146,7 @@ export function MouPage({ id }: { id: string }) {
                   type="button"
                   className={FORWARD_MOVES.has(option.to) ? 'button primary' : 'button'}
                   disabled={Boolean(option.problem)}
+                  data-next-action={FORWARD_MOVES.has(option.to) || undefined}
                   aria-describedby={option.problem ? `move-problem-${option.to}` : undefined}
                   onClick={() => setMoveTo(option.to)}
                 >

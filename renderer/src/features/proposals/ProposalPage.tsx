@@ -122,6 +122,7 @@ export function ProposalPage({ id }: { id: string }) {
                 key={move.to}
                 type="button"
                 className={move.kind === 'exit' ? 'button' : 'button primary'}
+                data-next-action={move.kind !== 'exit' || undefined}
                 onClick={() => setChosenMove(move)}
               >
                 {move.label}…
