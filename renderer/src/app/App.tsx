@@ -52,7 +52,7 @@ export function App() {
   const recovery = useRecoveryState(connected);
   useKeyboardShortcuts();
   useDeskKeys();
-  useFocusFollowsWork();
+  useFocusFollowsWork(connected && recovery?.needed === false);
 
   useEffect(() => {
     if (!connected) return;

@@ -46,8 +46,11 @@ function arrivalTarget(main: HTMLElement, screen: string): HTMLElement | null {
   return heading(main);
 }
 
-/** Focus that follows the work: on every navigation, and after a dialog closes with its opener gone. */
-export function useFocusFollowsWork(): void {
+/**
+ * Focus that follows the work: on every navigation, and after a dialog closes with its opener gone.
+ * `shellShown` turns true once the screens are on view (after the data file has been read).
+ */
+export function useFocusFollowsWork(shellShown: boolean): void {
   const arrivals = useAppStore((s) => s.arrivals);
   const screen = useAppStore((s) => s.route.screen);
 
@@ -78,7 +81,7 @@ export function useFocusFollowsWork(): void {
     };
     observer.observe(main, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     return stop;
-  }, [arrivals, screen]);
+  }, [arrivals, screen, shellShown]);
 
   // A dialog that closes after its work is done (a stage move) may leave focus on nothing.
   useEffect(() => {
