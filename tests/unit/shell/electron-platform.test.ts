@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, session, shell } from './fake-electron';
-import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, htmlToDataUrl, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { MOU_SUMMARY_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/window';
 
@@ -18,6 +18,18 @@ describe('htmlToDataUrl', () => {
     const url = htmlToDataUrl(HTML);
     expect(url).toMatch(/^data:text\/html;charset=utf-8;base64,[A-Za-z0-9+/=]+$/);
     expect(Buffer.from(url.split(',')[1]!, 'base64').toString('utf8')).toBe(HTML);
+  });
+});
+
+describe('createFileOpener', () => {
+  it('opens a file and shows it in its folder through the shell, reporting what openPath says', async () => {
+    const opener = createFileOpener();
+    await expect(opener.openFile('/exports/MoU.pdf')).resolves.toBe('');
+    opener.showInFolder('/exports/MoU.pdf');
+    expect(shell.openPath).toHaveBeenCalledExactlyOnceWith('/exports/MoU.pdf');
+    expect(shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith('/exports/MoU.pdf');
+    shell.openPath.mockResolvedValueOnce('No application is associated with this file');
+    await expect(opener.openFile('/exports/MoU.pdf')).resolves.toBe('No application is associated with this file');
   });
 });
 
