@@ -49,6 +49,13 @@ test('the Faisalabad park from its proposal to a signed MoU, on the dashboard, i
   // The proposal, entered through the form.
   await setOfficialName(page, 'Ayesha Khan');
   await enterFaisalabadProposal(page, { offeringParty: SITARA });
+  // Facts not yet recorded fold into one line per section, which opens them.
+  const area = page.getByRole('region', { name: 'Area and capacity' });
+  await expect(area).toContainText('19,500 sq ft');
+  await expect(area.getByText('Usable area')).toBeHidden();
+  await area.getByRole('button', { name: '4 fields not recorded' }).click();
+  await expect(area.getByText('Usable area')).toBeVisible();
+  await expect(area.getByRole('button', { name: 'Hide the 4 fields not recorded' })).toHaveAttribute('aria-expanded', 'true');
   await expectNoAxeViolations(page, 'a new proposal page');
   await page.getByRole('group', { name: 'Allowed moves' }).getByRole('button', { name: 'Move to Screening…' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();

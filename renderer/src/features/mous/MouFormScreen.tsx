@@ -344,9 +344,9 @@ function PartyBlock({ index, party, errors, onChange }: { index: number; party: 
       <legend>
         {groupName}
         {party.name && (
-          <span className="muted" dir="auto">
-            {' '}
-            · {party.name}
+          <span className="muted">
+            {' · '}
+            <bdi>{party.name}</bdi>
           </span>
         )}
       </legend>

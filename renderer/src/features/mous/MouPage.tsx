@@ -18,6 +18,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FoldedFacts } from '../../components/FoldedFacts';
 import { AmendmentDialog } from './AmendmentDialog';
 import { ExpiryBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
@@ -177,8 +178,11 @@ export function MouPage({ id }: { id: string }) {
               ) : (
                 <ul className="plain-list">
                   {party.signatories.map((s, index) => (
-                    <li key={index} dir="auto">
-                      <strong>{s.name}</strong>, {s.designation}
+                    <li key={index}>
+                      <strong>
+                        <bdi>{s.name}</bdi>
+                      </strong>
+                      , <bdi>{s.designation}</bdi>
                       {s.signedOn && <span className="muted"> · signed {formatDate(s.signedOn)}</span>}
                     </li>
                   ))}
@@ -186,15 +190,15 @@ export function MouPage({ id }: { id: string }) {
               )}
             </div>
           ))}
-          <dl>
+          <FoldedFacts>
             <Fact label="Witnesses">{f.witnesses.map((w) => (w.designation ? `${w.name}, ${w.designation}` : w.name)).join('; ')}</Fact>
             <Fact label="Venue">{f.venue}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-dates-heading">
           <h2 id="mou-dates-heading">Key dates</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Date signed">{formatDate(f.signedOn)}</Fact>
             <Fact label="Effective date">{formatDate(f.effectiveOn)}</Fact>
             <Fact label="Term">{termText(f.termYears, f.termMonths)}</Fact>
@@ -210,12 +214,12 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Notice period">{f.noticePeriodDays !== undefined ? `${formatNumber(f.noticePeriodDays)} days` : undefined}</Fact>
             <Fact label="Renewal terms">{f.renewalTerms}</Fact>
             <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-space-heading">
           <h2 id="mou-space-heading">Space, rent and utilities</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Area committed">{formatArea(f.areaCommittedSqFt)}</Fact>
             <Fact label="Floors committed">{f.floorsCommitted}</Fact>
             <Fact label="Rent">{f.rentPerSqFt !== undefined ? `${formatRupees(f.rentPerSqFt)} per sq ft` : undefined}</Fact>
@@ -223,12 +227,12 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Subsidy end date">{formatDate(f.subsidyEndsOn)}</Fact>
             <Fact label="Free internet end date">{formatDate(f.freeInternetEndsOn)}</Fact>
             <Fact label="Who pays utilities">{f.utilitiesPaidBy ? UTILITY_PAYER_LABELS[f.utilitiesPaidBy] : undefined}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-targets-heading">
           <h2 id="mou-targets-heading">Targets and clauses</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Target firms">{formatNumber(f.targetFirms)}</Fact>
             <Fact label="Target seats">{formatNumber(f.targetSeats)}</Fact>
             <Fact label="Target jobs">{formatNumber(f.targetJobs)}</Fact>
@@ -237,7 +241,7 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Branding">{f.brandingClause}</Fact>
             <Fact label="Confidentiality">{f.confidentialityClause}</Fact>
             <Fact label="Notes">{f.notes}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
       </div>
 
