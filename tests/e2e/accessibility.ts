@@ -13,7 +13,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   // Legacy mode runs axe inside the page: the default opens a second page to merge frame results,
   // which the bridged test context does not allow. The summary preview frame runs no scripts
-  // (sandbox=""), so axe checks the frame element (its title) and not the document inside.
+  // (no allow-scripts in its sandbox).
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   const found = results.violations.map(
     (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ').trim()}`).join('\n    ')}`,

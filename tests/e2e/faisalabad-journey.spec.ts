@@ -137,6 +137,21 @@ test('the Faisalabad park from its proposal to a signed MoU, on the dashboard, i
   await nav(page, 'Proposals').click();
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(5);
   await expectNoAxeViolations(page, 'the proposals list with sample data');
+
+  // Ctrl+P prints the screen; the print stylesheet leaves out navigation and buttons.
+  await page.evaluate(() => {
+    const counted = window as unknown as { printed: number };
+    counted.printed = 0;
+    window.print = () => void (counted.printed += 1);
+  });
+  await page.keyboard.press('Control+P');
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'New proposal' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(5);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   const search = page.getByLabel('Search proposals', { exact: true });
   const table = page.getByRole('table', { name: 'Proposals' });
   for (const words of ['Faisalabad', 'پارک']) {

@@ -146,6 +146,10 @@ test('keyboard only: a proposal through three stages to its MoU, an obligation a
   await keys.tabTo(page.getByRole('button', { name: 'Preview / Export PDF' }), 40);
   await keys.press('Enter');
   await expect(heading(`MoU summary ${MOU_NUMBER}`)).toBeFocused();
+  const preview = page.getByRole('region', { name: `Preview of the MoU summary ${MOU_NUMBER}` });
+  await keys.tabTo(preview);
+  await keys.press('PageDown');
+  await expect.poll(() => preview.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
 
   // Ctrl+E exports; focus goes to the notice's Open PDF, and Enter opens the file through main.
   await keys.press('Control+E');

@@ -5,6 +5,12 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { exportedFileActions, fileSize, folderOf } from './export-text';
 
+/** Sizes the frame to its whole document, so the region around it is what scrolls. */
+function fitFrameToDocument(frame: HTMLIFrameElement) {
+  const root = frame.contentDocument?.documentElement;
+  if (root) frame.style.height = `${root.scrollHeight}px`;
+}
+
 interface SummaryDocument {
   html: string;
   mouNumber: string;
@@ -118,8 +124,20 @@ export function MouSummaryScreen({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      {/* The frame is a tab stop, so the document can be scrolled with PageDown and the arrows. */}
-      <iframe className="summary-preview" title={`Preview of the MoU summary ${doc.mouNumber}`} srcDoc={doc.html} sandbox="" tabIndex={0} />
+      {/*
+        The frame is as tall as the document and scrolls inside a focusable region, so Tab reaches
+        it and PageDown, Space and the arrows scroll it. allow-same-origin (without allow-scripts:
+        nothing in the document ever runs) is what lets the page read the document's height.
+      */}
+      <div className="summary-preview" tabIndex={0} role="region" aria-label={`Preview of the MoU summary ${doc.mouNumber}`}>
+        <iframe
+          title={`Preview of the MoU summary ${doc.mouNumber}`}
+          srcDoc={doc.html}
+          sandbox="allow-same-origin"
+          tabIndex={-1}
+          onLoad={(event) => fitFrameToDocument(event.currentTarget)}
+        />
+      </div>
     </section>
   );
 }
