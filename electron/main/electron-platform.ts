@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import { MM_PER_INCH } from '../../shared/documents/print-layout';
-import type { FolderDialog, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
+import type { FileOpener, FolderDialog, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
 import { createSecureWindow } from './window';
 
 /** Native save dialog, attached to the window in use so it is modal to it. */
@@ -39,6 +39,14 @@ export function createOpenDialog(getWindow: () => BrowserWindow | undefined): Op
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       return result.canceled ? undefined : result.filePaths[0];
     },
+  };
+}
+
+/** Opens an exported file, or its folder, through the OS; services only pass paths they wrote themselves. */
+export function createFileOpener(): FileOpener {
+  return {
+    openFile: (filePath) => shell.openPath(filePath),
+    showInFolder: (filePath) => shell.showItemInFolder(filePath),
   };
 }
 

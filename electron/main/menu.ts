@@ -26,6 +26,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, showAbout
       submenu: [
         pageCommand('&New proposal', 'CmdOrCtrl+N', 'new-proposal', sendCommand),
         pageCommand('&Export PDF…', 'CmdOrCtrl+E', 'export-pdf', sendCommand),
+        pageCommand('&Print…', 'CmdOrCtrl+P', 'print', sendCommand),
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -50,6 +51,9 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, showAbout
         pageCommand('&MoUs', 'CmdOrCtrl+3', 'go-mous', sendCommand),
         pageCommand('D&ata', 'CmdOrCtrl+4', 'go-data', sendCommand),
         pageCommand('&Reports', 'CmdOrCtrl+5', 'go-reports', sendCommand),
+        { type: 'separator' },
+        pageCommand('&Back', 'Alt+Left', 'go-back', sendCommand),
+        pageCommand('For&ward', 'Alt+Right', 'go-forward', sendCommand),
         { type: 'separator' },
         pageCommand('&Find', 'CmdOrCtrl+F', 'focus-search', sendCommand),
         { type: 'separator' },

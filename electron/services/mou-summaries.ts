@@ -7,6 +7,7 @@ import { mouSummaryFileName } from '../../shared/documents/export-file-name';
 import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
 import type { Mou } from '../../shared/domain/mou';
 import { describeExportFailure, writeFileAtomically, writeNewFile } from './export-files';
+import { ExportedFiles } from './exported-files';
 import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
 import type { ParkStore } from './storage/park-store';
 import type { StorageFs } from './storage/storage-fs';
@@ -22,6 +23,8 @@ export interface MouSummaryDeps {
   pdfPrinter?: PdfPrinter;
   /** Tests pass a file system that fails as Windows does; the app uses Node's. */
   fs?: StorageFs;
+  /** Where exported files are remembered for Open PDF / Show in folder. */
+  exportedFiles?: ExportedFiles;
 }
 
 /** How long a chosen export folder stays usable without being used. */
@@ -36,6 +39,7 @@ function need<T>(value: T | undefined, what: string): T {
 
 export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSummaryCalls> {
   const { store, clock } = deps;
+  const exportedFiles = deps.exportedFiles ?? new ExportedFiles();
   /** Folders the official picked, by token: the renderer can only name one of these. */
   const folders = new Map<string, { folder: string; expiresAt: number }>();
 
@@ -92,7 +96,7 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       await writeFileAtomically(file, bytes, deps.fs).catch((error: unknown) => {
         throw new ApiFailure('storage', describeExportFailure(file, error));
       });
-      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
     },
 
     chooseExportFolder: async () => {
@@ -114,7 +118,7 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       const file = await writeNewFile(folder, fileName, bytes, deps.fs).catch((error: unknown) => {
         throw new ApiFailure('storage', `The summary of ${mou.fields.mouNumber} was not saved. ${describeExportFailure(path.join(folder, fileName), error)}`);
       });
-      return { path: file, fileName: path.basename(file), bytes: bytes.byteLength };
+      return { path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
     },
   };
 }

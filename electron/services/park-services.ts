@@ -9,6 +9,7 @@ import { createDocumentFontCss } from './document-fonts';
 import { mouSummaryHandlers } from './mou-summaries';
 import { CALLS_DURING_RECOVERY, dataSafetyHandlers } from './data-safety';
 import { exchangeHandlers } from './exchange/exchange';
+import { ExportedFiles, exportedFileHandlers } from './exported-files';
 import { createProposalService, proposalHandlers } from './proposals';
 import { practiceDataDir, practiceHandlers, type Workspace } from './practice-data';
 import { loadSampleData } from './sample-data';
@@ -20,7 +21,7 @@ import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
-import { systemClock, type Clock, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
+import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -30,6 +31,7 @@ export interface PlatformServices {
   openDialog?: OpenDialog;
   pdfPrinter?: PdfPrinter;
   folderDialog?: FolderDialog;
+  fileOpener?: FileOpener;
 }
 
 export interface ParkServicesOptions {
@@ -137,12 +139,13 @@ async function openDataSession(
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
+  const exportedFiles = new ExportedFiles();
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const fontCss = createDocumentFontCss(fontsDir);
   const handlers: Handlers = {
     ...appHandlers(store, { appVersion, dataDir, dataFile, practice }),
     ...proposalHandlers(createProposalService(store, clock)),
-    ...mouSummaryHandlers({ store, clock, fontCss, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
+    ...mouSummaryHandlers({ store, clock, fontCss, exportedFiles, ...platform, ...(storageFs ? { fs: storageFs } : {}) }),
     ...dashboardHandlers(store, clock),
     ...mouHandlers(createMouService(store, clock)),
     ...dataSafetyHandlers(store),
@@ -151,6 +154,7 @@ async function openDataSession(
     ...searchHandlers(store),
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
+    ...exportedFileHandlers(exportedFiles, platform.fileOpener),
   };
 
   const duringRecovery = (name: string) =>

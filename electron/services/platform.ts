@@ -32,3 +32,10 @@ export interface FolderDialog {
   /** Asks for a folder (one may be created); undefined when the official cancels. */
   chooseFolder(options: { title: string; buttonLabel: string }): Promise<string | undefined>;
 }
+
+export interface FileOpener {
+  /** Opens a file the app wrote with the program the system uses for it; resolves to an error message, '' when it opened. */
+  openFile(filePath: string): Promise<string>;
+  /** Shows the file selected in the system's file manager. */
+  showInFolder(filePath: string): void;
+}

@@ -55,7 +55,7 @@ export function officialNameFor(db: Readonly<Database>, field = 'officialName'):
  * its proposal's MoU signed are saved in one update. `fieldPrefix` places field messages.
  */
 export function recordStageMove(proposal: Proposal, request: { to: Stage; on: string; note: string }, who: string, now: Date, fieldPrefix = ''): void {
-  const check = checkMoveRequest(proposal.stageHistory, request, todayInPakistan(now));
+  const check = checkMoveRequest(proposal.stageHistory, request, todayInPakistan(now), proposal.fields);
   if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [`${fieldPrefix}${check.field}`]: check.reason });
   const at = moveInstant(proposal.stageHistory, request.on, now);
   const move: StageMove = {
@@ -77,7 +77,7 @@ function entryMove(fields: ProposalFields, start: ParsedInputOf<'createProposal'
   const nowText = now.toISOString();
   if (!start) return { id: randomUUID(), at: nowText, from: null, to: INITIAL_STAGE, by: who, note: 'Proposal entered.' };
   const today = todayInPakistan(now);
-  const check = checkEntry({ stage: start.stage, on: start.on }, today, fields.dateReceived);
+  const check = checkEntry({ stage: start.stage, on: start.on }, today, fields.dateReceived, fields);
   if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [`start.${check.field}`]: check.reason });
   const at = start.on === today ? nowText : noonInPakistan(start.on);
   return {

@@ -12,6 +12,7 @@ import { practiceCalls } from './calls/practice-calls';
 import { searchCalls } from './calls/search-calls';
 import { occupancyCalls } from './calls/occupancy-calls';
 import { reportCalls } from './calls/report-calls';
+import { exportedFileCalls } from './calls/exported-file-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -32,6 +33,7 @@ export const contract = {
   ...searchCalls,
   ...occupancyCalls,
   ...reportCalls,
+  ...exportedFileCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -55,7 +55,7 @@ function row(r: ParkRegisterRow): string[] {
   return [
     `<strong>${bdi(r.title)}</strong><span class="sub">${bdi(r.referenceNumber)} · ${bdi(place)}</span>`,
     r.partner ? `${bdi(r.partner)}${r.partnerType ? `<span class="sub">${escapeHtml(PARTNER_TYPE_LABELS[r.partnerType])}</span>` : ''}` : NOT_RECORDED,
-    escapeHtml(formatNumber(r.grossAreaSqFt)),
+    r.grossAreaSqFt === undefined ? '<span class="muted">not known</span>' : escapeHtml(formatNumber(r.grossAreaSqFt)),
     `${escapeHtml(STAGE_LABELS[r.stage])}<span class="sub">since <span class="nowrap">${formatDate(r.stageSince)}</span></span>`,
     r.mou ? bdi(r.mou.mouNumber) + (r.mouCount > 1 ? `<span class="sub">${escapeHtml(`${formatNumber(r.mouCount)} MoUs in all`)}</span>` : '') : '<span class="muted">No MoU</span>',
     date(r.mou?.signedOn),
@@ -108,7 +108,7 @@ export interface ParkRegisterInput extends ReportMaker {
 /** The park register as one HTML document for preview and print (A4 landscape). */
 export function buildParkRegisterHtml({ register, ...maker }: ParkRegisterInput): string {
   const f = registerFigures(register);
-  const totalArea = register.rows.reduce((sum, r) => sum + r.grossAreaSqFt, 0);
+  const totalArea = register.rows.reduce((sum, r) => sum + (r.grossAreaSqFt ?? 0), 0);
   const open = register.rows.reduce((sum, r) => sum + r.openObligations, 0);
   const occ = f.occupancy;
   const occupancyTotal = occ.parksReporting

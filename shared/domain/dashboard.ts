@@ -38,8 +38,10 @@ export const AREA_FIGURE_FILTERS = {
 export type AreaFigure = keyof typeof AREA_FIGURE_FILTERS;
 
 const CountByStage = z.object({ stage: z.enum(ALL_STAGES), count: z.number() });
-const Place = z.object({ proposals: z.number(), operational: z.number(), grossAreaSqFt: z.number() });
-const Area = z.object({ sqFt: z.number(), count: z.number() });
+/** Area sums count only known areas; `areaUnknown` says how many proposals have none recorded yet. */
+const Place = z.object({ proposals: z.number(), operational: z.number(), grossAreaSqFt: z.number(), areaUnknown: z.number() });
+/** An area figure: the known areas summed, the proposals it covers, and how many of them have no area recorded yet. */
+const Area = z.object({ sqFt: z.number(), count: z.number(), unknown: z.number() });
 
 export const DashboardSchema = z.object({
   today: z.string(),
@@ -88,14 +90,14 @@ export interface DashboardInput {
   stuckAfterDays?: number;
 }
 
-type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number };
-const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0 });
+type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number; areaUnknown: number };
+const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0, areaUnknown: 0 });
 
 function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAfterDays: number) {
   const list = (filters: ProposalListFilters) => filterProposalSummaries(all, filters, false, today);
   const area = (filters: ProposalListFilters) => {
     const rows = list(filters);
-    return { sqFt: rows.reduce((sum, p) => sum + p.grossAreaSqFt, 0), count: rows.length };
+    return { sqFt: rows.reduce((sum, p) => sum + (p.grossAreaSqFt ?? 0), 0), count: rows.length, unknown: rows.filter((p) => p.grossAreaSqFt === undefined).length };
   };
   const open = list({ stage: 'open' });
   const provinces = new Map<Province, PlaceCount>();
@@ -103,6 +105,8 @@ function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAf
   const partners = new Map<PartnerType | 'unrecorded', number>();
   for (const p of open) {
     const isOperational = p.stage === 'operational';
+    const sqFt = p.grossAreaSqFt ?? 0;
+    const unknown = p.grossAreaSqFt === undefined ? 1 : 0;
     const province = provinces.get(p.province) ?? emptyPlace();
     provinces.set(p.province, province);
     const cityKey = `${p.province}\u0000${p.city.trim().toLocaleLowerCase('en')}`;
@@ -110,7 +114,8 @@ function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAf
     cities.set(cityKey, city);
     for (const place of [province, city]) {
       place.proposals += 1;
-      place.grossAreaSqFt += p.grossAreaSqFt;
+      place.grossAreaSqFt += sqFt;
+      place.areaUnknown += unknown;
       if (isOperational) place.operational += 1;
     }
     const partner = p.offeringPartyType ?? 'unrecorded';

@@ -10,6 +10,8 @@ export const MouSummarySchema = z.object({
   mouNumber: z.string(),
   type: z.enum(MOU_TYPES),
   parties: z.array(z.string()),
+  /** The parties other than PSEB: what tells one MoU row from another (PSEB signs them all). */
+  otherParties: z.array(z.string()).optional(),
   proposalId: z.string().optional(),
   proposalTitle: z.string().optional(),
   proposalCity: z.string().optional(),
@@ -65,6 +67,7 @@ export function summariseMou(mou: Mou, proposal: { title: string; city: string }
     mouNumber: f.mouNumber,
     type: f.type,
     parties: f.parties.map((p) => p.name),
+    otherParties: f.parties.filter((p) => p.type !== 'pseb').map((p) => p.name),
     proposalId: f.proposalId,
     proposalTitle: proposal?.title,
     proposalCity: proposal?.city,

@@ -32,7 +32,8 @@ export interface ParkRegisterRow {
   province: Province;
   partner?: string;
   partnerType?: PartnerType;
-  grossAreaSqFt: number;
+  /** Not yet known for a proposal whose offer letter did not give it. */
+  grossAreaSqFt: number | undefined;
   stage: Stage;
   /** The Pakistan date the park entered its stage. */
   stageSince: string;
@@ -183,7 +184,7 @@ export interface ParkFigures {
 
 /** The figures of a set of parks, each given as its stage, area, overdue count and occupancy. */
 export function parkFigures(
-  parks: readonly { stage: Stage; grossAreaSqFt: number; overdueObligations: number; occupancy?: ParkOccupancy }[],
+  parks: readonly { stage: Stage; grossAreaSqFt: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[],
 ): ParkFigures {
   const perStage = new Map<Stage, number>();
   let signedSqFt = 0;
@@ -193,8 +194,8 @@ export function parkFigures(
   const housing: (ParkOccupancy | undefined)[] = [];
   for (const p of parks) {
     perStage.set(p.stage, (perStage.get(p.stage) ?? 0) + 1);
-    if (stageMatches(p.stage, 'signed')) signedSqFt += p.grossAreaSqFt;
-    if (p.stage === 'operational') operationalSqFt += p.grossAreaSqFt;
+    if (stageMatches(p.stage, 'signed')) signedSqFt += p.grossAreaSqFt ?? 0;
+    if (p.stage === 'operational') operationalSqFt += p.grossAreaSqFt ?? 0;
     overdueObligations += p.overdueObligations;
     // Only parks housing firms now count towards occupancy (one put on hold after fit-out does not).
     if (acceptsReturns(p.stage)) {

@@ -65,7 +65,7 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
   const live = proposals.filter((p) => !p.archivedAt);
   const liveIds = new Set(live.map((p) => p.id));
 
-  const parks: { proposal: Proposal; stage: Stage; grossAreaSqFt: number; overdueObligations: number; occupancy?: ParkOccupancy }[] = [];
+  const parks: { proposal: Proposal; stage: Stage; grossAreaSqFt: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[] = [];
   let receivedAfter = 0;
   let obligationsMet = 0;
   const mousSigned: ProgressReport['mousSigned'] = [];
@@ -109,10 +109,10 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
     const row = provinces.get(province) ?? { province, parks: 0, operational: 0, signedSqFt: 0, operationalSqFt: 0 };
     provinces.set(province, row);
     row.parks += 1;
-    if (stageMatches(stage, 'signed')) row.signedSqFt += grossAreaSqFt;
+    if (stageMatches(stage, 'signed')) row.signedSqFt += grossAreaSqFt ?? 0;
     if (stage === 'operational') {
       row.operational += 1;
-      row.operationalSqFt += grossAreaSqFt;
+      row.operationalSqFt += grossAreaSqFt ?? 0;
     }
   }
 

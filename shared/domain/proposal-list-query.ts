@@ -139,7 +139,8 @@ export function sortProposalSummaries(
   const compare = (a: ProposalSummary, b: ProposalSummary): number => {
     switch (key) {
       case 'grossAreaSqFt':
-        return a.grossAreaSqFt - b.grossAreaSqFt;
+        // An unknown area sorts below every known one.
+        return (a.grossAreaSqFt ?? -1) - (b.grossAreaSqFt ?? -1);
       case 'stage':
         return (stageOrder.get(a.stage) ?? 0) - (stageOrder.get(b.stage) ?? 0);
       case 'daysInStage':

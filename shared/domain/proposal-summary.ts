@@ -11,7 +11,8 @@ export const ProposalSummarySchema = z.object({
   province: z.enum(PROVINCES),
   offeringParty: z.string().optional(),
   offeringPartyType: z.enum(PARTNER_TYPES).optional(),
-  grossAreaSqFt: z.number(),
+  /** Unknown until the official records it (offer letters often lack it). */
+  grossAreaSqFt: z.number().optional(),
   stage: z.enum(ALL_STAGES),
   enteredStageAt: z.string(),
   updatedAt: z.string(),

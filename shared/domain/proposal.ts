@@ -60,8 +60,9 @@ export const BOARD_DECISION_LABELS: Record<(typeof BOARD_DECISIONS)[number], str
 
 /**
  * What an official enters for a proposal. The one schema behind the form's inline messages,
- * main's input check and the data file. Only reference, title, city, province and gross area
- * are required: proposals arrive half-known and are filled in as they move.
+ * main's input check and the data file. Only reference, title, city and province are required:
+ * proposals arrive half-known (offer letters often lack the area) and are filled in as they
+ * move. The gross area becomes required at Evaluation (see the stage machine's move check).
  */
 export const ProposalFieldsSchema = z
   .strictObject({
@@ -76,7 +77,7 @@ export const ProposalFieldsSchema = z
     floorsOffered: optionalText(L.floorsOffered, 120),
     offeringParty: optionalText(L.offeringParty),
     offeringPartyType: optionalEnum(L.offeringPartyType, PARTNER_TYPES),
-    grossAreaSqFt: requiredNumber(L.grossAreaSqFt, { positive: true, unit: 'sq ft', max: 50_000_000 }),
+    grossAreaSqFt: optionalNumber(L.grossAreaSqFt, { positive: true, unit: 'sq ft', max: 50_000_000 }),
     usableAreaSqFt: optionalNumber(L.usableAreaSqFt, { positive: true, unit: 'sq ft', max: 50_000_000 }),
     seatCapacity: optionalNumber(L.seatCapacity, { integer: true, min: 0, max: 1_000_000 }),
     powerBackup: optionalText(L.powerBackup),

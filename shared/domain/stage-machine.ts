@@ -124,6 +124,21 @@ export function checkMove(history: History, to: Stage): MoveCheck {
 
 export { checkMoveDate };
 
+/** The first stage whose work needs the gross area (evaluation scores, committee and Board papers, the MoU). */
+export const AREA_REQUIRED_FROM: PipelineStage = 'evaluation';
+
+/** The facts of the proposal a move depends on. */
+export interface MoveFacts {
+  grossAreaSqFt?: number;
+}
+
+/** Why the proposal cannot enter `to` with the facts recorded, or undefined when it can. */
+export function missingFactFor(to: Stage, facts: MoveFacts): string | undefined {
+  if (!isPipelineStage(to) || PIPELINE_STAGES.indexOf(to) < PIPELINE_STAGES.indexOf(AREA_REQUIRED_FROM)) return undefined;
+  if (facts.grossAreaSqFt !== undefined) return undefined;
+  return `Record the gross covered area before moving to ${STAGE_LABELS[to]}: from ${STAGE_LABELS[AREA_REQUIRED_FROM]} on, the area is needed. Edit the proposal to add it.`;
+}
+
 export interface MoveRequest {
   to: Stage;
   /** YYYY-MM-DD: when the move happened; may be back-dated. */
@@ -136,12 +151,15 @@ export type MoveRequestCheck =
   | { ok: false; field: 'to' | 'on' | 'note'; reason: string };
 
 /**
- * Everything about a requested move: allowed at all, dated sensibly, and a reason where one is
- * needed (exits and reopenings; a move that passes stages; a move recorded late).
+ * Everything about a requested move: allowed at all, the facts it needs recorded (the gross
+ * area from Evaluation on), dated sensibly, and a reason where one is needed (exits and
+ * reopenings; a move that passes stages; a move recorded late).
  */
-export function checkMoveRequest(history: History, request: MoveRequest, today: string): MoveRequestCheck {
+export function checkMoveRequest(history: History, request: MoveRequest, today: string, facts: MoveFacts): MoveRequestCheck {
   const allowed = checkMove(history, request.to);
   if (!allowed.ok) return { ok: false, field: 'to', reason: allowed.reason };
+  const missing = allowed.move.kind === 'exit' ? undefined : missingFactFor(request.to, facts);
+  if (missing) return { ok: false, field: 'to', reason: missing };
   const dateProblem = checkMoveDate(history, request.on, today);
   if (dateProblem) return { ok: false, field: 'on', reason: dateProblem };
   if (request.note.trim() === '') {
@@ -169,9 +187,13 @@ export type EntryCheck = { ok: true; passes: PipelineStage[] } | { ok: false; fi
  * (not in the future, not before the date it was received). The stages before it are passed
  * without a record.
  */
-export function checkEntry(request: EntryRequest, today: string, dateReceived?: string): EntryCheck {
+export function checkEntry(request: EntryRequest, today: string, dateReceived?: string, facts?: MoveFacts): EntryCheck {
   if (!isPipelineStage(request.stage)) {
     return { ok: false, field: 'stage', reason: 'A proposal is entered at a pipeline stage; record Rejected, Withdrawn or On hold as a move afterwards.' };
+  }
+  // The facts a stage needs are the same whether the proposal moves there or is entered there.
+  if (facts && missingFactFor(request.stage, facts)) {
+    return { ok: false, field: 'stage', reason: `Give the gross covered area: a proposal at ${STAGE_LABELS[request.stage]} needs it (from ${STAGE_LABELS[AREA_REQUIRED_FROM]} on).` };
   }
   if (request.on > today) return { ok: false, field: 'on', reason: `The date it reached ${STAGE_LABELS[request.stage]} cannot be in the future (today is ${formatDate(today)}).` };
   if (dateReceived && request.on < dateReceived) {

@@ -20,7 +20,7 @@ export async function measureDashboardAndPdf(browser: Browser, dataDir: string, 
     });
     const barePass = await timeRuns(runs, () => {
       let area = 0;
-      for (const proposal of proposals) area += proposal.fields.grossAreaSqFt;
+      for (const proposal of proposals) area += proposal.fields.grossAreaSqFt ?? 0;
       for (const mou of mous) area += mou.fields.obligations.length;
       return area;
     });

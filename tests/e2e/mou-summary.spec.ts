@@ -217,6 +217,9 @@ test('several MoUs export into one folder, one file each, with progress', async 
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+  // The notice opens the folder, with the last file selected.
+  await app.page.getByRole('status').getByRole('button', { name: 'Show in folder' }).click();
+  await expect.poll(() => app.dialogs.shownInFolder).toEqual([path.join(app.dialogs.exportDir, 'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf')]);
 });
 
 test('cancelling a batch export stops after the file being written and keeps what was saved', async ({ openApp }, testInfo) => {

@@ -117,6 +117,9 @@ test('an official creates the Faisalabad MoU from its proposal, tracks obligatio
     await dialog.getByRole('button', { name: `Move to ${to}` }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('heading', { name: /MoU PSEB/ }).locator('..')).toContainText(to);
+    // Focus is on the next step forward (or on the page heading once Active ends the steps).
+    const next = { 'Legal review': 'Move to Approved…', Approved: 'Move to Signed…', Signed: 'Move to Active…' }[to as string];
+    if (next) await expect(status.getByRole('button', { name: next })).toBeFocused();
   }
   const timeline = page.getByRole('region', { name: 'Status history' });
   await expect(timeline).toContainText('Signed → Active');

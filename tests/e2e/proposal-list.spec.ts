@@ -87,8 +87,13 @@ test('archive asks first, can be undone, and an archived proposal is restored fr
   await expect(page.getByRole('heading', { name: 'Proposals', level: 1 })).toBeVisible();
   await expect(page.getByText('0 proposals')).toBeVisible();
 
-  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  // Undo is one shortcut away, shown on the notice.
+  await expect(page.getByRole('status').getByRole('button', { name: 'Undo' })).toHaveAttribute('aria-keyshortcuts', 'Alt+U');
+  await expect(page.getByRole('status')).toContainText('Alt+U');
+  await page.keyboard.press('Alt+U');
   await expect(page.getByRole('status')).toContainText(`Proposal ${FAISALABAD.referenceNumber} restored.`);
+  // One notice at a time: the restore replaced the archive notice.
+  await expect(page.getByRole('status').getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('button', { name: FAISALABAD.title })).toBeVisible();
 
   await page.getByRole('button', { name: FAISALABAD.title }).click();

@@ -52,7 +52,8 @@ export async function moveStage(page: Page, button: string, note: string, on?: s
   if (on !== undefined) await dialog.getByLabel('Date of the move', { exact: true }).fill(on);
   const noteBox = dialog.getByRole('textbox', { name: /^(Note|Reason)$/ });
   await noteBox.fill(note);
-  await noteBox.press('Enter');
+  // Enter would start a new line in the note; Ctrl+Enter records the move.
+  await noteBox.press('Control+Enter');
   await expect(dialog).toBeHidden();
 }
 

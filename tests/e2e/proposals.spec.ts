@@ -116,9 +116,23 @@ test('required fields are named when missing, and leaving a half-filled form ask
   const { page } = app;
   await page.getByRole('button', { name: 'New proposal' }).first().click();
   await page.getByRole('button', { name: 'Save proposal' }).click();
-  await expect(page.getByRole('alert')).toContainText('5 fields need attention before saving.');
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('4 fields need attention before saving.');
   await expect(page.getByLabel('Reference number', { exact: true })).toBeFocused();
   await expect(page.getByLabel('City', { exact: true })).toHaveAccessibleDescription('City is required.');
+  // The summary names each field with its message and leads to it.
+  await expect(summary.getByRole('listitem')).toHaveText([
+    'Reference number: Reference number is required.',
+    'Title: Title is required.',
+    'City: City is required.',
+    'Province: Choose a province from the list.',
+  ]);
+  await summary.getByRole('link', { name: 'City' }).click();
+  await expect(page.getByLabel('City', { exact: true })).toBeFocused();
+  // The area may be unknown when the offer arrives; date boxes show their format, never an example value.
+  await expect(page.getByLabel('Gross covered area', { exact: true })).not.toHaveAttribute('aria-required', 'true');
+  await expect(page.getByLabel('Date received', { exact: true })).not.toHaveAttribute('placeholder');
+  await expect(page.getByLabel('Date received', { exact: true })).toHaveAccessibleDescription(/Format dd-mmm-yyyy/);
 
   await page.getByLabel('Title', { exact: true }).fill('Half-typed proposal');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard' }).click();

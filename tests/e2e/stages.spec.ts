@@ -37,7 +37,7 @@ test('the Faisalabad proposal moves through every stage to MoU signed, with a ti
   // A date before the previous move is refused under the date field.
   await page.getByRole('button', { name: 'Move to Screening…' }).click();
   await dialog.getByLabel('Date of the move', { exact: true }).fill('1-Jan-2021');
-  await dialog.getByRole('textbox', { name: 'Note' }).press('Enter');
+  await dialog.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
   await expect(dialog.getByLabel('Date of the move', { exact: true })).toHaveAccessibleDescription(/cannot be before the previous move/);
   await page.keyboard.press('Escape');
 

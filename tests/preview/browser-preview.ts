@@ -10,6 +10,7 @@ import { QUIET_CHROMIUM_ARGS, systemChromiumPath } from '../support/chromium';
  * The real renderer in Chromium over the real services, for machines without Electron.
  *   npm run preview:browser -- --data-dir ./my-data              (a window to use)
  *   npm run preview:browser -- --data-dir ./d --screenshots ./shots (saves each screen and exits)
+ *   ... --viewport 1024x768   (window size; screenshots are then named e.g. dashboard-1024x768.png)
  */
 const { values } = parseArgs({
   options: {
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     screenshots: { type: 'string' },
     headless: { type: 'boolean', default: false },
     'sample-data': { type: 'boolean', default: false },
+    viewport: { type: 'string' },
   },
 });
 
@@ -27,6 +29,10 @@ const headless = values.headless || Boolean(screenshotDir) || !process.env.DISPL
 const browser = await chromium.launch({ headless, executablePath: systemChromiumPath(), args: QUIET_CHROMIUM_ARGS });
 const app = await openBridgedApp(browser, { dataDir });
 const { page } = app;
+const viewport = values.viewport ? /^(\d+)x(\d+)$/.exec(values.viewport) : undefined;
+if (values.viewport && !viewport) throw new Error(`--viewport takes WIDTHxHEIGHT, e.g. 1024x768 (got ${values.viewport}).`);
+if (viewport) await page.setViewportSize({ width: Number(viewport[1]), height: Number(viewport[2]) });
+const shotSuffix = viewport ? `-${viewport[1]}x${viewport[2]}` : '';
 console.log(`Park Desk preview on ${dataDir} (${app.services.dataFile}).`);
 
 if (values['sample-data']) {
@@ -39,7 +45,7 @@ if (screenshotDir) {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const shoot = async (name: string) => {
     await page.waitForLoadState('networkidle');
-    const file = path.join(screenshotDir, `${name}.png`);
+    const file = path.join(screenshotDir, `${name}${shotSuffix}.png`);
     await page.screenshot({ path: file });
     console.log(`saved ${file}`);
   };

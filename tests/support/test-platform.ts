@@ -48,6 +48,9 @@ export interface TestDialogs {
   savePaths: string[];
   /** Files the next open dialogs answer, in order; when empty the dialog is cancelled. */
   openPaths: string[];
+  /** Files the app asked the system to open, and to show in their folder, in order. */
+  openedFiles: string[];
+  shownInFolder: string[];
 }
 
 export function createTestPlatform(browser: Browser, exportDir: string): { platform: PlatformServices; dialogs: TestDialogs } {
@@ -57,7 +60,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [] };
   return {
     dialogs,
     platform: {
@@ -76,6 +79,15 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         async chooseOpenPath() {
           if (cancelled()) return undefined;
           return dialogs.openPaths.shift();
+        },
+      },
+      fileOpener: {
+        async openFile(filePath) {
+          dialogs.openedFiles.push(filePath);
+          return '';
+        },
+        showInFolder(filePath) {
+          dialogs.shownInFolder.push(filePath);
         },
       },
       folderDialog: {

@@ -16,6 +16,8 @@ import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { getApi } from './api-client';
+import { useDeskKeys } from './desk-keys';
+import { MAIN_CONTENT_ID, useFocusFollowsWork } from './focus-follows-work';
 import { useKeyboardShortcuts } from './keyboard-shortcuts';
 import { Navigation } from './Navigation';
 import { useAppStore } from './store';
@@ -56,6 +58,8 @@ export function App() {
   const workspace = useAppStore((s) => s.workspace);
   const recovery = useRecoveryState(connected);
   useKeyboardShortcuts();
+  useDeskKeys();
+  useFocusFollowsWork(connected && recovery?.needed === false);
 
   useEffect(() => {
     if (!connected) return;
@@ -91,7 +95,8 @@ export function App() {
     <div className="app-shell" key={workspace}>
       <PracticeBanner />
       <Navigation />
-      <main className="content" id="main-content">
+      {/* Focusable (not tabbable), so PageDown, Space and the arrows scroll it whenever no control has focus. */}
+      <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
         <CurrentScreen />
       </main>
       <Notices />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/api/menu-commands';
 import { OPEN_SEARCH_EVENT } from '../features/search/open-search';
+import { runDeskCommand } from './desk-keys';
 import { useAppStore } from './store';
 
 /** Ctrl+N, Ctrl+F, Ctrl+E and Ctrl+1..5, the same keys the application menu shows. */
@@ -44,6 +45,10 @@ export function runCommand(command: MenuCommand): void {
       if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary or a report to export it as PDF.');
       return;
     }
+    case 'print':
+    case 'go-back':
+    case 'go-forward':
+      return runDeskCommand(command);
   }
 }
 

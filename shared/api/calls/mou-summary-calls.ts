@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../../domain/proposal';
+import { ExportedFileTokenSchema } from './exported-file-calls';
 import { NoInput } from './no-input';
 
 const ExportedFileSchema = z.object({
@@ -7,6 +8,8 @@ const ExportedFileSchema = z.object({
   path: z.string(),
   fileName: z.string(),
   bytes: z.number(),
+  /** Names the file for Open PDF / Show in folder. */
+  fileToken: ExportedFileTokenSchema,
 });
 
 /** A token main hands out for a folder the official chose; the renderer never names a folder itself. */

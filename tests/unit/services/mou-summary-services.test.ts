@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openParkServices, type ParkServices } from '../../../electron/services/park-services';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 /** Services over a data folder with the three MoUs; printing is faked as "PDF of <html length>". */
-async function open(options: { savePath?: string; folder?: string; clock?: Clock } = {}) {
+async function open(options: { savePath?: string; folder?: string; clock?: Clock; opened?: string[]; shown?: string[] } = {}) {
   const dataDir = await writeDataFolder(await tempDir(), database({ proposals: [faisalabadProposal()], mous: [faisalabadMou(), rawalpindiMou(), quettaMou()] }));
   const printed: string[] = [];
   const services = await openParkServices({
@@ -26,6 +26,10 @@ async function open(options: { savePath?: string; folder?: string; clock?: Clock
       pdfPrinter: { printHtmlToPdf: async (html) => (printed.push(html), new TextEncoder().encode(`%PDF fake ${printed.length}`)) },
       saveDialog: { chooseSavePath: async () => options.savePath },
       folderDialog: { chooseFolder: async () => options.folder },
+      fileOpener: {
+        openFile: async (file) => (options.opened?.push(file), ''),
+        showInFolder: (file) => void options.shown?.push(file),
+      },
     },
   });
   opened.push(services);
@@ -54,7 +58,10 @@ describe('MoU summary services', () => {
     const dir = await tempDir();
     const { call } = await open({ savePath: path.join(dir, 'Faisalabad MoU') });
     const result = await call('exportMouSummaryPdf', { id: IDS.faisalabadMou });
-    expect(result).toEqual({ ok: true, value: { cancelled: false, path: path.join(dir, 'Faisalabad MoU.pdf'), fileName: 'Faisalabad MoU.pdf', bytes: 11 } });
+    expect(result).toEqual({
+      ok: true,
+      value: { cancelled: false, path: path.join(dir, 'Faisalabad MoU.pdf'), fileName: 'Faisalabad MoU.pdf', bytes: 11, fileToken: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     expect(await readFile(path.join(dir, 'Faisalabad MoU.pdf'), 'utf8')).toBe('%PDF fake 1');
     expect(await readdir(dir)).toEqual(['Faisalabad MoU.pdf']); // no temp file left behind
   });
@@ -110,5 +117,44 @@ describe('MoU summary services', () => {
     opened.push(services);
     const result = await services.dispatch('getMouSummaryHtml', { id: IDS.faisalabadMou });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('NotoNaskhArabic-Regular.ttf is missing') } });
+  });
+});
+
+describe('opening an exported file', () => {
+  it('opens the file, or shows it in its folder, named only by the token its export returned', async () => {
+    const dir = await tempDir();
+    const opened: string[] = [];
+    const shown: string[] = [];
+    const { call } = await open({ savePath: path.join(dir, 'Faisalabad MoU.pdf'), opened, shown });
+    const exported = await call('exportMouSummaryPdf', { id: IDS.faisalabadMou });
+    const { fileToken } = (exported as { value: { fileToken: string } }).value;
+
+    expect(await call('openExportedFile', { fileToken })).toEqual({ ok: true, value: { opened: true } });
+    expect(await call('showExportedFileInFolder', { fileToken })).toEqual({ ok: true, value: { shown: true } });
+    expect(opened).toEqual([path.join(dir, 'Faisalabad MoU.pdf')]);
+    expect(shown).toEqual([path.join(dir, 'Faisalabad MoU.pdf')]);
+  });
+
+  it('refuses a token it never gave and a path in place of a token, opening nothing', async () => {
+    const opened: string[] = [];
+    const { call } = await open({ opened });
+    expect(await call('openExportedFile', { fileToken: '0b6f6a0e-6a55-4d3e-9c39-1a0f6f6effff' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('openExportedFile', { fileToken: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('openExportedFile', { fileToken: '0b6f6a0e-6a55-4d3e-9c39-1a0f6f6effff', path: '/etc/passwd' } as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(opened).toEqual([]);
+  });
+
+  it('says plainly when the exported file has since been moved or deleted', async () => {
+    const dir = await tempDir();
+    const opened: string[] = [];
+    const { call } = await open({ folder: dir, opened });
+    const folder = await call('chooseExportFolder', {});
+    const { folderToken } = (folder as { value: { folderToken: string } }).value;
+    const exported = await call('exportMouSummaryToFolder', { id: IDS.faisalabadMou, folderToken });
+    const { fileToken, path: file } = (exported as { value: { fileToken: string; path: string } }).value;
+    await rm(file);
+    const result = await call('openExportedFile', { fileToken });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('may have been moved or deleted') } });
+    expect(opened).toEqual([]);
   });
 });

@@ -17,11 +17,11 @@ function value<T>(result: Result<T>): T {
 }
 const readText = (dir: string) => readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
 
-async function setUp({ name = 'Ayesha Khan' } = {}) {
+async function setUp({ name = 'Ayesha Khan', proposalFields = fields as Record<string, unknown> } = {}) {
   const dir = await makeDir();
   const services = await openParkServices({ dataDir: dir, appVersion: '0.0.0-test', clock: { now: () => new Date(NOW) } });
   if (name) value(await services.dispatch('updateSettings', { officialName: name }));
-  const created = value(await services.dispatch('createProposal', { fields })) as Proposal;
+  const created = value(await services.dispatch('createProposal', { fields: proposalFields })) as Proposal;
   let current = created;
   const move = async (to: string, on = '2026-11-25', note = '') => {
     const result = (await services.dispatch('moveProposalStage', { id: current.id, expectedUpdatedAt: current.updatedAt, to, on, note })) as Result<Proposal>;
@@ -32,6 +32,22 @@ async function setUp({ name = 'Ayesha Khan' } = {}) {
 }
 
 describe('moving a proposal through its stages', () => {
+  it('saves a proposal whose area is not yet known, and main refuses Evaluation until it is recorded', async () => {
+    const { grossAreaSqFt: _unknown, ...withoutArea } = fields;
+    const { dir, services, move, current } = await setUp({ proposalFields: withoutArea });
+    expect(current().fields.grossAreaSqFt).toBeUndefined();
+    value(await move('screening'));
+    value(await move('site-inspection'));
+    const refused = await move('evaluation');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { to: expect.stringContaining('Record the gross covered area before moving to Evaluation') } } });
+    expect(JSON.parse(await readText(dir)).proposals[0].stageHistory).toHaveLength(3);
+
+    const withArea = value(
+      await services.dispatch('updateProposal', { id: current().id, expectedUpdatedAt: current().updatedAt, fields: { ...withoutArea, grossAreaSqFt: '19,500' } }),
+    ) as Proposal;
+    expect(withArea.fields.grossAreaSqFt).toBe(19_500);
+  });
+
   it('appends each move with date, from, to, who and note, and keeps the earlier moves untouched', async () => {
     const { dir, move, created, current } = await setUp();
     value(await move('screening', '2026-11-25', 'Papers complete.'));
@@ -122,7 +138,7 @@ describe('the dashboard call', () => {
     expect(JSON.parse(await readText(dir)).settings.operationalTarget).toBe(43);
     const d = value(await services.dispatch('getDashboard', {})) as Dashboard;
     expect(d.operational).toEqual({ count: 0, target: 43 });
-    expect(d.area.pipeline).toEqual({ sqFt: 19500, count: 1 });
+    expect(d.area.pipeline).toEqual({ sqFt: 19500, count: 1, unknown: 0 });
     expect(d.stuck.overDays).toBe(60);
     expect(d.today).toBe('2026-11-25');
     expect(value(await services.dispatch('setOperationalTarget', { target: '' }))).toEqual({});

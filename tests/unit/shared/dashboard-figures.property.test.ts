@@ -87,7 +87,7 @@ const proposalArb: fc.Arbitrary<ProposalSummary> = fc.record({
   city: fc.constantFrom('Faisalabad', 'Rawalpindi', 'faisalabad ', 'Quetta'),
   province: fc.constantFrom(...PROVINCES),
   offeringPartyType: maybe(fc.constantFrom(...PARTNER_TYPES)),
-  grossAreaSqFt: fc.integer({ min: 1, max: 100_000 }),
+  grossAreaSqFt: maybe(fc.integer({ min: 1, max: 100_000 })),
   stage: fc.constantFrom(...ALL_STAGES),
   // Entered its stage at any time of day up to two years ago, in UTC (a Pakistan date may differ).
   enteredStageAt: fc.integer({ min: -730 * 24, max: 0 }).map((hours) => new Date(Date.parse(`${TODAY}T18:59:00Z`) + hours * 3_600_000).toISOString()),
@@ -127,7 +127,8 @@ describe('every dashboard figure equals the row count of the list it opens', () 
         for (const key of Object.keys(AREA_FIGURE_FILTERS) as AreaFigure[]) {
           const rows = list(AREA_FIGURE_FILTERS[key]);
           expect(d.area[key].count, key).toBe(rows.length);
-          expect(d.area[key].sqFt, key).toBe(rows.reduce((sum, p) => sum + p.grossAreaSqFt, 0));
+          expect(d.area[key].sqFt, key).toBe(rows.reduce((sum, p) => sum + (p.grossAreaSqFt ?? 0), 0));
+          expect(d.area[key].unknown, key).toBe(rows.filter((p) => p.grossAreaSqFt === undefined).length);
         }
         expect(d.stuck.count).toBe(list({ stuckOverDays: stuckAfterDays }).length);
         for (const p of d.byProvince) expect(p.proposals, p.province).toBe(list({ stage: 'open', province: p.province }).length);
@@ -165,7 +166,7 @@ describe('the figures tell the truth about each record', () => {
         const open = filterProposalSummaries(proposals, { stage: 'open' }, false, TODAY);
         const parts = Object.values(d.area);
         expect(parts.reduce((sum, a) => sum + a.count, 0)).toBe(open.length);
-        expect(parts.reduce((sum, a) => sum + a.sqFt, 0)).toBe(open.reduce((sum, p) => sum + p.grossAreaSqFt, 0));
+        expect(parts.reduce((sum, a) => sum + a.sqFt, 0)).toBe(open.reduce((sum, p) => sum + (p.grossAreaSqFt ?? 0), 0));
       }),
       { numRuns: 100 },
     );

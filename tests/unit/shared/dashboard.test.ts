@@ -66,17 +66,30 @@ describe('proposal figures', () => {
 
   it("counts each open proposal's area once: pipeline, signed (MoU signed or Fit-out), operational, on hold", () => {
     expect(d.area).toEqual({
-      pipeline: { sqFt: 13_800, count: 1 },
-      signed: { sqFt: 19_500 + 5_000, count: 2 },
-      operational: { sqFt: 44_000, count: 1 },
-      onHold: { sqFt: 7_000, count: 1 },
+      pipeline: { sqFt: 13_800, count: 1, unknown: 0 },
+      signed: { sqFt: 19_500 + 5_000, count: 2, unknown: 0 },
+      operational: { sqFt: 44_000, count: 1, unknown: 0 },
+      onHold: { sqFt: 7_000, count: 1, unknown: 0 },
+    });
+  });
+
+  it('leaves an unknown area out of the sums and counts it apart, never as 0 sq ft', () => {
+    const withUnknown = [...proposals, proposal({ city: 'Gilgit', province: 'Gilgit-Baltistan', grossAreaSqFt: undefined, stage: 'mou-signed' })];
+    const figures = computeDashboard({ proposals: withUnknown, mous: [], today });
+    expect(figures.area).toEqual({ ...d.area, signed: { sqFt: 19_500 + 5_000, count: 3, unknown: 1 } });
+    expect(figures.byProvince.find((p) => p.province === 'Gilgit-Baltistan')).toEqual({
+      province: 'Gilgit-Baltistan',
+      proposals: 1,
+      operational: 0,
+      grossAreaSqFt: 0,
+      areaUnknown: 1,
     });
   });
 
   it('groups open proposals by province and city, the biggest first', () => {
     expect(d.byProvince).toEqual([
-      { province: 'Punjab', proposals: 4, operational: 1, grossAreaSqFt: 75_500 },
-      { province: 'Balochistan', proposals: 1, operational: 0, grossAreaSqFt: 13_800 },
+      { province: 'Punjab', proposals: 4, operational: 1, grossAreaSqFt: 75_500, areaUnknown: 0 },
+      { province: 'Balochistan', proposals: 1, operational: 0, grossAreaSqFt: 13_800, areaUnknown: 0 },
     ]);
     expect(d.byCity.map((c) => c.city)).toEqual(['Faisalabad', 'Lahore', 'Multan', 'Quetta', 'Rawalpindi']);
   });

@@ -50,12 +50,12 @@ describe('allowed moves from each pipeline stage', () => {
       noteRequired: true,
     });
     const today = '2026-11-25';
-    expect(checkMoveRequest(history('received'), { to: 'evaluation', on: today, note: '' }, today)).toEqual({
+    expect(checkMoveRequest(history('received'), { to: 'evaluation', on: today, note: '' }, today, { grossAreaSqFt: 19_500 })).toEqual({
       ok: false,
       field: 'note',
       reason: 'Say why Screening, Site inspection were passed without a record.',
     });
-    expect(checkMoveRequest(history('received'), { to: 'evaluation', on: today, note: 'Recorded on paper only.' }, today)).toMatchObject({
+    expect(checkMoveRequest(history('received'), { to: 'evaluation', on: today, note: 'Recorded on paper only.' }, today, { grossAreaSqFt: 19_500 })).toMatchObject({
       ok: true,
       move: { passes: ['screening', 'site-inspection'] },
     });
@@ -160,35 +160,52 @@ describe('dates of moves', () => {
 describe('a whole move request', () => {
   const h = history('received');
   const today = '2026-11-25';
+  const known = { grossAreaSqFt: 19_500 };
 
   it('is refused at the field that is wrong', () => {
-    expect(checkMoveRequest(h, { to: 'received', on: today, note: '' }, today)).toMatchObject({ ok: false, field: 'to' });
-    expect(checkMoveRequest(h, { to: 'screening', on: '2027-01-01', note: '' }, today)).toMatchObject({ ok: false, field: 'on' });
-    expect(checkMoveRequest(h, { to: 'on-hold', on: today, note: '  ' }, today)).toEqual({
+    expect(checkMoveRequest(h, { to: 'received', on: today, note: '' }, today, known)).toMatchObject({ ok: false, field: 'to' });
+    expect(checkMoveRequest(h, { to: 'screening', on: '2027-01-01', note: '' }, today, known)).toMatchObject({ ok: false, field: 'on' });
+    expect(checkMoveRequest(h, { to: 'on-hold', on: today, note: '  ' }, today, known)).toEqual({
       ok: false,
       field: 'note',
       reason: 'Give the reason for moving it to On hold.',
     });
     const rejected = history('received', 'rejected');
-    expect(checkMoveRequest(rejected, { to: 'received', on: today, note: '' }, today)).toEqual({
+    expect(checkMoveRequest(rejected, { to: 'received', on: today, note: '' }, today, known)).toEqual({
       ok: false,
       field: 'note',
       reason: 'Give the reason for reopening it.',
     });
   });
 
+  it('needs the gross area from Evaluation on, and says where to record it', () => {
+    const atSiteInspection = history('received', 'screening', 'site-inspection');
+    const unknownArea = {};
+    expect(checkMoveRequest(h, { to: 'screening', on: today, note: '' }, today, unknownArea)).toMatchObject({ ok: true });
+    expect(checkMoveRequest(atSiteInspection, { to: 'evaluation', on: today, note: '' }, today, unknownArea)).toEqual({
+      ok: false,
+      field: 'to',
+      reason: 'Record the gross covered area before moving to Evaluation: from Evaluation on, the area is needed. Edit the proposal to add it.',
+    });
+    expect(checkMoveRequest(atSiteInspection, { to: 'evaluation', on: today, note: '' }, today, known)).toMatchObject({ ok: true });
+    // Leaving the pipeline never needs it: a proposal without an area can still be rejected.
+    expect(checkMoveRequest(atSiteInspection, { to: 'rejected', on: today, note: 'No building.' }, today, unknownArea)).toMatchObject({ ok: true });
+    const heldAtEvaluation = history('received', 'screening', 'site-inspection', 'evaluation', 'on-hold');
+    expect(checkMoveRequest(heldAtEvaluation, { to: 'evaluation', on: today, note: '' }, today, unknownArea)).toMatchObject({ ok: false, field: 'to' });
+  });
+
   it('is accepted when allowed, dated sensibly and explained where needed', () => {
-    expect(checkMoveRequest(h, { to: 'screening', on: today, note: '' }, today)).toMatchObject({ ok: true, move: { kind: 'advance' } });
-    expect(checkMoveRequest(h, { to: 'withdrawn', on: today, note: 'Partner sold the building.' }, today)).toMatchObject({ ok: true });
+    expect(checkMoveRequest(h, { to: 'screening', on: today, note: '' }, today, known)).toMatchObject({ ok: true, move: { kind: 'advance' } });
+    expect(checkMoveRequest(h, { to: 'withdrawn', on: today, note: 'Partner sold the building.' }, today, known)).toMatchObject({ ok: true });
   });
 
   it('a back-dated move must say why it is recorded late', () => {
-    expect(checkMoveRequest(h, { to: 'screening', on: '2021-03-05', note: ' ' }, today)).toEqual({
+    expect(checkMoveRequest(h, { to: 'screening', on: '2021-03-05', note: ' ' }, today, known)).toEqual({
       ok: false,
       field: 'note',
       reason: 'Say why this move is recorded late (it is dated 05-Mar-2021).',
     });
-    expect(checkMoveRequest(h, { to: 'screening', on: '2021-03-05', note: 'From the file.' }, today)).toMatchObject({ ok: true });
+    expect(checkMoveRequest(h, { to: 'screening', on: '2021-03-05', note: 'From the file.' }, today, known)).toMatchObject({ ok: true });
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, dialog, MAX_URL_CHARS, session, shell } from './fake-electron';
-import { createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { createDocumentFontCss } from '../../../electron/services/document-fonts';
 import { buildMouSummaryHtml } from '../../../shared/documents/mou-summary';
 import { MOU_SUMMARY_PRINT_LAYOUT, PARK_REGISTER_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
@@ -18,6 +18,18 @@ beforeEach(() => {
 });
 
 const HTML = '<!doctype html><html lang="ur"><title>MoU #1 — "Arfa" & co</title><h1>پارک</h1></html>';
+
+describe('createFileOpener', () => {
+  it('opens a file and shows it in its folder through the shell, reporting what openPath says', async () => {
+    const opener = createFileOpener();
+    await expect(opener.openFile('/exports/MoU.pdf')).resolves.toBe('');
+    opener.showInFolder('/exports/MoU.pdf');
+    expect(shell.openPath).toHaveBeenCalledExactlyOnceWith('/exports/MoU.pdf');
+    expect(shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith('/exports/MoU.pdf');
+    shell.openPath.mockResolvedValueOnce('No application is associated with this file');
+    await expect(opener.openFile('/exports/MoU.pdf')).resolves.toBe('No application is associated with this file');
+  });
+});
 
 describe('createPdfPrinter', () => {
   it('prints in a hidden, script-less window without preload, then destroys it', async () => {

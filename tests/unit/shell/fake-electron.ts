@@ -114,7 +114,11 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+export const shell = {
+  openExternal: vi.fn(async (_url: string) => undefined),
+  openPath: vi.fn(async (_path: string) => ''),
+  showItemInFolder: vi.fn((_path: string) => undefined),
+};
 
 export const dialog = {
   showErrorBox: vi.fn(),

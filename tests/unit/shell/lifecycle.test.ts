@@ -44,6 +44,7 @@ describe('electron/main/index', () => {
         openDialog: expect.objectContaining({ chooseOpenPath: expect.any(Function) }),
         folderDialog: expect.any(Object),
         pdfPrinter: expect.any(Object),
+        fileOpener: expect.objectContaining({ openFile: expect.any(Function), showInFolder: expect.any(Function) }),
       },
     });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

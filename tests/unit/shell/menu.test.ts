@@ -32,6 +32,9 @@ describe('buildMenuTemplate', () => {
   it.each([
     ['File', 'New proposal', 'CmdOrCtrl+N', 'new-proposal'],
     ['File', 'Export PDF…', 'CmdOrCtrl+E', 'export-pdf'],
+    ['File', 'Print…', 'CmdOrCtrl+P', 'print'],
+    ['View', 'Back', 'Alt+Left', 'go-back'],
+    ['View', 'Forward', 'Alt+Right', 'go-forward'],
     ['View', 'Dashboard', 'CmdOrCtrl+1', 'go-dashboard'],
     ['View', 'Proposals', 'CmdOrCtrl+2', 'go-proposals'],
     ['View', 'MoUs', 'CmdOrCtrl+3', 'go-mous'],

@@ -275,7 +275,7 @@ export function DashboardScreen() {
           {AREA_FIGURES.map(({ key, label }) => (
             <FigureLink
               key={key}
-              value={formatArea(d.area[key].sqFt)}
+              value={areaSum(d.area[key].sqFt, d.area[key].unknown)}
               label={`${label} (${plural(d.area[key].count, 'proposal', 'proposals')})`}
               onOpen={() => toProposals({ ...AREA_FIGURE_FILTERS[key] })}
             />
@@ -365,12 +365,19 @@ export function DashboardScreen() {
   );
 }
 
+/** A sum of known areas that says how many were not known, rather than counting them as 0. */
+function areaSum(sqFt: number, unknown: number): string {
+  if (unknown === 0) return formatArea(sqFt);
+  const rest = `${formatNumber(unknown)} not known`;
+  return sqFt === 0 ? `Area ${rest}` : `${formatArea(sqFt)} + ${rest}`;
+}
+
 function PlaceTable({
   label,
   rows,
 }: {
   label: string;
-  rows: { key: string; name: string; proposals: number; operational: number; grossAreaSqFt: number; open(): void }[];
+  rows: { key: string; name: string; proposals: number; operational: number; grossAreaSqFt: number; areaUnknown: number; open(): void }[];
 }) {
   if (rows.length === 0) return <p className="muted">No open proposals.</p>;
   return (
@@ -399,7 +406,7 @@ function PlaceTable({
             </td>
             <td className="numeric">{formatNumber(row.proposals)}</td>
             <td className="numeric">{formatNumber(row.operational)}</td>
-            <td className="numeric nowrap">{formatArea(row.grossAreaSqFt)}</td>
+            <td className="numeric nowrap">{areaSum(row.grossAreaSqFt, row.areaUnknown)}</td>
           </tr>
         ))}
       </tbody>

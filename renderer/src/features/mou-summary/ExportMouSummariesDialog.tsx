@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
+import { exportedFileActions } from './export-text';
 
 interface ExportMouSummariesDialogProps {
   /** The MoUs to export, in the order they are listed. */
@@ -13,6 +14,7 @@ type Phase = { kind: 'ready' } | { kind: 'running'; folder: string } | { kind: '
 interface Outcome {
   id: string;
   fileName?: string;
+  fileToken?: string;
   error?: string;
 }
 
@@ -54,7 +56,7 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
     for (const id of ids) {
       if (cancelRequested.current) break;
       const result = await call(api().exportMouSummaryToFolder({ id, folderToken }));
-      done.push(result.ok ? { id, fileName: result.value.fileName } : { id, error: result.error.message });
+      done.push(result.ok ? { id, fileName: result.value.fileName, fileToken: result.value.fileToken } : { id, error: result.error.message });
       setOutcomes([...done]);
     }
     const saved = done.filter((o) => o.fileName).length;
@@ -62,7 +64,10 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
     const cancelled = cancelRequested.current && done.length < total;
     setPhase({ kind: 'done', folder, cancelled });
     const message = `Exported ${saved} of ${count(total)} into ${folder}${failed ? `; ${failed} could not be saved` : ''}${cancelled ? '; the rest were cancelled' : ''}.`;
-    notify(failed ? 'error' : 'success', message);
+    // Show in folder opens the folder with the last file selected.
+    const last = done.findLast((o) => o.fileToken)?.fileToken;
+    const showFolder = last ? exportedFileActions(last, notify).filter((action) => action.label === 'Show in folder') : [];
+    notify(failed ? 'error' : 'success', message, { actions: showFolder });
   }
 
   const running = phase.kind === 'running';

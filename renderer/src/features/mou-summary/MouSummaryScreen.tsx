@@ -3,7 +3,13 @@ import { api, call } from '../../app/api-client';
 import { EXPORT_PDF_EVENT } from '../../app/keyboard-shortcuts';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
-import { fileSize, folderOf } from './export-text';
+import { exportedFileActions, fileSize, folderOf } from './export-text';
+
+/** Sizes the frame to its whole document, so the region around it is what scrolls. */
+function fitFrameToDocument(frame: HTMLIFrameElement) {
+  const root = frame.contentDocument?.documentElement;
+  if (root) frame.style.height = `${root.scrollHeight}px`;
+}
 
 interface SummaryDocument {
   html: string;
@@ -39,7 +45,11 @@ export function MouSummaryScreen({ id }: { id: string }) {
       else if (result.value.cancelled) notify('info', 'Export cancelled; no file was saved.');
       else {
         setSavedTo(result.value.path);
-        notify('success', `Saved “${result.value.fileName}” (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`);
+        // Opening the file is the next step, so the notice takes focus on its Open PDF.
+        notify('success', `Saved “${result.value.fileName}” (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`, {
+          actions: exportedFileActions(result.value.fileToken, notify),
+          takeFocus: true,
+        });
       }
     } finally {
       busy.current = false;
@@ -114,7 +124,20 @@ export function MouSummaryScreen({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      <iframe className="summary-preview" title={`Preview of the MoU summary ${doc.mouNumber}`} srcDoc={doc.html} sandbox="" />
+      {/*
+        The frame is as tall as the document and scrolls inside a focusable region, so Tab reaches
+        it and PageDown, Space and the arrows scroll it. allow-same-origin (without allow-scripts:
+        nothing in the document ever runs) is what lets the page read the document's height.
+      */}
+      <div className="summary-preview" tabIndex={0} role="region" aria-label={`Preview of the MoU summary ${doc.mouNumber}`}>
+        <iframe
+          title={`Preview of the MoU summary ${doc.mouNumber}`}
+          srcDoc={doc.html}
+          sandbox="allow-same-origin"
+          tabIndex={-1}
+          onLoad={(event) => fitFrameToDocument(event.currentTarget)}
+        />
+      </div>
     </section>
   );
 }

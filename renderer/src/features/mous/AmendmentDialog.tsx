@@ -80,8 +80,8 @@ export function AmendmentDialog({
         <FormField id="amendment-number" label="Amendment number" required error={errors.number} wide>
           {(c) => <input {...common('number', c, true)} type="text" dir="auto" autoComplete="off" onChange={(e) => set('number', e.target.value)} />}
         </FormField>
-        <FormField id="amendment-date" label="Amendment date" error={errors.date} hint="Day-month-year, e.g. 20-May-2021" wide>
-          {(c) => <input {...common('date', c, false)} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => set('date', e.target.value)} />}
+        <FormField id="amendment-date" label="Amendment date" error={errors.date} wide date>
+          {(c) => <input {...common('date', c, false)} type="text" autoComplete="off" onChange={(e) => set('date', e.target.value)} />}
         </FormField>
         <FormField id="amendment-reason" label="Reason" required error={errors.reason} wide>
           {(c) => <textarea {...common('reason', c, true)} dir="auto" rows={3} onChange={(e) => set('reason', e.target.value)} />}

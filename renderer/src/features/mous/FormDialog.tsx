@@ -12,7 +12,10 @@ interface FormDialogProps {
   children: ReactNode;
 }
 
-/** A modal form on <dialog>: focus stays inside, Esc cancels, Enter in a field submits. */
+/**
+ * A modal form on <dialog>: focus stays inside, Esc cancels, Enter in a one-line field submits,
+ * Enter in a note starts a new line and Ctrl+Enter submits from anywhere (the app's desk keys).
+ */
 export function FormDialog({ open, title, submitLabel, busy, summary, onSubmit, onCancel, children }: FormDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -49,10 +52,13 @@ export function FormDialog({ open, title, submitLabel, busy, summary, onSubmit, 
           )}
           <div className="dialog-fields">{children}</div>
           <div className="dialog-actions">
+            <span className="dialog-key-hint" aria-hidden="true">
+              Ctrl+Enter: {submitLabel}
+            </span>
             <button type="button" className="button" onClick={onCancel}>
               Cancel
             </button>
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={busy} aria-keyshortcuts="Control+Enter">
               {busy ? 'Saving…' : submitLabel}
             </button>
           </div>

@@ -13,6 +13,7 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RecordForm } from '../../components/RecordForm';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import {
   MOU_FORM_SECTIONS,
@@ -50,7 +51,7 @@ interface ControlProps {
 /** One labelled control; its id comes from its path so messages and focus can find it. */
 function Control({ path, label, kind, value, error, onChange, required, unit, hint, options, emptyLabel, wide }: ControlProps) {
   return (
-    <FormField id={inputIdFor(path)} label={label} required={required} unit={unit} hint={hint} error={error} wide={wide ?? kind === 'long-text'}>
+    <FormField id={inputIdFor(path)} label={label} required={required} unit={unit} hint={hint} error={error} wide={wide ?? kind === 'long-text'} date={kind === 'date'}>
       {(c) => {
         const common = {
           id: c.id,
@@ -77,7 +78,7 @@ function Control({ path, label, kind, value, error, onChange, required, unit, hi
           case 'number':
             return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
           case 'date':
-            return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+            return <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
           default:
             return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
         }
@@ -266,9 +267,7 @@ export function MouFormScreen({ id, proposalId, start }: { id?: string; proposal
           Fields marked <span className="required">*</span> are required.
         </p>
         {summary && (
-          <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-            {summary}
-          </div>
+          <ErrorSummary ref={summaryRef} message={summary} errors={errors} />
         )}
 
         <Section title="MoU">
@@ -460,9 +459,9 @@ function PartyBlock({ index, party, errors, onChange }: { index: number; party: 
       <legend>
         {groupName}
         {party.name && (
-          <span className="muted" dir="auto">
-            {' '}
-            · {party.name}
+          <span className="muted">
+            {' · '}
+            <bdi>{party.name}</bdi>
           </span>
         )}
       </legend>

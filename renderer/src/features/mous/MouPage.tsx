@@ -26,6 +26,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FoldedFacts } from '../../components/FoldedFacts';
 import { AmendmentDialog } from './AmendmentDialog';
 import { MouStateBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
@@ -216,6 +217,7 @@ export function MouPage({ id }: { id: string }) {
                   type="button"
                   className={FORWARD_MOVES.has(option.to) ? 'button primary' : 'button'}
                   disabled={Boolean(option.problem)}
+                  data-next-action={FORWARD_MOVES.has(option.to) || undefined}
                   aria-describedby={option.problem ? `move-problem-${option.to}` : undefined}
                   onClick={() => setMoveTo(option.to)}
                 >
@@ -259,8 +261,11 @@ export function MouPage({ id }: { id: string }) {
               ) : (
                 <ul className="plain-list">
                   {party.signatories.map((s, index) => (
-                    <li key={index} dir="auto">
-                      <strong>{s.name}</strong>, {s.designation}
+                    <li key={index}>
+                      <strong>
+                        <bdi>{s.name}</bdi>
+                      </strong>
+                      , <bdi>{s.designation}</bdi>
                       {s.signedOn && <span className="muted"> · signed {formatDate(s.signedOn)}</span>}
                     </li>
                   ))}
@@ -268,15 +273,15 @@ export function MouPage({ id }: { id: string }) {
               )}
             </div>
           ))}
-          <dl>
+          <FoldedFacts>
             <Fact label="Witnesses">{f.witnesses.map((w) => (w.designation ? `${w.name}, ${w.designation}` : w.name)).join('; ')}</Fact>
             <Fact label="Venue">{f.venue}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-dates-heading">
           <h2 id="mou-dates-heading">Key dates</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Date signed">{formatDate(f.signedOn)}</Fact>
             <Fact label="Effective date">{formatDate(f.effectiveOn)}</Fact>
             <Fact label="Term">{describeTerm(f)}</Fact>
@@ -301,12 +306,12 @@ export function MouPage({ id }: { id: string }) {
             </Fact>
             <Fact label="Renewal terms">{f.renewalTerms}</Fact>
             <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-space-heading">
           <h2 id="mou-space-heading">Space, rent and utilities</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Area committed">{formatArea(f.areaCommittedSqFt)}</Fact>
             <Fact label="Floors committed">{f.floorsCommitted}</Fact>
             <Fact label="Rent">{f.rentPerSqFt !== undefined ? `${formatRupees(f.rentPerSqFt)} per sq ft` : undefined}</Fact>
@@ -314,12 +319,12 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Subsidy end date">{formatDate(f.subsidyEndsOn)}</Fact>
             <Fact label="Free internet end date">{formatDate(f.freeInternetEndsOn)}</Fact>
             <Fact label="Who pays utilities">{f.utilitiesPaidBy ? UTILITY_PAYER_LABELS[f.utilitiesPaidBy] : undefined}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
 
         <section className="record-section" aria-labelledby="mou-targets-heading">
           <h2 id="mou-targets-heading">Targets and clauses</h2>
-          <dl>
+          <FoldedFacts>
             <Fact label="Target firms">{formatNumber(f.targetFirms)}</Fact>
             <Fact label="Target seats">{formatNumber(f.targetSeats)}</Fact>
             <Fact label="Target jobs">{formatNumber(f.targetJobs)}</Fact>
@@ -328,7 +333,7 @@ export function MouPage({ id }: { id: string }) {
             <Fact label="Branding">{f.brandingClause}</Fact>
             <Fact label="Confidentiality">{f.confidentialityClause}</Fact>
             <Fact label="Notes">{f.notes}</Fact>
-          </dl>
+          </FoldedFacts>
         </section>
       </div>
 

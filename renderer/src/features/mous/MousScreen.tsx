@@ -22,7 +22,7 @@ import { useMouArchiveActions } from './use-mou-archive-actions';
 
 const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
   { key: 'mouNumber', label: 'MoU number' },
-  { key: 'parties', label: 'Parties' },
+  { key: 'parties', label: 'With' },
   { key: 'proposal', label: 'Proposal' },
   { key: 'status', label: 'Status' },
   { key: 'state', label: 'State' },
@@ -32,6 +32,17 @@ const COLUMNS: { key: MouSortKey; label: string; numeric?: boolean }[] = [
 ];
 
 export const MOU_SEARCH_INPUT_ID = 'mou-search';
+
+/** "PSEB/MoU/STP/FSD/2021" may wrap after a slash (never mid-word), so narrow windows keep every column. */
+function breakableReference(reference: string) {
+  return reference.split('/').map((part, index) => (
+    <span key={index}>
+      {index > 0 && '/'}
+      {index > 0 && <wbr />}
+      {part}
+    </span>
+  ));
+}
 
 /** All MoUs in a dense, sortable table; the dashboard opens it with a preset view. */
 export function MousScreen({ preset }: { preset?: MouListPreset }) {
@@ -187,9 +198,9 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                   <td className="select-cell">
                     <input type="checkbox" aria-label={`Select MoU ${row.mouNumber}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
                   </td>
-                  <td className="nowrap">
+                  <td className="mou-number-cell">
                     <button type="button" className="link-button" onClick={() => navigate({ screen: 'mou', id: row.id })}>
-                      {row.mouNumber}
+                      <bdi>{breakableReference(row.mouNumber)}</bdi>
                     </button>
                     {row.archivedAt && (
                       <>
@@ -200,12 +211,25 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                       </>
                     )}
                   </td>
-                  <td dir="auto">{row.parties.join('; ')}</td>
-                  <td dir="auto">
+                  {/* PSEB signs every MoU, so the row names the other parties; <bdi> keeps Urdu names from reordering the cell. */}
+                  <td className="parties-cell">
+                    {(row.otherParties?.length ? row.otherParties : row.parties).map((name, index) => (
+                      <span key={index} className="party-name">
+                        {index > 0 && '; '}
+                        <bdi>{name}</bdi>
+                      </span>
+                    ))}
+                  </td>
+                  <td className="proposal-cell">
                     {row.proposalTitle ? (
                       <>
-                        {row.proposalTitle}
-                        {row.proposalCity && <span className="muted"> · {row.proposalCity}</span>}
+                        <bdi>{row.proposalTitle}</bdi>
+                        {row.proposalCity && (
+                          <span className="muted">
+                            {' · '}
+                            <bdi>{row.proposalCity}</bdi>
+                          </span>
+                        )}
                       </>
                     ) : (
                       <span className="muted">Not linked</span>

@@ -73,7 +73,7 @@ export function ObligationDialog({
   };
 
   const field = (name: keyof Values, label: string, control: 'text' | 'date' | 'long' | 'party', required = false, hint?: string) => (
-    <FormField id={`obligation-${name}`} label={label} required={required} error={errors[name]} hint={hint} wide>
+    <FormField id={`obligation-${name}`} label={label} required={required} error={errors[name]} hint={hint} wide date={control === 'date'}>
       {(c) => {
         const common = {
           id: c.id,
@@ -101,7 +101,6 @@ export function ObligationDialog({
             type="text"
             autoComplete="off"
             dir={control === 'text' ? 'auto' : undefined}
-            placeholder={control === 'date' ? '20-May-2021' : undefined}
             onChange={(e) => set(name, e.target.value)}
           />
         );

@@ -32,10 +32,21 @@ export function ProposalLinkPanel({ mou, onChanged }: { mou: Mou; onChanged(mou:
       {mou.fields.proposalId ? (
         <p>
           <span className="muted">Proposal: </span>
-          <button type="button" className="link-button" dir="auto" onClick={() => navigate({ screen: 'proposal', id: mou.fields.proposalId! })}>
-            {linked ? `${linked.title} (${linked.referenceNumber})` : 'Open the proposal'}
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'proposal', id: mou.fields.proposalId! })}>
+            {linked ? (
+              <>
+                <bdi>{linked.title}</bdi> (<bdi>{linked.referenceNumber}</bdi>)
+              </>
+            ) : (
+              'Open the proposal'
+            )}
           </button>
-          {linked && <span className="muted"> · {linked.city}</span>}{' '}
+          {linked && (
+            <span className="muted">
+              {' · '}
+              <bdi>{linked.city}</bdi>
+            </span>
+          )}{' '}
           <button type="button" className="button small" onClick={() => setConfirmUnlink(true)}>
             Unlink
           </button>

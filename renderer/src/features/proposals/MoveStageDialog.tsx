@@ -63,7 +63,7 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
     const date = parseDateText(on);
     if (!date) found.on = on.trim() ? dateTextProblem('Date of the move', on) : 'Date of the move is required.';
     else {
-      const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan());
+      const check = checkMoveRequest(proposal.stageHistory, { to: move.to, on: date, note }, todayInPakistan(), proposal.fields);
       if (!check.ok) found[check.field] = check.reason;
     }
     if (Object.keys(found).length > 0) {
@@ -155,13 +155,12 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
               )}
             </FormField>
           )}
-          <FormField id="move-on" label="Date of the move" required hint="Today, or the real date it happened (not before the previous move)." error={errors.on}>
+          <FormField id="move-on" label="Date of the move" required date hint="Today, or the real date it happened (not before the previous move)." error={errors.on}>
             {(c) => (
               <input
                 id={c.id}
                 type="text"
                 autoComplete="off"
-                placeholder="20-May-2021"
                 value={on}
                 aria-describedby={c.describedBy}
                 aria-invalid={c.invalid || undefined}
@@ -175,7 +174,7 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
             id="move-note"
             label={move.noteRequired && move.kind !== 'advance' ? 'Reason' : 'Note'}
             required={noteRequired}
-            hint="Enter records the move; Shift+Enter starts a new line."
+            hint="Enter starts a new line; Ctrl+Enter records the move."
             error={errors.note}
           >
             {(c) => (
@@ -188,12 +187,6 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
                 aria-invalid={c.invalid || undefined}
                 aria-required={noteRequired || undefined}
                 onChange={(e) => setNote(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-                    e.preventDefault();
-                    e.currentTarget.form?.requestSubmit();
-                  }
-                }}
               />
             )}
           </FormField>

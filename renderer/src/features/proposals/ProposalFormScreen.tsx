@@ -6,6 +6,7 @@ import { parseDateText, todayInPakistan } from '../../../../shared/format/dates'
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { RecordForm } from '../../components/RecordForm';
 import { PROPOSAL_FORM_SECTIONS, ALL_FORM_FIELDS, type FieldSpec } from './proposal-form-layout';
@@ -59,7 +60,7 @@ function FieldControl({
     case 'number':
       return <input {...common} type="text" inputMode="decimal" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
     case 'date':
-      return <input {...common} type="text" autoComplete="off" placeholder="20-May-2021" onChange={(e) => onChange(e.target.value)} />;
+      return <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
     default:
       return <input {...common} type="text" dir="auto" autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
   }
@@ -132,7 +133,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
       if (!startOn.trim()) entryErrors.on = `Give the date it reached ${STAGE_LABELS[startStage]}.`;
       else if (!on) entryErrors.on = 'Date reached must be a real date, for example 20-May-2021.';
       else {
-        const check = checkEntry({ stage: startStage, on }, todayInPakistan(), fields?.dateReceived);
+        const check = checkEntry({ stage: startStage, on }, todayInPakistan(), fields?.dateReceived, fields ?? { grossAreaSqFt: undefined });
         if (!check.ok) entryErrors[check.field] = check.reason;
         else start = { stage: startStage, on };
       }
@@ -244,9 +245,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
         Fields marked <span className="required">*</span> are required. Numbers may be typed with commas (19,500).
       </p>
       {summary && (
-        <div className="form-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          {summary}
-        </div>
+        <ErrorSummary ref={summaryRef} message={summary} errors={errors} />
       )}
       {PROPOSAL_FORM_SECTIONS.map((section, index) => (
         <Fragment key={section.title}>
@@ -263,6 +262,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
                 hint={spec.hint}
                 error={errors[spec.name]}
                 wide={spec.kind === 'long-text'}
+                date={spec.kind === 'date'}
               >
                 {(control) => (
                   <FieldControl

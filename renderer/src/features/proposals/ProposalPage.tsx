@@ -11,6 +11,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FoldedFacts } from '../../components/FoldedFacts';
 import { StageBadge } from '../../components/StageBadge';
 import { MoveStageDialog } from './MoveStageDialog';
 import { StageTimeline } from './StageTimeline';
@@ -128,6 +129,7 @@ export function ProposalPage({ id }: { id: string }) {
                 key={move.to}
                 type="button"
                 className={move.kind === 'exit' ? 'button' : 'button primary'}
+                data-next-action={move.kind !== 'exit' || undefined}
                 onClick={() => setChosenMove(move)}
               >
                 {move.label}…
@@ -158,7 +160,7 @@ export function ProposalPage({ id }: { id: string }) {
         {PROPOSAL_FORM_SECTIONS.map((section) => (
           <section key={section.title} className="record-section" aria-label={section.title}>
             <h2>{section.title}</h2>
-            <dl>
+            <FoldedFacts>
               {section.fields.map((spec) => {
                 const value = proposal.fields[spec.name];
                 const shown = spec.kind === 'choice' ? choiceLabel(spec, value) : displayValue(spec, value);
@@ -171,7 +173,7 @@ export function ProposalPage({ id }: { id: string }) {
                   </div>
                 );
               })}
-            </dl>
+            </FoldedFacts>
           </section>
         ))}
       </div>

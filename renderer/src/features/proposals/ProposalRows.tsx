@@ -5,6 +5,7 @@ import { daysInStage } from '../../../../shared/domain/proposal-list-query';
 import type { ProposalSummary } from '../../../../shared/domain/proposal-summary';
 import { formatArea, formatNumber } from '../../../../shared/format/numbers';
 import { useAppStore } from '../../app/store';
+import { usePrinting } from '../../app/use-printing';
 import { StageBadge } from '../../components/StageBadge';
 
 /** The page's scroll container (App's <main>); the table scrolls with the page, as before. */
@@ -43,9 +44,11 @@ export function ProposalRows({ rows, today, columnCount, archived, onRestore }: 
     scrollMargin,
     getItemKey: (index) => rows[index]!.id,
   });
-  const items = virtualizer.getVirtualItems();
-  const top = items.length ? items[0]!.start - scrollMargin : 0;
-  const bottom = items.length ? virtualizer.getTotalSize() - (items[items.length - 1]!.end - scrollMargin) : 0;
+  const printing = usePrinting();
+  // A printed list has every row, not only those in view.
+  const items = printing ? rows.map((row, index) => ({ index, key: row.id })) : virtualizer.getVirtualItems();
+  const top = items.length && !printing ? virtualizer.getVirtualItems()[0]!.start - scrollMargin : 0;
+  const bottom = items.length && !printing ? virtualizer.getTotalSize() - (virtualizer.getVirtualItems().at(-1)!.end - scrollMargin) : 0;
 
   return (
     <tbody ref={bodyRef}>
@@ -65,14 +68,17 @@ export function ProposalRows({ rows, today, columnCount, archived, onRestore }: 
             onDoubleClick={() => navigate({ screen: 'proposal', id: row.id })}
           >
             <td className="nowrap">{row.referenceNumber}</td>
-            <td dir="auto">
+            {/* <bdi> isolates Urdu values, so each column keeps one alignment and suffixes stay on their side. */}
+            <td>
               <button type="button" className="link-button" onClick={() => navigate({ screen: 'proposal', id: row.id })}>
-                {row.title}
+                <bdi>{row.title}</bdi>
               </button>
             </td>
-            <td dir="auto">{row.city}</td>
-            <td dir="auto">
-              {row.offeringParty}
+            <td>
+              <bdi>{row.city}</bdi>
+            </td>
+            <td>
+              <bdi>{row.offeringParty}</bdi>
               {row.offeringPartyType && <span className="muted"> · {PARTNER_TYPE_LABELS[row.offeringPartyType]}</span>}
             </td>
             <td className="numeric nowrap">{formatArea(row.grossAreaSqFt)}</td>
