@@ -1,4 +1,7 @@
-import { openParkServices } from '../../electron/services/park-services';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DATA_FILE_NAME, openParkServices } from '../../electron/services/park-services';
+import { practiceDataDir } from '../../electron/services/practice-data';
 import type { Proposal } from '../../shared/domain/proposal';
 import { test, expect } from './fixtures';
 import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
@@ -154,11 +157,15 @@ test('a wrong Reject is corrected: the proposal is back at its stage, and the hi
 
 test('an MoU move made by mistake is corrected, and an MoU entered by mistake is archived, undone, archived and restored', async ({ openApp }, testInfo) => {
   test.setTimeout(120_000);
-  const dataDir = testInfo.outputPath('park-desk-data');
-  const services = await openParkServices({ dataDir, appVersion: 'test' });
+  // A register holding the sample parks: made as practice data, then copied in as the register's file.
+  const seedDir = testInfo.outputPath('seed');
+  const services = await openParkServices({ dataDir: seedDir, appVersion: 'test' });
   await services.dispatch('updateSettings', { officialName: 'Ayesha Khan' });
   await services.dispatch('loadSampleData', {});
   await services.close();
+  const dataDir = testInfo.outputPath('park-desk-data');
+  await mkdir(dataDir, { recursive: true });
+  await copyFile(path.join(practiceDataDir(seedDir), DATA_FILE_NAME), path.join(dataDir, DATA_FILE_NAME));
   const app = await openApp({ dataDir });
   const { page } = app;
 
@@ -195,7 +202,7 @@ test('an MoU move made by mistake is corrected, and an MoU entered by mistake is
   await page.getByRole('button', { name: 'Archive…' }).click();
   await page.getByRole('dialog', { name: 'Archive MoU PSEB/MoU/STP/FSD/2021?' }).getByRole('button', { name: 'Archive' }).click();
   await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Archived MoUs' });
-  await expect(page.getByText('1 archived MoUs', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 archived MoU', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restore MoU PSEB/MoU/STP/FSD/2021' }).click();
   await expect(page.getByRole('heading', { name: 'No archived MoUs' })).toBeVisible();
   const stored = (await app.readDataFile()) as { mous: { fields: { mouNumber: string }; archivedAt?: string }[] };

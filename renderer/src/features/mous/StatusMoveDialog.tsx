@@ -127,6 +127,7 @@ export function StatusMoveDialog({ mou, to, proposal, successorIds, onClose, onM
         )}
         <FormField
           id="status-move-on"
+          date
           label="Date of the move"
           required
           hint={to === 'signed' && !mou.fields.signedOn ? 'The date it was signed: it is recorded as the date signed.' : 'Today, or the real date it happened (not before the previous move).'}
@@ -137,7 +138,6 @@ export function StatusMoveDialog({ mou, to, proposal, successorIds, onClose, onM
               id={c.id}
               type="text"
               autoComplete="off"
-              placeholder="20-May-2021"
               value={on}
               aria-describedby={c.describedBy}
               aria-invalid={c.invalid || undefined}

@@ -46,6 +46,8 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
       setNote('');
       setErrors({});
       dialog.showModal();
+      // The stage was chosen with the button that opened the dialog: start where typing is needed.
+      document.getElementById(needsName ? 'move-officialName' : 'move-on')?.focus();
     }
     if (!chosen && dialog.open) dialog.close();
   }, [chosen]);
@@ -165,7 +167,6 @@ export function MoveStageDialog({ proposal, move: chosen, onClose, onMoved }: Pr
                 aria-describedby={c.describedBy}
                 aria-invalid={c.invalid || undefined}
                 aria-required
-                autoFocus={!needsName}
                 onChange={(e) => setOn(e.target.value)}
               />
             )}

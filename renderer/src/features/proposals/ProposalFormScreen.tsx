@@ -206,6 +206,7 @@ export function ProposalFormScreen({ id }: { id?: string }) {
             </FormField>
             <FormField
               id="proposal-start-on"
+              date
               label="Date reached"
               required={startStage !== 'received'}
               hint={startStage === 'received' ? 'Left empty: today.' : `The day it reached ${STAGE_LABELS[startStage]}.`}
@@ -216,7 +217,6 @@ export function ProposalFormScreen({ id }: { id?: string }) {
                   id={c.id}
                   type="text"
                   autoComplete="off"
-                  placeholder="20-May-2021"
                   value={startOn}
                   aria-describedby={c.describedBy}
                   aria-invalid={c.invalid || undefined}
