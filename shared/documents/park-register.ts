@@ -69,9 +69,9 @@ function row(r: ParkRegisterRow): string[] {
 }
 
 export const REGISTER_HEADERS = [
-  { label: 'Park', widthPercent: 16 },
+  { label: 'Park', widthPercent: 14.5 },
   { label: 'Partner', widthPercent: 9 },
-  { label: 'Area (sq ft)', numeric: true, widthPercent: 5.5 },
+  { label: 'Area (sq ft)', numeric: true, widthPercent: 7 },
   { label: 'Stage', widthPercent: 8 },
   { label: 'MoU', widthPercent: 13.5 },
   { label: 'Signed', widthPercent: 7 },

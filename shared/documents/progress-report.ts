@@ -76,18 +76,18 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
   const summary = section(
     'summary',
     'In brief',
-    `<div class="figures">${factTable([
+    // One table, not two side by side: each figure sits beside its label, however long the label.
+    factTable([
       ['Parks (not archived)', n(f.parks)],
       ['Operational parks', n(f.byStage.find((s) => s.stage === 'operational')?.count ?? 0)],
       ['Area before MoU signed', sqFt(f.pipelineSqFt)],
       ['Area signed (MoU signed or Fit-out)', sqFt(f.signedSqFt)],
       ['Area operational', sqFt(f.operationalSqFt)],
-    ])}${factTable([
       [`MoUs signed in ${r.periodName}`, n(r.mousSigned.length)],
       [`MoUs expired in ${r.periodName}`, n(r.mousExpired.length)],
       [`Obligations met in ${r.periodName}`, n(r.obligationsMet)],
       [`Obligations overdue on ${formatDate(r.asAt)}`, n(f.overdueObligations)],
-    ])}</div>`,
+    ]),
   );
 
   const stages = section(
@@ -160,7 +160,7 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
     title: `Progress report ${r.periodName}`,
     kicker: 'Progress report for the Ministry of IT and Telecom',
     heading: `Progress report, ${r.periodLabel}`,
-    scopeHtml: `Software technology parks, all provinces<br><span class="muted">${escapeHtml(`${formatDate(r.start)} to ${formatDate(r.end)}; figures ${asAt}`)}</span>`,
+    scopeHtml: `Software technology parks, all provinces<br><span class="muted">${escapeHtml(`${formatDate(r.start)} to ${formatDate(r.end)}; figures ${asAt}`).replace(/\d{2}-\w{3}-\d{4}/g, (day) => `<span class="nowrap">${day}</span>`)}</span>`,
     maker,
     leftOut: progressLeftOut(r).map(escapeHtml),
     body: summary + stages + provinces + mous + occupancy,

@@ -113,12 +113,15 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   await expect(reportPreview.getByRole('heading', { name: 'Progress report, Q2 FY2026-27 (Oct-Dec 2026)' })).toBeVisible();
   await page.getByRole('button', { name: 'Export PDF' }).click();
   await expect(page.locator('.notices')).toContainText('Saved “Progress report Q2 FY2026-27.pdf”', PRINT_TIMEOUT);
-  const reportText = await pdfText(path.join(dialogs.exportDir, 'Progress report Q2 FY2026-27.pdf'));
+  const reportPdf = path.join(dialogs.exportDir, 'Progress report Q2 FY2026-27.pdf');
+  const reportText = await pdfText(reportPdf);
+  // "In brief" is two tables side by side: read as laid out, each figure beside its label on one line.
+  const briefLines = await pdfLines(reportPdf, 1);
+  for (const expected of [`Area before MoU signed ${area.pipeline} sq ft`, `Area signed (MoU signed or Fit-out) ${area.signed} sq ft`, `Area operational ${area.operational} sq ft`]) {
+    expect(briefLines.find((l) => l.startsWith(expected)), expected).toBeDefined();
+  }
   for (const expected of [
     'Occupancy 75%: 600 of 800 seats occupied, 30 firms housed, in 1 park with a return for Q2 FY2026-27.',
-    `Area before MoU signed ${area.pipeline} sq ft`,
-    `Area signed (MoU signed or Fit-out) ${area.signed} sq ft`,
-    `Area operational ${area.operational} sq ft`,
     'Parks by stage',
     'What this report leaves out',
     'Page 1 of',

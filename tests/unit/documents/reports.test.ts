@@ -93,7 +93,9 @@ describe('the progress report document', () => {
     const report = buildProgressReport([], [], parsePeriodKey('FY2026-27-Q2')!, '2026-11-27');
     const html = buildProgressReportHtml({ report, ...maker });
     expect(html).toContain('Progress report, Q2 FY2026-27 (Oct-Dec 2026)');
-    expect(html).toContain('01-Oct-2026 to 31-Dec-2026; figures as at 27-Nov-2026, while the period runs');
+    // Each date is kept whole on its line (in a nowrap span); the text reads the same.
+    expect(html.replace(/<[^>]+>/g, '')).toContain('01-Oct-2026 to 31-Dec-2026; figures as at 27-Nov-2026, while the period runs');
+    expect(html).toContain('<span class="nowrap">27-Nov-2026</span>, while the period runs');
     expect(html).toContain('Archived proposals are not counted (there are none).');
     expect(html).toContain('No park has an occupancy return for Q2 FY2026-27.');
     expect(html).toContain('@page { size: A4; }');
