@@ -1,6 +1,7 @@
 import { todayInPakistan } from '../format/dates';
 import { currentMouStatus, type Mou, type MouStatus } from './mou';
 import { obligationState } from './mou-dates';
+import { isMouLive } from './mou-list-query';
 import { deriveMouState, type MouStateKind } from './mou-state';
 import { acceptsReturns, latestReturn, occupancyTotals, parkOccupancy, type OccupancyTotals, type ParkOccupancy } from './occupancy';
 import { currentStage, enteredCurrentStageAt, type PartnerType, type Proposal, type Province } from './proposal';
@@ -41,7 +42,10 @@ export interface ParkRegisterRow {
   mou?: RegisterMou;
   /** All MoUs linked to the park, old ones included. */
   mouCount: number;
-  /** Over every MoU of the park: an old MoU's unmet obligation is still unmet. */
+  /**
+   * Over the park's MoUs that still count, as the dashboard counts them (isMouLive): an expired
+   * MoU's unmet obligation still calls for work; one renewed, terminated or superseded does not.
+   */
   openObligations: number;
   overdueObligations: number;
   /** From the latest return, against the current MoU's targets. */
@@ -101,6 +105,7 @@ export function registerRow(proposal: Proposal, mous: readonly Mou[], today: str
   let openObligations = 0;
   let overdueObligations = 0;
   for (const m of mous) {
+    if (!isMouLive({ state: deriveMouState(m, today).kind })) continue;
     for (const o of m.fields.obligations) {
       const state = obligationState(o, today);
       if (state === 'open') openObligations += 1;

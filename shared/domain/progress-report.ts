@@ -1,6 +1,7 @@
 import { periodKey, periodLabel, periodName, periodRange, type FiscalPeriod } from './fiscal-period';
 import type { Mou } from './mou';
 import { mouExpiryDate } from './mou-dates';
+import { isMouLive } from './mou-list-query';
 import { deriveMouState } from './mou-state';
 import { acceptsReturns, latestReturn, parkOccupancy, type ParkOccupancy } from './occupancy';
 import { areaGroup, currentMouOf, liveMous, mousByProposal, parkFigures, type ParkFigures } from './park-register';
@@ -82,10 +83,12 @@ export function buildProgressReport(proposals: readonly Proposal[], allMous: rea
     const parkMous = linked.get(proposal.id) ?? [];
     let overdue = 0;
     for (const mou of parkMous) {
+      // As the register and the dashboard count: an MoU renewed, terminated or superseded by then owes nothing more.
+      const live = isMouLive({ state: deriveMouState(mou, asAt).kind });
       for (const o of mou.fields.obligations) {
         const metBy = o.completedOn !== undefined && o.completedOn <= asAt;
         if (within(o.completedOn, start, asAt)) obligationsMet += 1;
-        if (!metBy && o.dueOn !== undefined && o.dueOn < asAt) overdue += 1;
+        if (live && !metBy && o.dueOn !== undefined && o.dueOn < asAt) overdue += 1;
       }
       const park = proposal.fields.title;
       if (within(mou.fields.signedOn, start, asAt)) mousSigned.push({ id: mou.id, mouNumber: mou.fields.mouNumber, park, on: mou.fields.signedOn });

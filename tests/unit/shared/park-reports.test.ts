@@ -133,6 +133,14 @@ describe('the park register', () => {
     expect(buildProgressReport(proposals, [...mous, mistaken], Q2, TODAY).mousSigned.map((m) => m.park)).toEqual(['Lahore STP']);
   });
 
+  it('counts overdue obligations as the dashboard does: not in an MoU terminated, renewed or superseded', () => {
+    const { proposals, mous, rawalpindi } = programme();
+    const ended = mou(rawalpindi, { signedOn: '2016-01-01', obligations: [{ id: randomUUID(), partyId: partner, description: 'Old duty', dueOn: '2017-01-01' }] }, 'terminated');
+    const rwp = buildParkRegister(proposals, [...mous, ended], {}, TODAY).rows.find((r) => r.title === 'Rawalpindi STP')!;
+    expect(rwp).toMatchObject({ mouCount: 2, overdueObligations: 0, openObligations: 0 });
+    expect(buildProgressReport(proposals, [...mous, ended], Q2, TODAY).figures.overdueObligations).toBe(1);
+  });
+
   it('knows an area that is not recorded: left out of the sums and counted as unknown, not as 0', () => {
     const { proposals, mous, lahore } = programme();
     delete (lahore.fields as Partial<Proposal['fields']>).grossAreaSqFt;
