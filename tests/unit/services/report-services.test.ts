@@ -61,6 +61,12 @@ describe('occupancy returns', () => {
     expect(path.dirname(services.active().dataFile)).toBe(practiceDir);
     const file = JSON.parse(await (await import('node:fs/promises')).readFile(services.active().dataFile, 'utf8')) as { proposals: Proposal[] };
     expect(file.proposals.find((p) => p.id === rwp.id)!.occupancyReturns).toHaveLength(1);
+
+    // An archived MoU (entered by mistake) no longer speaks for the park: no MoU, no targets.
+    const rwpMou = services.active().store.data.mous.find((m) => m.fields.proposalId === rwp.id)!;
+    expect((await call<{ mouNumber?: string }>('getParkOccupancy', { id: rwp.id })).mouNumber).toBe(rwpMou.fields.mouNumber);
+    await call('archiveMou', { id: rwpMou.id });
+    expect(await call<{ mouNumber?: string }>('getParkOccupancy', { id: rwp.id })).not.toHaveProperty('mouNumber');
   });
 
   it('refuses a park not yet housing firms, a period not begun, a second return for one period and a stale edit', async () => {
