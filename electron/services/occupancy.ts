@@ -4,7 +4,7 @@ import { ApiFailure } from '../../shared/api/result';
 import type { Database } from '../../shared/domain/database';
 import { parsePeriodKey, periodName, periodRange } from '../../shared/domain/fiscal-period';
 import { acceptsReturns, latestReturn, parkOccupancy, returnsNewestFirst, type OccupancyReturn, type OccupancyReturnValues } from '../../shared/domain/occupancy';
-import { currentMouOf, operationalOccupancy } from '../../shared/domain/park-register';
+import { currentMouOf, liveMous, operationalOccupancy } from '../../shared/domain/park-register';
 import { currentStage, type Proposal } from '../../shared/domain/proposal';
 import { STAGE_LABELS } from '../../shared/domain/stages';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
@@ -48,7 +48,7 @@ export function occupancyHandlers(store: ParkStore, clock: Clock): Pick<Handlers
       const { proposals, mous } = store.data;
       const proposal = proposals.find((p) => p.id === id);
       if (!proposal) throw new ApiFailure('not-found', 'That proposal no longer exists.');
-      const mou = currentMouOf(mous.filter((m) => m.fields.proposalId === id));
+      const mou = currentMouOf(liveMous(mous).filter((m) => m.fields.proposalId === id));
       const latest = latestReturn(proposal.occupancyReturns);
       const stage = currentStage(proposal);
       return {

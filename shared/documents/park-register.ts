@@ -9,7 +9,7 @@ import { formatNumber } from '../format/numbers';
 import { bdi, escapeHtml } from './html';
 import { gridTable, NOT_RECORDED, plural, reportDocument, type ReportMaker } from './report-parts';
 
-/** "Stage: MoU signed or later · Province: Punjab", or "All parks". */
+/** "Stage: MoU signed or Fit-out (not yet operational) · Province: Punjab", or "All parks". */
 export function describeFilters(filters: ProposalListFilters): string {
   if (!hasActiveFilters(filters)) return 'All parks';
   const parts: string[] = [];
@@ -55,7 +55,7 @@ function row(r: ParkRegisterRow): string[] {
   return [
     `<strong>${bdi(r.title)}</strong><span class="sub">${bdi(r.referenceNumber)} · ${bdi(place)}</span>`,
     r.partner ? `${bdi(r.partner)}${r.partnerType ? `<span class="sub">${escapeHtml(PARTNER_TYPE_LABELS[r.partnerType])}</span>` : ''}` : NOT_RECORDED,
-    r.grossAreaSqFt === undefined ? '<span class="muted">not known</span>' : escapeHtml(formatNumber(r.grossAreaSqFt)),
+    r.grossAreaSqFt === undefined ? NOT_RECORDED : escapeHtml(formatNumber(r.grossAreaSqFt)),
     `${escapeHtml(STAGE_LABELS[r.stage])}<span class="sub">since <span class="nowrap">${formatDate(r.stageSince)}</span></span>`,
     r.mou ? bdi(r.mou.mouNumber) + (r.mouCount > 1 ? `<span class="sub">${escapeHtml(`${formatNumber(r.mouCount)} MoUs in all`)}</span>` : '') : '<span class="muted">No MoU</span>',
     date(r.mou?.signedOn),
@@ -69,9 +69,9 @@ function row(r: ParkRegisterRow): string[] {
 }
 
 export const REGISTER_HEADERS = [
-  { label: 'Park', widthPercent: 16 },
+  { label: 'Park', widthPercent: 14.5 },
   { label: 'Partner', widthPercent: 9 },
-  { label: 'Area (sq ft)', numeric: true, widthPercent: 5.5 },
+  { label: 'Area (sq ft)', numeric: true, widthPercent: 7 },
   { label: 'Stage', widthPercent: 8 },
   { label: 'MoU', widthPercent: 13.5 },
   { label: 'Signed', widthPercent: 7 },
@@ -92,6 +92,7 @@ export function registerLeftOut(register: ParkRegister): string[] {
       : 'Archived proposals are not listed (there are none).',
   ];
   if (hasActiveFilters(register.filters)) items.push(`Parks outside the filters (${describeFilters(register.filters)}) are not listed.`);
+  if (figures.areaUnknown) items.push(`${plural(figures.areaUnknown, 'park has', 'parks have')} no gross area recorded, so ${figures.areaUnknown === 1 ? 'its area is' : 'their areas are'} left out of the area totals.`);
   if (register.unlinkedMous) items.push(`${plural(register.unlinkedMous, 'MoU is', 'MoUs are')} linked to no listed proposal and so to no park.`);
   items.push(
     figures.withoutReturn
@@ -115,7 +116,7 @@ export function buildParkRegisterHtml({ register, ...maker }: ParkRegisterInput)
     ? `<strong>${escapeHtml(formatPercent(occ.occupancyPercent))}</strong><span class="sub">${escapeHtml(`${formatNumber(occ.seatsOccupied)} of ${formatNumber(occ.seatsAvailable)} seats · ${plural(occ.parksReporting, 'park', 'parks')} reporting`)}</span>`
     : '<span class="muted">No returns</span>';
   const summary = `<p>${escapeHtml(
-    `${plural(f.parks, 'park', 'parks')} · ${formatNumber(totalArea)} sq ft in all · ${formatNumber(f.signedSqFt)} sq ft signed · ${formatNumber(f.operationalSqFt)} sq ft operational · ${formatNumber(f.overdueObligations)} overdue obligations`,
+    `${plural(f.parks, 'park', 'parks')} · ${formatNumber(totalArea)} sq ft in all: ${formatNumber(f.pipelineSqFt)} sq ft before MoU signed, ${formatNumber(f.signedSqFt)} sq ft signed (MoU signed or Fit-out), ${formatNumber(f.operationalSqFt)} sq ft operational · ${plural(f.overdueObligations, 'overdue obligation', 'overdue obligations')}`,
   )}${occ.parksReporting ? escapeHtml(` · occupancy ${formatPercent(occ.occupancyPercent)} (${formatNumber(occ.seatsOccupied)} of ${formatNumber(occ.seatsAvailable)} seats)`) : ''}.</p>`;
   const table = register.rows.length
     ? gridTable('Parks in the register', REGISTER_HEADERS, register.rows.map(row), {

@@ -52,6 +52,8 @@ export function progressLeftOut(report: ProgressReport): string[] {
     report.leftOut.archived ? `${plural(report.leftOut.archived, 'archived proposal is', 'archived proposals are')} not counted.` : 'Archived proposals are not counted (there are none).',
   ];
   if (report.leftOut.receivedAfter) items.push(`${plural(report.leftOut.receivedAfter, 'proposal', 'proposals')} received after ${formatDate(report.asAt)} ${report.leftOut.receivedAfter === 1 ? 'is' : 'are'} not counted.`);
+  if (report.figures.areaUnknown)
+    items.push(`${plural(report.figures.areaUnknown, 'park has', 'parks have')} no gross area recorded and ${report.figures.areaUnknown === 1 ? 'is' : 'are'} left out of the area figures.`);
   if (report.leftOut.unlinkedMous) items.push(`${plural(report.leftOut.unlinkedMous, 'MoU', 'MoUs')} not linked to a current park ${report.leftOut.unlinkedMous === 1 ? 'is' : 'are'} not counted.`);
   items.push(
     report.leftOut.withoutReturn
@@ -74,17 +76,18 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
   const summary = section(
     'summary',
     'In brief',
-    `<div class="figures">${factTable([
+    // One table, not two side by side: each figure sits beside its label, however long the label.
+    factTable([
       ['Parks (not archived)', n(f.parks)],
       ['Operational parks', n(f.byStage.find((s) => s.stage === 'operational')?.count ?? 0)],
-      ['Area signed (MoU signed or later)', sqFt(f.signedSqFt)],
+      ['Area before MoU signed', sqFt(f.pipelineSqFt)],
+      ['Area signed (MoU signed or Fit-out)', sqFt(f.signedSqFt)],
       ['Area operational', sqFt(f.operationalSqFt)],
-    ])}${factTable([
       [`MoUs signed in ${r.periodName}`, n(r.mousSigned.length)],
       [`MoUs expired in ${r.periodName}`, n(r.mousExpired.length)],
       [`Obligations met in ${r.periodName}`, n(r.obligationsMet)],
       [`Obligations overdue on ${formatDate(r.asAt)}`, n(f.overdueObligations)],
-    ])}</div>`,
+    ]),
   );
 
   const stages = section(
@@ -99,9 +102,16 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
     r.byProvince.length
       ? gridTable(
           'Parks by province',
-          [{ label: 'Province' }, { label: 'Parks', numeric: true }, { label: 'Operational', numeric: true }, { label: 'Area signed (sq ft)', numeric: true }, { label: 'Area operational (sq ft)', numeric: true }],
-          r.byProvince.map((p) => [escapeHtml(p.province), n(p.parks), n(p.operational), n(p.signedSqFt), n(p.operationalSqFt)]),
-          { foot: ['Total', n(f.parks), n(f.byStage.find((s) => s.stage === 'operational')?.count ?? 0), n(f.signedSqFt), n(f.operationalSqFt)] },
+          [
+            { label: 'Province' },
+            { label: 'Parks', numeric: true },
+            { label: 'Operational', numeric: true },
+            { label: 'Area before MoU signed (sq ft)', numeric: true },
+            { label: 'Area signed, MoU signed or Fit-out (sq ft)', numeric: true },
+            { label: 'Area operational (sq ft)', numeric: true },
+          ],
+          r.byProvince.map((p) => [escapeHtml(p.province), n(p.parks), n(p.operational), n(p.pipelineSqFt), n(p.signedSqFt), n(p.operationalSqFt)]),
+          { foot: ['Total', n(f.parks), n(f.byStage.find((s) => s.stage === 'operational')?.count ?? 0), n(f.pipelineSqFt), n(f.signedSqFt), n(f.operationalSqFt)] },
         )
       : '<p class="muted">No parks.</p>',
   );
@@ -150,7 +160,7 @@ export function buildProgressReportHtml({ report: r, ...maker }: ProgressReportI
     title: `Progress report ${r.periodName}`,
     kicker: 'Progress report for the Ministry of IT and Telecom',
     heading: `Progress report, ${r.periodLabel}`,
-    scopeHtml: `Software technology parks, all provinces<br><span class="muted">${escapeHtml(`${formatDate(r.start)} to ${formatDate(r.end)}; figures ${asAt}`)}</span>`,
+    scopeHtml: `Software technology parks, all provinces<br><span class="muted">${escapeHtml(`${formatDate(r.start)} to ${formatDate(r.end)}; figures ${asAt}`).replace(/\d{2}-\w{3}-\d{4}/g, (day) => `<span class="nowrap">${day}</span>`)}</span>`,
     maker,
     leftOut: progressLeftOut(r).map(escapeHtml),
     body: summary + stages + provinces + mous + occupancy,

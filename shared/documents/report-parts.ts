@@ -36,7 +36,9 @@ export function gridTable(
 
 /** Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF. */
 export function factTable(rows: [label: string, html: string][]): string {
-  const body = rows.map(([label, html]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${html}</td></tr>`).join('');
+  // A date or period split at its hyphen ("28-" / "Nov-2026") reads as two; such words stay whole.
+  const keepWhole = (text: string) => escapeHtml(text).replace(/\S+-\S+/g, (word) => `<span class="nowrap">${word}</span>`);
+  const body = rows.map(([label, html]) => `<tr><th scope="row">${keepWhole(label)}</th><td>${html}</td></tr>`).join('');
   return `<table class="facts"><tbody>${body}</tbody></table>`;
 }
 

@@ -1,6 +1,7 @@
 import { todayInPakistan } from '../format/dates';
 import { currentMouStatus, type Mou, type MouStatus } from './mou';
 import { obligationState } from './mou-dates';
+import { isMouLive } from './mou-list-query';
 import { deriveMouState, type MouStateKind } from './mou-state';
 import { acceptsReturns, latestReturn, occupancyTotals, parkOccupancy, type OccupancyTotals, type ParkOccupancy } from './occupancy';
 import { currentStage, enteredCurrentStageAt, type PartnerType, type Proposal, type Province } from './proposal';
@@ -32,8 +33,8 @@ export interface ParkRegisterRow {
   province: Province;
   partner?: string;
   partnerType?: PartnerType;
-  /** Not yet known for a proposal whose offer letter did not give it. */
-  grossAreaSqFt: number | undefined;
+  /** Undefined while the area is not recorded: shown as unknown and left out of area sums, never 0. */
+  grossAreaSqFt?: number;
   stage: Stage;
   /** The Pakistan date the park entered its stage. */
   stageSince: string;
@@ -41,7 +42,10 @@ export interface ParkRegisterRow {
   mou?: RegisterMou;
   /** All MoUs linked to the park, old ones included. */
   mouCount: number;
-  /** Over every MoU of the park: an old MoU's unmet obligation is still unmet. */
+  /**
+   * Over the park's MoUs that still count, as the dashboard counts them (isMouLive): an expired
+   * MoU's unmet obligation still calls for work; one renewed, terminated or superseded does not.
+   */
   openObligations: number;
   overdueObligations: number;
   /** From the latest return, against the current MoU's targets. */
@@ -101,6 +105,7 @@ export function registerRow(proposal: Proposal, mous: readonly Mou[], today: str
   let openObligations = 0;
   let overdueObligations = 0;
   for (const m of mous) {
+    if (!isMouLive({ state: deriveMouState(m, today).kind })) continue;
     for (const o of m.fields.obligations) {
       const state = obligationState(o, today);
       if (state === 'open') openObligations += 1;
@@ -129,7 +134,7 @@ export function registerRow(proposal: Proposal, mous: readonly Mou[], today: str
     province: f.province,
     ...(f.offeringParty ? { partner: f.offeringParty } : {}),
     ...(f.offeringPartyType ? { partnerType: f.offeringPartyType } : {}),
-    grossAreaSqFt: f.grossAreaSqFt,
+    ...(f.grossAreaSqFt !== undefined ? { grossAreaSqFt: f.grossAreaSqFt } : {}),
     stage: currentStage(proposal),
     stageSince: todayInPakistan(new Date(enteredCurrentStageAt(proposal))),
     ...(registerMou ? { mou: registerMou } : {}),
@@ -148,14 +153,18 @@ export interface ParkRegister {
   rows: ParkRegisterRow[];
   /** Archived proposals left out (all of them, whatever the filters). */
   archivedLeftOut: number;
-  /** MoUs linked to no proposal, so they belong to no park in the register. */
+  /** MoUs linked to no proposal, so they belong to no park in the register (archived MoUs not counted). */
   unlinkedMous: number;
 }
 
+/** MoUs that count: an archived MoU (entered by mistake) counts in no report, as on the dashboard. */
+export const liveMous = (mous: readonly Mou[]): Mou[] => mous.filter((m) => !m.archivedAt);
+
 /** The register under the proposal list's filters, by reference number. */
-export function buildParkRegister(proposals: readonly Proposal[], mous: readonly Mou[], filters: ProposalListFilters, today: string): ParkRegister {
+export function buildParkRegister(proposals: readonly Proposal[], allMous: readonly Mou[], filters: ProposalListFilters, today: string): ParkRegister {
+  const mous = liveMous(allMous);
   const byId = new Map(proposals.map((p) => [p.id, p]));
-  const wanted = filterProposalSummaries(proposals.map(summariseProposal), filters);
+  const wanted = filterProposalSummaries(proposals.map(summariseProposal), filters, false, today);
   const linked = mousByProposal(mous);
   const rows = wanted
     .map((summary) => registerRow(byId.get(summary.id)!, linked.get(summary.id) ?? [], today))
@@ -173,9 +182,16 @@ export function buildParkRegister(proposals: readonly Proposal[], mous: readonly
 export interface ParkFigures {
   parks: number;
   byStage: { stage: Stage; count: number }[];
-  /** Gross area of parks at MoU signed, Fit-out or Operational (the dashboard's "signed"). */
+  /**
+   * Gross area split as the dashboard splits it, so no area counts twice: in the pipeline
+   * (before MoU signed), signed (MoU signed or Fit-out, not yet operational), operational.
+   * Rejected, withdrawn and on-hold parks are in none of them.
+   */
+  pipelineSqFt: number;
   signedSqFt: number;
   operationalSqFt: number;
+  /** Parks in those three groups whose area is not recorded (left out of the sums, not counted as 0). */
+  areaUnknown: number;
   overdueObligations: number;
   occupancy: OccupancyTotals;
   /** Parks at Fit-out or Operational without a return. */
@@ -184,18 +200,24 @@ export interface ParkFigures {
 
 /** The figures of a set of parks, each given as its stage, area, overdue count and occupancy. */
 export function parkFigures(
-  parks: readonly { stage: Stage; grossAreaSqFt: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[],
+  parks: readonly { stage: Stage; grossAreaSqFt?: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy | undefined }[],
 ): ParkFigures {
   const perStage = new Map<Stage, number>();
+  let pipelineSqFt = 0;
   let signedSqFt = 0;
   let operationalSqFt = 0;
+  let areaUnknown = 0;
   let overdueObligations = 0;
   let withoutReturn = 0;
   const housing: (ParkOccupancy | undefined)[] = [];
   for (const p of parks) {
     perStage.set(p.stage, (perStage.get(p.stage) ?? 0) + 1);
-    if (stageMatches(p.stage, 'signed')) signedSqFt += p.grossAreaSqFt ?? 0;
-    if (p.stage === 'operational') operationalSqFt += p.grossAreaSqFt ?? 0;
+    const group = areaGroup(p.stage);
+    if (group && p.grossAreaSqFt === undefined) areaUnknown += 1;
+    const sqFt = p.grossAreaSqFt ?? 0;
+    if (group === 'pipeline') pipelineSqFt += sqFt;
+    else if (group === 'signed') signedSqFt += sqFt;
+    else if (group === 'operational') operationalSqFt += sqFt;
     overdueObligations += p.overdueObligations;
     // Only parks housing firms now count towards occupancy (one put on hold after fit-out does not).
     if (acceptsReturns(p.stage)) {
@@ -206,12 +228,22 @@ export function parkFigures(
   return {
     parks: parks.length,
     byStage: ALL_STAGES.map((stage) => ({ stage, count: perStage.get(stage) ?? 0 })),
+    pipelineSqFt,
     signedSqFt,
     operationalSqFt,
+    areaUnknown,
     overdueObligations,
     occupancy: occupancyTotals(housing),
     withoutReturn,
   };
+}
+
+/** The dashboard's area figure a stage counts in (AREA_FIGURE_FILTERS); undefined for on hold, rejected, withdrawn. */
+export function areaGroup(stage: Stage): 'pipeline' | 'signed' | 'operational' | undefined {
+  if (stage === 'operational') return 'operational';
+  if (stageMatches(stage, 'signed')) return 'signed';
+  if (stageMatches(stage, 'pipeline')) return 'pipeline';
+  return undefined;
 }
 
 export const registerFigures = (register: Pick<ParkRegister, 'rows'>): ParkFigures => parkFigures(register.rows);

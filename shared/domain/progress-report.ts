@@ -1,11 +1,11 @@
 import { periodKey, periodLabel, periodName, periodRange, type FiscalPeriod } from './fiscal-period';
 import type { Mou } from './mou';
 import { mouExpiryDate } from './mou-dates';
+import { isMouLive } from './mou-list-query';
 import { deriveMouState } from './mou-state';
 import { acceptsReturns, latestReturn, parkOccupancy, type ParkOccupancy } from './occupancy';
-import { currentMouOf, mousByProposal, parkFigures, type ParkFigures } from './park-register';
+import { areaGroup, currentMouOf, liveMous, mousByProposal, parkFigures, type ParkFigures } from './park-register';
 import { PROVINCES, type Proposal, type Province } from './proposal';
-import { stageMatches } from './proposal-list-query';
 import type { Stage } from './stages';
 
 /**
@@ -25,7 +25,8 @@ export interface ProgressReport {
   /** The period has not ended yet. */
   running: boolean;
   figures: ParkFigures;
-  byProvince: { province: Province; parks: number; operational: number; signedSqFt: number; operationalSqFt: number }[];
+  /** Areas split as ParkFigures splits them (pipeline / signed / operational). */
+  byProvince: { province: Province; parks: number; operational: number; pipelineSqFt: number; signedSqFt: number; operationalSqFt: number }[];
   mousSigned: { id: string; mouNumber: string; park?: string; on: string }[];
   mousExpired: { id: string; mouNumber: string; park?: string; on: string }[];
   obligationsMet: number;
@@ -58,14 +59,15 @@ export function stageOn(proposal: Pick<Proposal, 'stageHistory'>, day: string, d
 
 const within = (date: string | undefined, start: string, end: string): date is string => date !== undefined && date >= start && date <= end;
 
-export function buildProgressReport(proposals: readonly Proposal[], mous: readonly Mou[], period: FiscalPeriod, today: string): ProgressReport {
+export function buildProgressReport(proposals: readonly Proposal[], allMous: readonly Mou[], period: FiscalPeriod, today: string): ProgressReport {
+  const mous = liveMous(allMous);
   const { start, end } = periodRange(period);
   const asAt = end < today ? end : today;
   const linked = mousByProposal(mous);
   const live = proposals.filter((p) => !p.archivedAt);
   const liveIds = new Set(live.map((p) => p.id));
 
-  const parks: { proposal: Proposal; stage: Stage; grossAreaSqFt: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[] = [];
+  const parks: { proposal: Proposal; stage: Stage; grossAreaSqFt?: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[] = [];
   let receivedAfter = 0;
   let obligationsMet = 0;
   const mousSigned: ProgressReport['mousSigned'] = [];
@@ -81,10 +83,12 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
     const parkMous = linked.get(proposal.id) ?? [];
     let overdue = 0;
     for (const mou of parkMous) {
+      // As the register and the dashboard count: an MoU renewed, terminated or superseded by then owes nothing more.
+      const live = isMouLive({ state: deriveMouState(mou, asAt).kind });
       for (const o of mou.fields.obligations) {
         const metBy = o.completedOn !== undefined && o.completedOn <= asAt;
         if (within(o.completedOn, start, asAt)) obligationsMet += 1;
-        if (!metBy && o.dueOn !== undefined && o.dueOn < asAt) overdue += 1;
+        if (live && !metBy && o.dueOn !== undefined && o.dueOn < asAt) overdue += 1;
       }
       const park = proposal.fields.title;
       if (within(mou.fields.signedOn, start, asAt)) mousSigned.push({ id: mou.id, mouNumber: mou.fields.mouNumber, park, on: mou.fields.signedOn });
@@ -106,14 +110,12 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
   const provinces = new Map<Province, ProgressReport['byProvince'][number]>();
   for (const { proposal, stage, grossAreaSqFt } of parks) {
     const province = proposal.fields.province;
-    const row = provinces.get(province) ?? { province, parks: 0, operational: 0, signedSqFt: 0, operationalSqFt: 0 };
+    const row = provinces.get(province) ?? { province, parks: 0, operational: 0, pipelineSqFt: 0, signedSqFt: 0, operationalSqFt: 0 };
     provinces.set(province, row);
     row.parks += 1;
-    if (stageMatches(stage, 'signed')) row.signedSqFt += grossAreaSqFt ?? 0;
-    if (stage === 'operational') {
-      row.operational += 1;
-      row.operationalSqFt += grossAreaSqFt ?? 0;
-    }
+    if (stage === 'operational') row.operational += 1;
+    const group = areaGroup(stage);
+    if (group) row[`${group}SqFt`] += grossAreaSqFt ?? 0;
   }
 
   const byDate = <T extends { on: string; mouNumber: string }>(a: T, b: T) => a.on.localeCompare(b.on) || a.mouNumber.localeCompare(b.mouNumber);

@@ -52,6 +52,14 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   const overview = page.getByRole('region', { name: 'Occupancy of operational parks' });
   await expect(overview.getByRole('button', { name: /75%/ })).toContainText('600 of 800 seats occupied');
   await expect(overview).toContainText('1 of 1parks at Fit-out or Operational with a return');
+  // The area figures the reports must agree with: each open park's area counted once, where it stands.
+  const dashboardArea = async (name: RegExp) => /([\d,]+) sq ft/.exec(await page.getByRole('button', { name }).innerText())![1];
+  const area = {
+    pipeline: await dashboardArea(/in the pipeline, before MoU signed/),
+    signed: await dashboardArea(/MoU signed or in fit-out/),
+    operational: await dashboardArea(/sq ft\s*operational/),
+  };
+  expect(area).toEqual({ pipeline: '23,800', signed: '19,500', operational: '44,000' });
 
   // The register: preview, PDF across an A4 page, spreadsheet.
   await page.keyboard.press('Control+5');
@@ -78,8 +86,8 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   const lines = await pdfLines(registerPdf);
   expect(lines.find((l) => l.startsWith('Faisalabad Software')), 'Faisalabad row').toMatch(/MoU signed PSEB\/MoU\/STP\/FSD\/2021 20-May-2021 — Expiry unknown 0 ! 1 No return/);
   expect(lines.find((l) => l.startsWith('Rawalpindi Software')), 'Rawalpindi row').toMatch(/Operational PSEB\/MoU\/STP\/RWP\/2021 20-May-2021 — Expiry unknown 0 0 75%/);
-  const signed = /([\d,]+) sq ft signed · ([\d,]+) sq ft operational/.exec(registerText)!;
-  expect(signed.slice(1)).toEqual(['63,500', '44,000']);
+  const areas = /([\d,]+) sq ft before MoU signed, ([\d,]+) sq ft signed \(MoU signed or Fit-out\), ([\d,]+) sq ft operational/.exec(registerText.replace(/\s+/g, ' '))!;
+  expect(areas.slice(1), 'the register splits area as the dashboard does').toEqual([area.pipeline, area.signed, area.operational]);
 
   await page.getByRole('button', { name: 'Export spreadsheet' }).click();
   await expect(page.locator('.notices')).toContainText(`Saved “Park register ${day}.xlsx”`);
@@ -105,11 +113,15 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   await expect(reportPreview.getByRole('heading', { name: 'Progress report, Q2 FY2026-27 (Oct-Dec 2026)' })).toBeVisible();
   await page.getByRole('button', { name: 'Export PDF' }).click();
   await expect(page.locator('.notices')).toContainText('Saved “Progress report Q2 FY2026-27.pdf”', PRINT_TIMEOUT);
-  const reportText = await pdfText(path.join(dialogs.exportDir, 'Progress report Q2 FY2026-27.pdf'));
+  const reportPdf = path.join(dialogs.exportDir, 'Progress report Q2 FY2026-27.pdf');
+  const reportText = await pdfText(reportPdf);
+  // "In brief" is two tables side by side: read as laid out, each figure beside its label on one line.
+  const briefLines = await pdfLines(reportPdf, 1);
+  for (const expected of [`Area before MoU signed ${area.pipeline} sq ft`, `Area signed (MoU signed or Fit-out) ${area.signed} sq ft`, `Area operational ${area.operational} sq ft`]) {
+    expect(briefLines.find((l) => l.startsWith(expected)), expected).toBeDefined();
+  }
   for (const expected of [
     'Occupancy 75%: 600 of 800 seats occupied, 30 firms housed, in 1 park with a return for Q2 FY2026-27.',
-    `Area signed (MoU signed or later) ${signed[1]} sq ft`,
-    `Area operational ${signed[2]} sq ft`,
     'Parks by stage',
     'What this report leaves out',
     'Page 1 of',

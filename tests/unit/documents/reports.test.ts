@@ -64,9 +64,19 @@ describe('the park register document', () => {
   it('says what it leaves out: archived proposals, parks outside the filters, parks without returns', () => {
     const html = buildParkRegisterHtml({ register: register({ filters: { province: 'Punjab', stage: 'signed' } }), ...maker });
     expect(html).toContain('2 archived proposals are not listed.');
-    expect(html).toContain('Parks outside the filters (Stage: MoU signed or later · Province: Punjab) are not listed.');
+    expect(html).toContain('Parks outside the filters (Stage: MoU signed or Fit-out (not yet operational) · Province: Punjab) are not listed.');
     expect(html).toContain('1 park at Fit-out or Operational has no occupancy return, so no occupancy is shown for it or counted in the total.');
     expect(describeFilters({})).toBe('All parks');
+  });
+
+  it('shows an area not recorded as unknown, never as 0, and leaves it out of the area totals', () => {
+    const base = register();
+    const { grossAreaSqFt: _unknown, ...fitOut } = base.rows[1]!;
+    const html = buildParkRegisterHtml({ register: { ...base, rows: [base.rows[0]!, fitOut] }, ...maker });
+    expect(html).toContain('1 park has no gross area recorded, so its area is left out of the area totals.');
+    expect(html).toContain('12,34,567 sq ft in all: 0 sq ft before MoU signed, 0 sq ft signed (MoU signed or Fit-out), 12,34,567 sq ft operational · 1 overdue obligation');
+    const fitOutRow = html.slice(html.indexOf('Fit-out park'));
+    expect(fitOutRow).toMatch(/^Fit-out park<\/bdi><\/strong>.*?<\/td><td><span class="muted">Not recorded<\/span><\/td><td class="num"><span class="muted">Not recorded<\/span><\/td>/);
   });
 });
 
@@ -83,7 +93,9 @@ describe('the progress report document', () => {
     const report = buildProgressReport([], [], parsePeriodKey('FY2026-27-Q2')!, '2026-11-27');
     const html = buildProgressReportHtml({ report, ...maker });
     expect(html).toContain('Progress report, Q2 FY2026-27 (Oct-Dec 2026)');
-    expect(html).toContain('01-Oct-2026 to 31-Dec-2026; figures as at 27-Nov-2026, while the period runs');
+    // Each date is kept whole on its line (in a nowrap span); the text reads the same.
+    expect(html.replace(/<[^>]+>/g, '')).toContain('01-Oct-2026 to 31-Dec-2026; figures as at 27-Nov-2026, while the period runs');
+    expect(html).toContain('<span class="nowrap">27-Nov-2026</span>, while the period runs');
     expect(html).toContain('Archived proposals are not counted (there are none).');
     expect(html).toContain('No park has an occupancy return for Q2 FY2026-27.');
     expect(html).toContain('@page { size: A4; }');

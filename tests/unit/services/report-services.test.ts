@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openParkServices, type ParkServices } from '../../../electron/services/park-services';
+import { practiceDataDir } from '../../../electron/services/practice-data';
 import type { Proposal } from '../../../shared/domain/proposal';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -35,16 +36,18 @@ async function openWithSamples() {
     if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
     return result.value as T;
   };
+  // The sample parks open as practice data, in a folder of their own; calls are answered from there.
   await call('loadSampleData', {});
-  const byTitle = (title: string) => services.store.data.proposals.find((p) => p.fields.title.startsWith(title))!;
-  return { services, call, byTitle, printed, dataDir };
+  const practice = services.active().store;
+  const byTitle = (title: string) => practice.data.proposals.find((p) => p.fields.title.startsWith(title))!;
+  return { services, call, byTitle, printed, dataDir, practiceDir: practiceDataDir(dataDir) };
 }
 
 const Q2_RETURN = { period: 'FY2026-27-Q2', firmsHoused: '30', seatsAvailable: '800', seatsOccupied: '600', note: 'سہ ماہی رپورٹ' };
 
 describe('occupancy returns', () => {
   it('keeps a return on the Rawalpindi park and shows 75% occupancy there and on the dashboard', async () => {
-    const { call, byTitle, services } = await openWithSamples();
+    const { call, byTitle, services, practiceDir } = await openWithSamples();
     const rwp = byTitle('Rawalpindi');
     const saved = await call<Proposal>('addOccupancyReturn', { proposalId: rwp.id, expectedUpdatedAt: rwp.updatedAt, values: Q2_RETURN });
     expect(saved.occupancyReturns).toEqual([expect.objectContaining({ period: 'FY2026-27-Q2', firmsHoused: 30, seatsAvailable: 800, seatsOccupied: 600, note: 'سہ ماہی رپورٹ' })]);
@@ -54,9 +57,16 @@ describe('occupancy returns', () => {
     const overview = await call<{ parksExpected: number; parksReporting: number; occupancyPercent: number }>('getOccupancyOverview', {});
     expect(overview).toMatchObject({ parksExpected: 1, parksReporting: 1, occupancyPercent: 75 });
 
-    // It is on disk: a reopened folder reads it back.
-    const file = JSON.parse(await (await import('node:fs/promises')).readFile(services.dataFile, 'utf8')) as { proposals: Proposal[] };
+    // It is on disk, in the practice data file: a reopened folder reads it back.
+    expect(path.dirname(services.active().dataFile)).toBe(practiceDir);
+    const file = JSON.parse(await (await import('node:fs/promises')).readFile(services.active().dataFile, 'utf8')) as { proposals: Proposal[] };
     expect(file.proposals.find((p) => p.id === rwp.id)!.occupancyReturns).toHaveLength(1);
+
+    // An archived MoU (entered by mistake) no longer speaks for the park: no MoU, no targets.
+    const rwpMou = services.active().store.data.mous.find((m) => m.fields.proposalId === rwp.id)!;
+    expect((await call<{ mouNumber?: string }>('getParkOccupancy', { id: rwp.id })).mouNumber).toBe(rwpMou.fields.mouNumber);
+    await call('archiveMou', { id: rwpMou.id });
+    expect(await call<{ mouNumber?: string }>('getParkOccupancy', { id: rwp.id })).not.toHaveProperty('mouNumber');
   });
 
   it('refuses a park not yet housing firms, a period not begun, a second return for one period and a stale edit', async () => {

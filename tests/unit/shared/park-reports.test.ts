@@ -114,8 +114,39 @@ describe('the park register', () => {
   it('takes the proposal list filters', () => {
     const { proposals, mous } = programme();
     expect(buildParkRegister(proposals, mous, { province: 'Balochistan' }, TODAY).rows.map((r) => r.title)).toEqual(['Quetta STP']);
-    expect(buildParkRegister(proposals, mous, { stage: 'signed' }, TODAY).rows).toHaveLength(3);
+    // The list's stage groups split open parks without overlap: signed is MoU signed or Fit-out, not yet operational.
+    expect(buildParkRegister(proposals, mous, { stage: 'signed' }, TODAY).rows.map((r) => r.title)).toEqual(['Faisalabad STP', 'Lahore STP']);
+    expect(buildParkRegister(proposals, mous, { stage: 'pipeline' }, TODAY).rows.map((r) => r.title)).toEqual(['Quetta STP', 'Received this week']);
+    expect(buildParkRegister(proposals, mous, { partnerType: 'unrecorded' }, TODAY).rows).toHaveLength(5);
+    // Stuck: open, still moving, longer than 60 days in its stage (Faisalabad at MoU signed since 2021).
+    expect(buildParkRegister(proposals, mous, { stuckOverDays: 60 }, TODAY).rows.map((r) => r.title)).toEqual(['Faisalabad STP', 'Quetta STP']);
     expect(buildParkRegister(proposals, mous, { city: 'rawalpindi' }, TODAY).rows.map((r) => r.title)).toEqual(['Rawalpindi STP']);
+  });
+
+  it('leaves an archived MoU out, as the dashboard does', () => {
+    const { proposals, mous, rawalpindi } = programme();
+    const mistaken = { ...mou(rawalpindi, { signedOn: '2026-11-01', termYears: 1, obligations: [{ id: randomUUID(), partyId: partner, description: 'Typo', dueOn: '2026-11-02' }] }), archivedAt: '2026-11-03T00:00:00.000Z' };
+    const register = buildParkRegister(proposals, [...mous, mistaken], {}, TODAY);
+    const rwp = register.rows.find((r) => r.title === 'Rawalpindi STP')!;
+    expect(rwp).toMatchObject({ mouCount: 1, overdueObligations: 0 });
+    expect(rwp.mou!.id).toBe(mous[0]!.id);
+    expect(buildProgressReport(proposals, [...mous, mistaken], Q2, TODAY).mousSigned.map((m) => m.park)).toEqual(['Lahore STP']);
+  });
+
+  it('counts overdue obligations as the dashboard does: not in an MoU terminated, renewed or superseded', () => {
+    const { proposals, mous, rawalpindi } = programme();
+    const ended = mou(rawalpindi, { signedOn: '2016-01-01', obligations: [{ id: randomUUID(), partyId: partner, description: 'Old duty', dueOn: '2017-01-01' }] }, 'terminated');
+    const rwp = buildParkRegister(proposals, [...mous, ended], {}, TODAY).rows.find((r) => r.title === 'Rawalpindi STP')!;
+    expect(rwp).toMatchObject({ mouCount: 2, overdueObligations: 0, openObligations: 0 });
+    expect(buildProgressReport(proposals, [...mous, ended], Q2, TODAY).figures.overdueObligations).toBe(1);
+  });
+
+  it('knows an area that is not recorded: left out of the sums and counted as unknown, not as 0', () => {
+    const { proposals, mous, lahore } = programme();
+    delete (lahore.fields as Partial<Proposal['fields']>).grossAreaSqFt;
+    const figures = registerFigures(buildParkRegister(proposals, mous, {}, TODAY));
+    expect(figures).toMatchObject({ signedSqFt: 19_500, areaUnknown: 1 });
+    expect(buildParkRegister(proposals, mous, {}, TODAY).rows.find((r) => r.title === 'Lahore STP')).not.toHaveProperty('grossAreaSqFt');
   });
 
   it('speaks for a park through the MoU that renews the old one', () => {
@@ -135,7 +166,10 @@ describe('the progress report', () => {
     expect(report.mousSigned.map((m) => [m.park, m.on])).toEqual([['Lahore STP', '2026-10-02']]);
     expect(report.obligationsMet).toBe(1);
     expect(report.figures.operationalSqFt).toBe(44_000);
-    expect(report.figures.signedSqFt).toBe(44_000 + 19_500 + 30_000);
+    // Split as the dashboard splits area: before MoU signed / MoU signed or Fit-out / operational.
+    expect(report.figures.signedSqFt).toBe(19_500 + 30_000);
+    expect(report.figures.pipelineSqFt).toBe(13_800 + 10_000);
+    expect(report.figures.areaUnknown).toBe(0);
     expect(report.occupancy.map((o) => [o.title, o.occupancy?.seatsOccupied])).toEqual([['Rawalpindi STP', 600], ['Lahore STP', undefined]]);
     expect(formatPercent(report.figures.occupancy.occupancyPercent)).toBe('75%');
     expect(report.figures.occupancy.seats).toEqual({ achieved: 600, target: 1_000, parks: 1 });
