@@ -115,7 +115,7 @@ export function buildParkRegisterHtml({ register, ...maker }: ParkRegisterInput)
     ? `<strong>${escapeHtml(formatPercent(occ.occupancyPercent))}</strong><span class="sub">${escapeHtml(`${formatNumber(occ.seatsOccupied)} of ${formatNumber(occ.seatsAvailable)} seats · ${plural(occ.parksReporting, 'park', 'parks')} reporting`)}</span>`
     : '<span class="muted">No returns</span>';
   const summary = `<p>${escapeHtml(
-    `${plural(f.parks, 'park', 'parks')} · ${formatNumber(totalArea)} sq ft in all · ${formatNumber(f.signedSqFt)} sq ft signed · ${formatNumber(f.operationalSqFt)} sq ft operational · ${formatNumber(f.overdueObligations)} overdue obligations`,
+    `${plural(f.parks, 'park', 'parks')} · ${formatNumber(totalArea)} sq ft in all · ${formatNumber(f.signedSqFt)} sq ft signed · ${formatNumber(f.operationalSqFt)} sq ft operational · ${plural(f.overdueObligations, 'overdue obligation', 'overdue obligations')}`,
   )}${occ.parksReporting ? escapeHtml(` · occupancy ${formatPercent(occ.occupancyPercent)} (${formatNumber(occ.seatsOccupied)} of ${formatNumber(occ.seatsAvailable)} seats)`) : ''}.</p>`;
   const table = register.rows.length
     ? gridTable('Parks in the register', REGISTER_HEADERS, register.rows.map(row), {

@@ -195,7 +195,7 @@ test('an MoU move made by mistake is corrected, and an MoU entered by mistake is
   await page.getByRole('button', { name: 'Archive…' }).click();
   await page.getByRole('dialog', { name: 'Archive MoU PSEB/MoU/STP/FSD/2021?' }).getByRole('button', { name: 'Archive' }).click();
   await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Archived MoUs' });
-  await expect(page.getByText('1 archived MoUs', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 archived MoU', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restore MoU PSEB/MoU/STP/FSD/2021' }).click();
   await expect(page.getByRole('heading', { name: 'No archived MoUs' })).toBeVisible();
   const stored = (await app.readDataFile()) as { mous: { fields: { mouNumber: string }; archivedAt?: string }[] };
