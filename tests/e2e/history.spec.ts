@@ -1,4 +1,6 @@
-import { openParkServices } from '../../electron/services/park-services';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DATA_FILE_NAME, openParkServices } from '../../electron/services/park-services';
 import type { Proposal } from '../../shared/domain/proposal';
 import { test, expect } from './fixtures';
 import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
@@ -157,10 +159,13 @@ test('an MoU move made by mistake is corrected, and an MoU entered by mistake is
   const dataDir = testInfo.outputPath('park-desk-data');
   const services = await openParkServices({ dataDir, appVersion: 'test' });
   await services.dispatch('updateSettings', { officialName: 'Ayesha Khan' });
-  await services.dispatch('loadSampleData', {});
   await services.close();
   const app = await openApp({ dataDir });
   const { page } = app;
+  // The sample parks open in the practice data folder, never in the register.
+  await nav(page, 'Data').click();
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('status')).toContainText('Added 4 sample parks.');
 
   await nav(page, 'MoUs').click();
   await expect(page.getByText('3 MoUs', { exact: true })).toBeVisible();
@@ -198,6 +203,7 @@ test('an MoU move made by mistake is corrected, and an MoU entered by mistake is
   await expect(page.getByText('1 archived MoU', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Restore MoU PSEB/MoU/STP/FSD/2021' }).click();
   await expect(page.getByRole('heading', { name: 'No archived MoUs' })).toBeVisible();
-  const stored = (await app.readDataFile()) as { mous: { fields: { mouNumber: string }; archivedAt?: string }[] };
+  const stored = JSON.parse(await readFile(path.join(app.dataDir, 'practice', DATA_FILE_NAME), 'utf8')) as { mous: { fields: { mouNumber: string }; archivedAt?: string }[] };
+  expect(stored.mous).toHaveLength(3);
   expect(stored.mous.filter((m) => m.archivedAt)).toEqual([]);
 });

@@ -141,6 +141,18 @@ if (screenshotDir) {
     await nav.getByRole('button', { name: 'Dashboard' }).click();
     await shoot('dashboard-after-changes');
 
+    // The register and the progress report for the quarter under way, as PDFs beside the screenshots
+    // (pdftoppm -png -r 80 -f 1 -l 1 FILE.pdf PAGE makes the README's page images).
+    await nav.getByRole('button', { name: 'Reports' }).click();
+    for (const [kind, file] of [['Park register', 'register.pdf'], ['Progress report for a period', 'progress-report.pdf']] as const) {
+      await page.getByRole('radio', { name: kind }).check();
+      await page.frameLocator('iframe[title^="Preview of the"]').getByRole('heading').first().waitFor();
+      app.dialogs.savePaths.push(path.join(screenshotDir, file));
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      await page.locator('.notices').filter({ hasText: file }).waitFor({ timeout: 120_000 });
+      console.log(`saved ${path.join(screenshotDir, file)}`);
+    }
+
     // An MoU archived: the notice offers Undo; the archived view lists it.
     await nav.getByRole('button', { name: 'MoUs' }).click();
     await page.getByRole('button', { name: 'PSEB/MoU/STP/FSD/2021', exact: true }).click();
