@@ -9,7 +9,7 @@ import { formatNumber } from '../format/numbers';
 import { bdi, escapeHtml } from './html';
 import { gridTable, NOT_RECORDED, plural, reportDocument, type ReportMaker } from './report-parts';
 
-/** "Stage: MoU signed or later · Province: Punjab", or "All parks". */
+/** "Stage: Operational · Province: Punjab", or "All parks". */
 export function describeFilters(filters: ProposalListFilters): string {
   if (!hasActiveFilters(filters)) return 'All parks';
   const parts: string[] = [];

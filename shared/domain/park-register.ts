@@ -4,7 +4,7 @@ import { obligationState } from './mou-dates';
 import { deriveMouState, type MouStateKind } from './mou-state';
 import { acceptsReturns, latestReturn, occupancyTotals, parkOccupancy, type OccupancyTotals, type ParkOccupancy } from './occupancy';
 import { currentStage, enteredCurrentStageAt, type PartnerType, type Proposal, type Province } from './proposal';
-import { filterProposalSummaries, stageMatches, type ProposalListFilters } from './proposal-list-query';
+import { filterProposalSummaries, type ProposalListFilters } from './proposal-list-query';
 import { summariseProposal } from './proposal-summary';
 import { ALL_STAGES, type Stage } from './stages';
 
@@ -182,6 +182,12 @@ export interface ParkFigures {
   withoutReturn: number;
 }
 
+/**
+ * The stages whose area counts as signed: MoU signed or later, operational included. (The list's
+ * 'signed' group stops before Operational, for the dashboard's not-yet-operational figure.)
+ */
+export const AREA_SIGNED_STAGES: readonly Stage[] = ['mou-signed', 'fit-out', 'operational'];
+
 /** The figures of a set of parks, each given as its stage, area, overdue count and occupancy. */
 export function parkFigures(
   parks: readonly { stage: Stage; grossAreaSqFt: number | undefined; overdueObligations: number; occupancy?: ParkOccupancy }[],
@@ -194,7 +200,7 @@ export function parkFigures(
   const housing: (ParkOccupancy | undefined)[] = [];
   for (const p of parks) {
     perStage.set(p.stage, (perStage.get(p.stage) ?? 0) + 1);
-    if (stageMatches(p.stage, 'signed')) signedSqFt += p.grossAreaSqFt ?? 0;
+    if (AREA_SIGNED_STAGES.includes(p.stage)) signedSqFt += p.grossAreaSqFt ?? 0;
     if (p.stage === 'operational') operationalSqFt += p.grossAreaSqFt ?? 0;
     overdueObligations += p.overdueObligations;
     // Only parks housing firms now count towards occupancy (one put on hold after fit-out does not).

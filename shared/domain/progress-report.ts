@@ -3,9 +3,8 @@ import type { Mou } from './mou';
 import { mouExpiryDate } from './mou-dates';
 import { deriveMouState } from './mou-state';
 import { acceptsReturns, latestReturn, parkOccupancy, type ParkOccupancy } from './occupancy';
-import { currentMouOf, mousByProposal, parkFigures, type ParkFigures } from './park-register';
+import { AREA_SIGNED_STAGES, currentMouOf, mousByProposal, parkFigures, type ParkFigures } from './park-register';
 import { PROVINCES, type Proposal, type Province } from './proposal';
-import { stageMatches } from './proposal-list-query';
 import type { Stage } from './stages';
 
 /**
@@ -109,7 +108,7 @@ export function buildProgressReport(proposals: readonly Proposal[], mous: readon
     const row = provinces.get(province) ?? { province, parks: 0, operational: 0, signedSqFt: 0, operationalSqFt: 0 };
     provinces.set(province, row);
     row.parks += 1;
-    if (stageMatches(stage, 'signed')) row.signedSqFt += grossAreaSqFt ?? 0;
+    if (AREA_SIGNED_STAGES.includes(stage)) row.signedSqFt += grossAreaSqFt ?? 0;
     if (stage === 'operational') {
       row.operational += 1;
       row.operationalSqFt += grossAreaSqFt ?? 0;

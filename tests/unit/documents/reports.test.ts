@@ -64,7 +64,7 @@ describe('the park register document', () => {
   it('says what it leaves out: archived proposals, parks outside the filters, parks without returns', () => {
     const html = buildParkRegisterHtml({ register: register({ filters: { province: 'Punjab', stage: 'signed' } }), ...maker });
     expect(html).toContain('2 archived proposals are not listed.');
-    expect(html).toContain('Parks outside the filters (Stage: MoU signed or later · Province: Punjab) are not listed.');
+    expect(html).toContain('Parks outside the filters (Stage: MoU signed or Fit-out (not yet operational) · Province: Punjab) are not listed.');
     expect(html).toContain('1 park at Fit-out or Operational has no occupancy return, so no occupancy is shown for it or counted in the total.');
     expect(describeFilters({})).toBe('All parks');
   });
