@@ -59,7 +59,8 @@ test('keyboard only: a proposal through three stages to its MoU, an obligation a
   await keys.press('Tab', 2);
   await expect(page.getByLabel('Title', { exact: true })).toBeFocused();
   await keys.type(TITLE);
-  await keys.press('Tab', 4);
+  // Past Date received, How it came in, PSEB focal person, Current stage and Date reached.
+  await keys.press('Tab', 6);
   await expect(page.getByLabel('City', { exact: true })).toBeFocused();
   await keys.type('Multan');
   await keys.press('Tab', 2);
@@ -90,6 +91,9 @@ test('keyboard only: a proposal through three stages to its MoU, an obligation a
   await keys.tabTo(moves.getByRole('button', { name: 'Move to Screening…' }));
   await keys.press('Enter');
   const dialog = page.getByRole('dialog');
+  // The dialog opens on its first field, the stage to move to (a later one may be chosen).
+  await expect(dialog.getByLabel('Move to', { exact: true })).toBeFocused();
+  await keys.press('Tab');
   await expect(dialog.getByLabel('Your name', { exact: true })).toBeFocused();
   await keys.type('Ayesha Khan');
   await keys.press('Tab', 2);
@@ -112,7 +116,7 @@ test('keyboard only: a proposal through three stages to its MoU, an obligation a
   ] as const) {
     await expect(moves.getByRole('button', { name: next })).toBeFocused();
     await keys.press('Enter');
-    await expect(dialog.getByLabel('Date of the move', { exact: true })).toBeFocused();
+    await expect(dialog.getByLabel('Move to', { exact: true })).toBeFocused();
     await keys.press('Control+Enter');
     await expect(dialog).toBeHidden();
     await expect(moves.getByRole('button', { name: then })).toBeFocused();

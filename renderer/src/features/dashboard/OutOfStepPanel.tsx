@@ -20,7 +20,7 @@ export function OutOfStepPanel({ items }: { items: readonly OutOfStep[] }) {
         type="button"
         className={`figure figure-link${items.length > 0 ? ' figure-warn' : ''}`}
         aria-expanded={items.length > 0 ? open : undefined}
-        aria-controls="out-of-step-list"
+        aria-controls={items.length > 0 ? 'out-of-step-list' : undefined}
         disabled={items.length === 0}
         onClick={() => setOpen((o) => !o)}
       >
