@@ -95,7 +95,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 bdi { unicode-bidi: isolate; }
 @media screen {
   html { background: #e7eae8; }
-  body { background: #fff; max-width: ${landscape ? '297mm' : '210mm'}; margin: 12px auto; padding: 12mm; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
+  /* A preview narrower than the page scrolls sideways rather than squeezing the register's columns into each other. */
+  body { background: #fff; max-width: ${landscape ? '297mm' : '210mm'}; min-width: ${landscape ? '270mm' : '200mm'}; margin: 12px auto; padding: 12mm; box-shadow: 0 1px 6px rgb(0 0 0 / 0.25); }
 }
 `;
 

@@ -39,7 +39,8 @@ test('dashboard figures open the list with their filters applied', async ({ app 
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Quetta/ })).toBeVisible();
 
   await nav(page, 'Dashboard').click();
-  await page.getByRole('button', { name: /parks operational/ }).click();
+  await expect(page.getByRole('button', { name: /operational \(set a target/ })).toHaveText(/^1\s*park operational \(set a target under Data\)$/);
+  await page.getByRole('button', { name: /park operational/ }).click();
   await expect(page.getByLabel('Stage', { exact: true })).toHaveValue('operational');
   await expect(page.getByLabel('Province', { exact: true })).toHaveValue('');
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row')).toHaveCount(2);

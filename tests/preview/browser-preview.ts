@@ -94,6 +94,75 @@ if (screenshotDir) {
   await page.keyboard.type('rawalpindi');
   await page.getByRole('dialog', { name: 'Search' }).getByRole('status').filter({ hasText: 'Found' }).waitFor();
   await shoot('search');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Search' }).waitFor({ state: 'hidden' });
+
+  // The screens that show the history and occupancy work, after a few changes to the practice data
+  // (taken last, so the screens above show the sample parks as loaded).
+  const openProposal = async (title: string) => {
+    await nav.getByRole('button', { name: 'Proposals' }).click();
+    await page.getByRole('button', { name: title }).click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+  };
+  const move = async (button: string, note: string) => {
+    await page.getByRole('group', { name: 'Allowed moves' }).getByRole('button', { name: button }).click();
+    const name = page.getByRole('dialog').getByRole('textbox', { name: 'Your name' });
+    if (await name.count()) await name.fill('Ayesha Khan');
+    const noteBox = page.getByRole('dialog').getByRole('textbox', { name: /^(Note|Reason)$/ });
+    await noteBox.fill(note);
+    await noteBox.press('Control+Enter');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  };
+  if (values['sample-data']) {
+    // A wrong Reject, withdrawn by a correction: both stay in the history.
+    await openProposal('Quetta Software Technology Park');
+    await move('Move to Screening…', 'Papers complete.');
+    await move('Reject…', 'Building unsuitable.');
+    await page.getByRole('button', { name: 'Correct the last move…' }).click();
+    const correct = page.getByRole('dialog', { name: 'Correct the last move' });
+    await correct.getByLabel('Reason', { exact: true }).fill('Rejected the wrong proposal: this one is still being screened.');
+    await correct.getByRole('button', { name: 'Withdraw the move' }).click();
+    await correct.waitFor({ state: 'hidden' });
+    await shoot('proposal-corrected');
+
+    // An operational park with its occupancy return.
+    await openProposal('Rawalpindi Software Technology Park');
+    const panel = page.getByRole('region', { name: 'Occupancy returns' });
+    await panel.getByRole('button', { name: 'Add return…' }).click();
+    const returnDialog = page.getByRole('dialog', { name: 'Add an occupancy return' });
+    await returnDialog.getByLabel('Firms housed').fill('30');
+    await returnDialog.getByLabel('Seats available').fill('800');
+    await returnDialog.getByLabel('Seats occupied').fill('600');
+    await returnDialog.getByRole('button', { name: 'Add return' }).click();
+    await returnDialog.waitFor({ state: 'hidden' });
+    await panel.scrollIntoViewIfNeeded();
+    await shoot('proposal-occupancy');
+    await nav.getByRole('button', { name: 'Dashboard' }).click();
+    await shoot('dashboard-after-changes');
+
+    // The register and the progress report for the quarter under way, as PDFs beside the screenshots
+    // (pdftoppm -png -r 80 -f 1 -l 1 FILE.pdf PAGE makes the README's page images).
+    await nav.getByRole('button', { name: 'Reports' }).click();
+    for (const [kind, file] of [['Park register', 'register.pdf'], ['Progress report for a period', 'progress-report.pdf']] as const) {
+      await page.getByRole('radio', { name: kind }).check();
+      await page.frameLocator('iframe[title^="Preview of the"]').getByRole('heading').first().waitFor();
+      app.dialogs.savePaths.push(path.join(screenshotDir, file));
+      await page.getByRole('button', { name: 'Export PDF' }).click();
+      await page.locator('.notices').filter({ hasText: file }).waitFor({ timeout: 120_000 });
+      console.log(`saved ${path.join(screenshotDir, file)}`);
+    }
+
+    // An MoU archived: the notice offers Undo; the archived view lists it.
+    await nav.getByRole('button', { name: 'MoUs' }).click();
+    await page.getByRole('button', { name: 'PSEB/MoU/STP/FSD/2021', exact: true }).click();
+    await page.getByRole('button', { name: 'Archive…' }).click();
+    await page.getByRole('dialog', { name: /^Archive MoU/ }).getByRole('button', { name: 'Archive' }).click();
+    await page.getByRole('status').filter({ hasText: 'archived.' }).waitFor();
+    await shoot('notice');
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Archived MoUs' });
+    await shoot('mous-archived');
+  }
   await app.close();
   await browser.close();
 } else if (headless) {

@@ -269,7 +269,7 @@ export function DashboardScreen() {
         <div className="figures">
           <FigureLink
             value={target === undefined ? formatNumber(operational) : `${formatNumber(operational)} of ${formatNumber(target)}`}
-            label={target === undefined ? 'parks operational (set a target under Data)' : 'parks operational against target'}
+            label={target === undefined ? `${operational === 1 ? 'park' : 'parks'} operational (set a target under Data)` : 'parks operational against target'}
             onOpen={() => toProposals({ stage: 'operational' })}
           />
           {AREA_FIGURES.map(({ key, label }) => (

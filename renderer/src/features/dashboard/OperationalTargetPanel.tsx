@@ -36,6 +36,7 @@ export function OperationalTargetPanel() {
         {(c) => (
           <input
             id={c.id}
+            className="narrow-input"
             type="text"
             inputMode="numeric"
             autoComplete="off"

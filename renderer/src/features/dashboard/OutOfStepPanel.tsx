@@ -25,7 +25,7 @@ export function OutOfStepPanel({ items }: { items: readonly OutOfStep[] }) {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="figure-value">{formatNumber(items.length)}</span>
-        <span className="figure-label">{items.length === 0 ? 'all in step' : items.length === 1 ? 'proposal whose MoU disagrees' : 'proposals whose MoUs disagree'}</span>
+        <span className="figure-label">{items.length === 1 ? 'proposal whose MoU disagrees' : 'proposals whose MoUs disagree'}</span>
       </button>
       {items.length > 0 && (
         <ul className="attention-list" id="out-of-step-list" aria-label="Out of step">

@@ -109,29 +109,36 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
       )}
       <div className="list-toolbar">
         <SearchBox id={MOU_SEARCH_INPUT_ID} label="Search MoUs" placeholder="MoU number, party, proposal or city" value={view.query} onChange={(query) => setView({ query })} />
-        <label htmlFor="mou-status-filter">Status</label>
-        <select id="mou-status-filter" className="narrow-select" value={view.status} onChange={(e) => setView({ status: e.target.value as MouStatus | '' })}>
-          <option value="">All statuses</option>
-          {MOU_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {MOU_STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="mou-state-filter">State</label>
-        <select id="mou-state-filter" className="narrow-select" value={view.state} onChange={(e) => setView({ state: e.target.value as MouStateKind | '' })}>
-          <option value="">All states</option>
-          {MOU_STATE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {MOU_STATE_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="mou-show">Show</label>
-        <select id="mou-show" className="narrow-select" value={archivedView ? 'archived' : 'current'} onChange={(e) => setArchivedView(e.target.value === 'archived')}>
-          <option value="current">Current MoUs</option>
-          <option value="archived">Archived MoUs</option>
-        </select>
+        {/* Each label stays beside its list when the toolbar wraps. */}
+        <span className="toolbar-filter">
+          <label htmlFor="mou-status-filter">Status</label>
+          <select id="mou-status-filter" className="narrow-select" value={view.status} onChange={(e) => setView({ status: e.target.value as MouStatus | '' })}>
+            <option value="">All statuses</option>
+            {MOU_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {MOU_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="toolbar-filter">
+          <label htmlFor="mou-state-filter">State</label>
+          <select id="mou-state-filter" className="narrow-select" value={view.state} onChange={(e) => setView({ state: e.target.value as MouStateKind | '' })}>
+            <option value="">All states</option>
+            {MOU_STATE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {MOU_STATE_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="toolbar-filter">
+          <label htmlFor="mou-show">Show</label>
+          <select id="mou-show" className="narrow-select" value={archivedView ? 'archived' : 'current'} onChange={(e) => setArchivedView(e.target.value === 'archived')}>
+            <option value="current">Current MoUs</option>
+            <option value="archived">Archived MoUs</option>
+          </select>
+        </span>
         <p className="count" aria-live="polite">
           {filtered ? `${formatNumber(visible.length)} of ${countOf(rows.length, archivedView ? 'archived MoU' : 'MoU')}` : countOf(rows.length, archivedView ? 'archived MoU' : 'MoU')}
         </p>
@@ -238,7 +245,7 @@ export function MousScreen({ preset }: { preset?: MouListPreset }) {
                   <td>
                     <MouStatusBadge status={row.status} />
                   </td>
-                  <td title={row.stateSentence}>
+                  <td className="state-cell" title={row.stateSentence}>
                     <MouStateBadge kind={row.state} label={row.stateLabel} warning={row.stateWarning} />
                   </td>
                   <td className="nowrap">{formatDate(row.signedOn) || <span className="muted">—</span>}</td>
