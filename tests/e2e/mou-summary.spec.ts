@@ -82,6 +82,11 @@ test('an official previews the Faisalabad MoU and exports it; the PDF reads back
   expect(lines.find((line) => line.includes('Complete the fit-out'))).toMatch(/Sitara Chemical Sitara Projects 31-Dec-2021 ! Overdue$/);
   expect(lines.find((line) => line.includes('quarterly occupancy report'))).toMatch(/31-Mar-2099 Open$/);
   expect(text).toMatch(/Generated on \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} by Ayesha Siddiqui with Park Desk\./);
+  // What an official acts on leads: key dates, parties and every obligation are on page 1.
+  const firstPage = await pdfText(file, 1);
+  for (const expected of ['Key dates', 'Expiry 31-May-2026', 'Imran Aslam', ...FAISALABAD_OBLIGATIONS.map((o) => o.description)]) {
+    expect(firstPage, `page 1 has ${expected}`).toContain(expected);
+  }
 
   // Back returns to the MoU the summary was opened from.
   await app.page.getByRole('button', { name: 'Back to MoU', exact: true }).click();
@@ -220,6 +225,29 @@ test('several MoUs export into one folder, one file each, with progress', async 
   // The notice opens the folder, with the last file selected.
   await app.page.getByRole('status').getByRole('button', { name: 'Show in folder' }).click();
   await expect.poll(() => app.dialogs.shownInFolder).toEqual([path.join(app.dialogs.exportDir, 'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf')]);
+
+  // For a meeting: the same selection as one PDF, a contents page first, each summary on its own pages.
+  await exportButton.click();
+  await dialog.getByRole('checkbox', { name: 'One combined PDF with a contents page' }).check();
+  await expect(dialog).toContainText('3 MoU summaries will be saved as one PDF file, with a contents page first');
+  await dialog.getByRole('button', { name: 'Choose file and export' }).click();
+  await expect(dialog).toBeHidden(PRINT_TIMEOUT);
+  const combinedName = app.dialogs.proposedNames.at(-1)!;
+  expect(combinedName).toMatch(/^MoU summaries \d{2}-[A-Z][a-z]{2}-\d{4}\.pdf$/);
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${combinedName}” with 3 MoU summaries and a contents page`);
+  const combined = path.join(app.dialogs.exportDir, combinedName);
+  const contents = await pdfText(combined, 1);
+  expect(contents).toContain('Contents: 3 MoU summaries');
+  for (const mouNumber of ['PSEB-STP-FSD-2021-01', 'PSEB-STP-QTA-2022-01', 'PSEB-STP-RWP-2021-02']) expect(contents).toContain(mouNumber);
+  expect(contents).toContain('Sitara Chemical Industries');
+  expect(contents).toContain('UltraSoft');
+  // Each summary starts on a page of its own, after the contents.
+  expect(await pdfText(combined, 2)).toContain('MoU PSEB-STP-FSD-2021-01');
+  const pages = await pdfPageCount(combined);
+  const all = await pdfText(combined);
+  for (const mouNumber of ['PSEB-STP-QTA-2022-01', 'PSEB-STP-RWP-2021-02']) expect(all).toContain(`MoU ${mouNumber}`);
+  expect(all).toContain('Area committed 44,000 sq ft');
+  expect(all).toContain(`Page ${pages} of ${pages}`);
 });
 
 test('cancelling a batch export stops after the file being written and keeps what was saved', async ({ openApp }, testInfo) => {
