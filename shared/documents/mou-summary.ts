@@ -282,6 +282,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .blank-lines { height: 4.2em; margin: 0 0 4pt; background: repeating-linear-gradient(transparent 0 1.3em, #000 1.3em calc(1.3em + 0.75pt)); }
 .summary-part { break-before: page; page-break-before: always; }
 .contents-list td:first-child { width: 2.2em; text-align: end; }
+.contents-list td:nth-child(2) { white-space: nowrap; }
 .contents-list a { color: inherit; }
 bdi { unicode-bidi: isolate; }
 @media screen {
