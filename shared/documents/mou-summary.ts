@@ -227,7 +227,8 @@ function obligationsSection(f: MouFields, today: string): string {
   return section('obligations', 'Obligations', summary + table('Obligations of the parties', ['No.', 'Obligation', 'Party', 'Owner', 'Due', 'Status'], rows, 'obligations'));
 }
 
-function amendmentsSection(f: MouFields): string {
+function amendmentsSection(f: MouFields, u: Unrecorded): string {
+  if (!f.amendments.length && u === 'omit') return '';
   if (!f.amendments.length) return section('amendments', 'Amendments', none('No amendments are recorded.'));
   const rows = f.amendments.map((a) => [bdi(a.number), a.date ? `<span class="nowrap">${formatDate(a.date)}</span>` : NOT_RECORDED, paragraph(a.reason)]);
   return section('amendments', 'Amendments', table('Amendments to the MoU', ['Number', 'Date', 'Reason'], rows, 'amendments'));
@@ -324,9 +325,9 @@ ${parkSection(f, proposal, u)}
 ${financialSection(f, u)}
 ${targetsSection(f, u)}
 ${clausesSection(f, u)}
-${amendmentsSection(f)}
-${stageHistorySection(proposal)}
+${amendmentsSection(f, u)}
 ${u === 'blank' || f.notes ? section('notes', 'Notes', paragraph(f.notes)) : ''}
+${stageHistorySection(proposal)}
 </main>`;
   // Table cells and paragraphs with nothing recorded: a line to write on, when blanks were asked for.
   return u === 'blank' ? content.replaceAll(NOT_RECORDED_PARAGRAPH, BLANK_LINES).replaceAll(NOT_RECORDED, BLANK) : content;

@@ -68,8 +68,8 @@ describe('buildMouSummaryHtml', () => {
       'Targets',
       'Clause summaries',
       'Amendments',
-      'Proposal stage history',
       'Notes',
+      'Proposal stage history',
     ]);
   });
 
@@ -169,6 +169,7 @@ describe('buildMouSummaryHtml', () => {
       delete f.targetSeats;
       delete f.targetJobs;
       delete f.notes;
+      f.amendments = [];
     });
     const html = build({ proposal: undefined, mou: sparse });
     const text = visibleText(html);
@@ -179,6 +180,7 @@ describe('buildMouSummaryHtml', () => {
     expect(text).toContain('Termination Either party may end');
     expect(html).not.toContain('<h2 id="targets">');
     expect(html).not.toContain('<h2 id="notes">');
+    expect(html).not.toContain('<h2 id="amendments">');
     expect(html).not.toContain('<th scope="row">Proposal</th>');
     expect(text).toContain('No proposal is linked to this MoU.');
   });
@@ -197,6 +199,7 @@ describe('buildMouSummaryHtml', () => {
     expect(html).toContain(`<th scope="row">Proposal</th><td>${blank}</td>`);
     expect(html).toContain('<h3>Disputes</h3><p class="blank-lines" role="img" aria-label="Not recorded"></p>');
     expect(html).toContain('<h2 id="notes">Notes</h2><p class="blank-lines"');
+    expect(visibleText(build({ mou: faisalabadMou((f) => (f.amendments = [])), blankUnrecorded: true }))).toContain('No amendments are recorded.');
     expect(visibleText(html)).not.toContain('Not recorded');
     expect(visibleText(html)).toContain('Rent PSEB rental subsidy 25%');
   });
