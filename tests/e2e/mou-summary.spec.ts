@@ -93,9 +93,17 @@ test('an official previews the Faisalabad MoU and exports it; the PDF reads back
   await expect(app.page.getByRole('heading', { name: 'MoU PSEB-STP-FSD-2021-01', level: 1 })).toBeVisible();
 });
 
-test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so', async ({ openApp }, testInfo) => {
-  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou()]);
+test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so; blanks print on request', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou((f) => delete f.notes)]);
   await openSummary(app, 'PSEB-STP-FSD-2021-01');
+
+  // Nothing recorded, nothing printed; unless the official asks for blanks to complete by hand.
+  const preview = app.page.frameLocator('iframe[title="Preview of the MoU summary PSEB-STP-FSD-2021-01"]');
+  await expect(preview.getByRole('heading', { name: 'Obligations' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Notes' })).toHaveCount(0);
+  await app.page.getByRole('checkbox', { name: 'Print blank rows for fields not recorded' }).check();
+  await expect(preview.getByRole('heading', { name: 'Notes' })).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Not recorded' })).toHaveCount(1);
 
   app.dialogs.cancelNextDialog();
   await app.page.keyboard.press('Control+e');
@@ -105,6 +113,7 @@ test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing 
   await app.page.keyboard.press('Control+e');
   await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
   expect((await stat(path.join(app.dialogs.exportDir, FSD_FILE))).size).toBeGreaterThan(10_000);
+  expect(await pdfText(path.join(app.dialogs.exportDir, FSD_FILE))).toContain('Notes');
 });
 
 test('a name written as HTML prints as text and runs nothing, in the preview and the PDF', async ({ openApp }, testInfo) => {
