@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
 import { ApiFailure } from '../../shared/api/result';
-import { mouSummaryFileName } from '../../shared/documents/export-file-name';
-import { buildMouSummaryHtml } from '../../shared/documents/mou-summary';
+import { combinedSummariesFileName, mouSummaryFileName } from '../../shared/documents/export-file-name';
+import { buildCombinedMouSummariesHtml, buildMouSummaryHtml } from '../../shared/documents/mou-summary';
 import type { Mou } from '../../shared/domain/mou';
 import { describeExportFailure, writeFileAtomically, writeNewFile } from './export-files';
 import { ExportedFiles } from './exported-files';
@@ -12,7 +12,7 @@ import type { Clock, FolderDialog, PdfPrinter, SaveDialog } from './platform';
 import type { ParkStore } from './storage/park-store';
 import type { StorageFs } from './storage/storage-fs';
 
-type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder';
+type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExportFolder' | 'exportMouSummaryToFolder' | 'exportCombinedMouSummariesPdf';
 
 export interface MouSummaryDeps {
   store: ParkStore;
@@ -50,21 +50,39 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
     return mou;
   };
 
-  const summaryHtml = async (mou: Mou): Promise<string> => {
+  const proposalOf = (mou: Mou) => {
     const proposalId = mou.fields.proposalId;
-    const proposal = proposalId ? store.data.proposals.find((p) => p.id === proposalId) : undefined;
-    return buildMouSummaryHtml({
+    return proposalId ? store.data.proposals.find((p) => p.id === proposalId) : undefined;
+  };
+
+  const summaryHtml = async (mou: Mou, blankUnrecorded?: boolean): Promise<string> =>
+    buildMouSummaryHtml({
       mou,
-      proposal,
+      proposal: proposalOf(mou),
       generatedBy: store.data.settings.officialName,
       generatedAt: clock.now().toISOString(),
       fontCss: await deps.fontCss(),
+      blankUnrecorded,
     });
+
+  const printPdf = async (mou: Mou, blankUnrecorded?: boolean): Promise<Uint8Array> => {
+    const printer = need(deps.pdfPrinter, 'Printing to PDF');
+    return printer.printHtmlToPdf(await summaryHtml(mou, blankUnrecorded));
   };
 
-  const printPdf = async (mou: Mou): Promise<Uint8Array> => {
-    const printer = need(deps.pdfPrinter, 'Printing to PDF');
-    return printer.printHtmlToPdf(await summaryHtml(mou));
+  /** Asks where to save; the dialog may hand back a name without the extension, and a PDF should say it is one. */
+  const choosePdfPath = async (title: string, defaultName: string): Promise<string | undefined> => {
+    const dialog = need(deps.saveDialog, 'The save dialog');
+    const chosen = await dialog.chooseSavePath({ title, defaultName, filters: PDF_FILTERS });
+    if (!chosen) return undefined;
+    return path.extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`;
+  };
+
+  const writePdf = async (file: string, bytes: Uint8Array) => {
+    await writeFileAtomically(file, bytes, deps.fs).catch((error: unknown) => {
+      throw new ApiFailure('storage', describeExportFailure(file, error));
+    });
+    return { path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
   };
 
   const folderFor = (token: string): string => {
@@ -79,24 +97,32 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
   };
 
   return {
-    getMouSummaryHtml: async ({ id }) => {
+    getMouSummaryHtml: async ({ id, blankUnrecorded }) => {
       const mou = findMou(id);
-      return { html: await summaryHtml(mou), mouNumber: mou.fields.mouNumber, fileName: mouSummaryFileName(mou.fields) };
+      return { html: await summaryHtml(mou, blankUnrecorded), mouNumber: mou.fields.mouNumber, fileName: mouSummaryFileName(mou.fields) };
     },
 
-    exportMouSummaryPdf: async ({ id }) => {
+    exportMouSummaryPdf: async ({ id, blankUnrecorded }) => {
       const mou = findMou(id);
-      const dialog = need(deps.saveDialog, 'The save dialog');
-      const fileName = mouSummaryFileName(mou.fields);
-      const chosen = await dialog.chooseSavePath({ title: `Export MoU summary ${mou.fields.mouNumber}`, defaultName: fileName, filters: PDF_FILTERS });
-      if (!chosen) return { cancelled: true as const };
-      // The dialog may hand back a name without the extension; a PDF should say it is one.
-      const file = path.extname(chosen).toLowerCase() === '.pdf' ? chosen : `${chosen}.pdf`;
-      const bytes = await printPdf(mou);
-      await writeFileAtomically(file, bytes, deps.fs).catch((error: unknown) => {
-        throw new ApiFailure('storage', describeExportFailure(file, error));
+      const file = await choosePdfPath(`Export MoU summary ${mou.fields.mouNumber}`, mouSummaryFileName(mou.fields));
+      if (!file) return { cancelled: true as const };
+      return { cancelled: false as const, ...(await writePdf(file, await printPdf(mou, blankUnrecorded))) };
+    },
+
+    exportCombinedMouSummariesPdf: async ({ ids, blankUnrecorded }) => {
+      // Every MoU is found before the dialog opens, so a stale selection fails before anything is asked.
+      const mous = ids.map(findMou);
+      const file = await choosePdfPath(`Export ${mous.length === 1 ? '1 MoU summary' : `${mous.length} MoU summaries`} as one PDF`, combinedSummariesFileName(clock.now()));
+      if (!file) return { cancelled: true as const };
+      const html = buildCombinedMouSummariesHtml({
+        summaries: mous.map((mou) => ({ mou, proposal: proposalOf(mou) })),
+        generatedBy: store.data.settings.officialName,
+        generatedAt: clock.now().toISOString(),
+        fontCss: await deps.fontCss(),
+        blankUnrecorded,
       });
-      return { cancelled: false as const, path: file, fileName: path.basename(file), bytes: bytes.byteLength, fileToken: exportedFiles.remember(file) };
+      const bytes = await need(deps.pdfPrinter, 'Printing to PDF').printHtmlToPdf(html);
+      return { cancelled: false as const, count: mous.length, ...(await writePdf(file, bytes)) };
     },
 
     chooseExportFolder: async () => {
@@ -110,10 +136,10 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       return { cancelled: false as const, folderToken, folder };
     },
 
-    exportMouSummaryToFolder: async ({ id, folderToken }) => {
+    exportMouSummaryToFolder: async ({ id, folderToken, blankUnrecorded }) => {
       const folder = folderFor(folderToken);
       const mou = findMou(id);
-      const bytes = await printPdf(mou);
+      const bytes = await printPdf(mou, blankUnrecorded);
       const fileName = mouSummaryFileName(mou.fields);
       const file = await writeNewFile(folder, fileName, bytes, deps.fs).catch((error: unknown) => {
         throw new ApiFailure('storage', `The summary of ${mou.fields.mouNumber} was not saved. ${describeExportFailure(path.join(folder, fileName), error)}`);

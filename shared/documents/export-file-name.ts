@@ -1,4 +1,5 @@
 import type { MouFields } from '../domain/mou';
+import { formatDate, todayInPakistan } from '../format/dates';
 
 /** Characters Windows refuses in file names, plus control characters. */
 const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
@@ -34,4 +35,9 @@ export function numberedFileName(fileName: string, n: number): string {
   if (n <= 1) return fileName;
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? `${fileName.slice(0, dot)} (${n})${fileName.slice(dot)}` : `${fileName} (${n})`;
+}
+
+/** "MoU summaries 27-Nov-2026.pdf": the pack for a meeting, named by the day it was made in Pakistan. */
+export function combinedSummariesFileName(now: Date): string {
+  return `MoU summaries ${formatDate(todayInPakistan(now))}.pdf`;
 }

@@ -17,6 +17,11 @@ export interface MouSummaryInput {
   generatedAt: string;
   /** @font-face rules with the fonts embedded, so the document needs no file or network. */
   fontCss: string;
+  /**
+   * Print a blank line for every field not recorded, for completing by hand; by default
+   * such rows are left out so the summary leads with what is known.
+   */
+  blankUnrecorded?: boolean;
 }
 
 export const PARTY_TYPE_LABELS: Record<Party['type'], string> = { pseb: 'PSEB', ...PARTNER_TYPE_LABELS };
@@ -28,6 +33,10 @@ export const UTILITY_PAYER_LABELS: Record<NonNullable<MouFields['utilitiesPaidBy
 };
 
 const NOT_RECORDED = '<span class="muted">Not recorded</span>';
+/** Where a missing value is written by hand on the printed copy; screen readers hear why it is empty. */
+const BLANK = '<span class="blank" role="img" aria-label="Not recorded"></span>';
+const BLANK_LINES = '<p class="blank-lines" role="img" aria-label="Not recorded"></p>';
+const NOT_RECORDED_PARAGRAPH = `<p>${NOT_RECORDED}</p>`;
 
 /** A recorded value as escaped, bidi-isolated text; "Not recorded" when there is none. */
 function text(value: string | undefined): string {
@@ -36,7 +45,7 @@ function text(value: string | undefined): string {
 
 /** Multi-line text (clauses, notes): line breaks kept, every line escaped. */
 function paragraph(value: string | undefined): string {
-  if (!value) return `<p>${NOT_RECORDED}</p>`;
+  if (!value) return NOT_RECORDED_PARAGRAPH;
   return `<p dir="auto">${escapeHtml(value).replace(/\r?\n/g, '<br>')}</p>`;
 }
 
@@ -44,13 +53,23 @@ function plural(count: number, one: string, many: string): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
-/** Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF. */
-function facts(rows: [label: string, html: string][]): string {
-  const body = rows.map(([label, html]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${html}</td></tr>`).join('');
+/** How a field with nothing recorded prints: left out, or a blank to complete by hand. */
+type Unrecorded = 'omit' | 'blank';
+
+/**
+ * Rows of a two-column fact table; the label is a row header for screen readers and tagged PDF.
+ * Rows with nothing recorded are left out unless blanks were asked for; no rows, no table.
+ */
+function facts(rows: [label: string, html: string][], unrecorded: Unrecorded): string {
+  const shown = unrecorded === 'omit' ? rows.filter(([, html]) => html !== NOT_RECORDED) : rows;
+  if (!shown.length) return '';
+  const body = shown.map(([label, html]) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${html}</td></tr>`).join('');
   return `<table class="facts"><tbody>${body}</tbody></table>`;
 }
 
+/** A section with nothing in it is left out, so no heading stands alone. */
 function section(id: string, title: string, body: string): string {
+  if (!body) return '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(title)}</h2>${body}</section>`;
 }
 
@@ -67,7 +86,7 @@ function none(message: string): string {
   return `<p class="muted">${escapeHtml(message)}</p>`;
 }
 
-function partiesSection(mou: Mou): string {
+function partiesSection(mou: Mou, u: Unrecorded): string {
   const f = mou.fields;
   const rows: string[][] = [];
   for (const party of f.parties) {
@@ -92,7 +111,7 @@ function partiesSection(mou: Mou): string {
       facts([
         ['Witnesses', witnesses],
         ['Venue', text(f.venue)],
-      ]),
+      ], u),
   );
 }
 
@@ -100,7 +119,7 @@ function expiryNote(state: MouState): string {
   return state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded';
 }
 
-function keyDatesSection(f: MouFields, state: MouState): string {
+function keyDatesSection(f: MouFields, state: MouState, u: Unrecorded): string {
   const expiry = state.expiresOn;
   return section(
     'key-dates',
@@ -119,11 +138,11 @@ function keyDatesSection(f: MouFields, state: MouState): string {
       ...(state.noticeBy ? [['Give notice by', `${formatDate(state.noticeBy)} <span class="muted">(expiry less the notice period)</span>`] as [string, string]] : []),
       ['Renewal terms', text(f.renewalTerms)],
       ['Next review', text(formatDate(f.nextReviewOn))],
-    ]),
+    ], u),
   );
 }
 
-function parkSection(f: MouFields, proposal: Proposal | undefined): string {
+function parkSection(f: MouFields, proposal: Proposal | undefined, u: Unrecorded): string {
   const p = proposal?.fields;
   const city = p ? [p.city, p.district, p.province].filter((part, i, all) => part && all.indexOf(part) === i).join(', ') : undefined;
   return section(
@@ -136,11 +155,11 @@ function parkSection(f: MouFields, proposal: Proposal | undefined): string {
       ['Building', text(p?.buildingName)],
       ['Area committed', text(formatArea(f.areaCommittedSqFt))],
       ['Floors committed', text(f.floorsCommitted)],
-    ]),
+    ], u),
   );
 }
 
-function financialSection(f: MouFields): string {
+function financialSection(f: MouFields, u: Unrecorded): string {
   return section(
     'financial',
     'Financial terms',
@@ -150,11 +169,11 @@ function financialSection(f: MouFields): string {
       ['Subsidy ends', text(formatDate(f.subsidyEndsOn))],
       ['Free internet ends', text(formatDate(f.freeInternetEndsOn))],
       ['Utilities paid by', text(f.utilitiesPaidBy && UTILITY_PAYER_LABELS[f.utilitiesPaidBy])],
-    ]),
+    ], u),
   );
 }
 
-function targetsSection(f: MouFields): string {
+function targetsSection(f: MouFields, u: Unrecorded): string {
   const count = (n: number | undefined) => (n === undefined ? NOT_RECORDED : escapeHtml(formatNumber(n)));
   return section(
     'targets',
@@ -163,18 +182,21 @@ function targetsSection(f: MouFields): string {
       ['Firms', count(f.targetFirms)],
       ['Seats', count(f.targetSeats)],
       ['Jobs', count(f.targetJobs)],
-    ]),
+    ], u),
   );
 }
 
-function clausesSection(f: MouFields): string {
+function clausesSection(f: MouFields, u: Unrecorded): string {
   const clauses: [string, string | undefined][] = [
     ['Termination', f.terminationClause],
     ['Disputes', f.disputesClause],
     ['Branding', f.brandingClause],
     ['Confidentiality', f.confidentialityClause],
   ];
-  const body = clauses.map(([title, value]) => `<div class="clause"><h3>${escapeHtml(title)}</h3>${paragraph(value)}</div>`).join('');
+  const body = clauses
+    .filter(([, value]) => u === 'blank' || value)
+    .map(([title, value]) => `<div class="clause"><h3>${escapeHtml(title)}</h3>${paragraph(value)}</div>`)
+    .join('');
   return section('clauses', 'Clause summaries', body);
 }
 
@@ -205,7 +227,8 @@ function obligationsSection(f: MouFields, today: string): string {
   return section('obligations', 'Obligations', summary + table('Obligations of the parties', ['No.', 'Obligation', 'Party', 'Owner', 'Due', 'Status'], rows, 'obligations'));
 }
 
-function amendmentsSection(f: MouFields): string {
+function amendmentsSection(f: MouFields, u: Unrecorded): string {
+  if (!f.amendments.length && u === 'omit') return '';
   if (!f.amendments.length) return section('amendments', 'Amendments', none('No amendments are recorded.'));
   const rows = f.amendments.map((a) => [bdi(a.number), a.date ? `<span class="nowrap">${formatDate(a.date)}</span>` : NOT_RECORDED, paragraph(a.reason)]);
   return section('amendments', 'Amendments', table('Amendments to the MoU', ['Number', 'Date', 'Reason'], rows, 'amendments'));
@@ -256,6 +279,12 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .grid td.state { white-space: nowrap; }
 .overdue::before { content: "! "; }
 .clause { break-inside: avoid; }
+.blank { display: inline-block; width: 100%; min-height: 1.3em; border-bottom: 0.75pt solid #000; }
+.blank-lines { height: 4.2em; margin: 0 0 4pt; background: repeating-linear-gradient(transparent 0 1.3em, #000 1.3em calc(1.3em + 0.75pt)); }
+.summary-part { break-before: page; page-break-before: always; }
+.contents-list td:first-child { width: 2.2em; text-align: end; }
+.contents-list td:nth-child(2) { white-space: nowrap; }
+.contents-list a { color: inherit; }
 bdi { unicode-bidi: isolate; }
 @media screen {
   html { background: #e7eae8; }
@@ -263,13 +292,10 @@ bdi { unicode-bidi: isolate; }
 }
 `;
 
-/**
- * The MoU summary as one complete HTML document: the same markup is previewed on screen
- * and printed to PDF, so what the official checks is what is filed. Every value is
- * escaped; the page runs no script and loads nothing (its own CSP says so too).
- */
-export function buildMouSummaryHtml({ mou, proposal, generatedBy, generatedAt, fontCss }: MouSummaryInput): string {
+/** Header, state and sections of one MoU's summary: the body of its own document, or one part of a combined pack. */
+function summaryContent({ mou, proposal, generatedBy, generatedAt, blankUnrecorded }: Omit<MouSummaryInput, 'fontCss'>): string {
   const f = mou.fields;
+  const u: Unrecorded = blankUnrecorded ? 'blank' : 'omit';
   const today = todayInPakistan(new Date(generatedAt));
   const state = deriveMouState(mou, today);
   const status = MOU_STATUS_LABELS[state.status];
@@ -278,16 +304,9 @@ export function buildMouSummaryHtml({ mou, proposal, generatedBy, generatedAt, f
   const parkName = proposal?.fields.title;
   const by = generatedBy.trim() ? bdi(generatedBy.trim()) : 'an official (no name is set under Data)';
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
-<title>MoU summary ${escapeHtml(f.mouNumber)}</title>
-<style>${fontCss}${STYLES}</style>
-</head>
-<body>
-<header class="doc-header">
+  // What an official acts on comes first (state, dates, parties, obligations), so it lands on page 1;
+  // the terms, clause texts and history follow.
+  const content = `<header class="doc-header">
 <div>
 <p class="org">Pakistan Software Export Board (PSEB)</p>
 <p class="kicker">Park Desk · MoU summary</p>
@@ -299,18 +318,85 @@ ${parkName ? `<p>${bdi(parkName)}</p>` : ''}
 <p class="doc-state state-${state.kind}"><strong>State:</strong> ${escapeHtml(state.sentence)} <span class="muted">(on ${formatDate(today)})</span></p>
 <p class="generated">Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk.</p>
 <main>
-${partiesSection(mou)}
-${keyDatesSection(f, state)}
-${parkSection(f, proposal)}
-${financialSection(f)}
-${targetsSection(f)}
-${clausesSection(f)}
+${keyDatesSection(f, state, u)}
+${partiesSection(mou, u)}
 ${obligationsSection(f, today)}
-${amendmentsSection(f)}
+${parkSection(f, proposal, u)}
+${financialSection(f, u)}
+${targetsSection(f, u)}
+${clausesSection(f, u)}
+${amendmentsSection(f, u)}
+${u === 'blank' || f.notes ? section('notes', 'Notes', paragraph(f.notes)) : ''}
 ${stageHistorySection(proposal)}
-${section('notes', 'Notes', paragraph(f.notes))}
-</main>
+</main>`;
+  // Table cells and paragraphs with nothing recorded: a line to write on, when blanks were asked for.
+  return u === 'blank' ? content.replaceAll(NOT_RECORDED_PARAGRAPH, BLANK_LINES).replaceAll(NOT_RECORDED, BLANK) : content;
+}
+
+function htmlDocument(title: string, fontCss: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${fontCss}${STYLES}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
 `;
+}
+
+/**
+ * The MoU summary as one complete HTML document: the same markup is previewed on screen
+ * and printed to PDF, so what the official checks is what is filed. Every value is
+ * escaped; the page runs no script and loads nothing (its own CSP says so too).
+ */
+export function buildMouSummaryHtml(input: MouSummaryInput): string {
+  return htmlDocument(`MoU summary ${input.mou.fields.mouNumber}`, input.fontCss, summaryContent(input));
+}
+
+export interface CombinedMouSummariesInput {
+  /** In the order they are to be read; each starts on a new page. */
+  summaries: Pick<MouSummaryInput, 'mou' | 'proposal'>[];
+  generatedBy: string;
+  generatedAt: string;
+  fontCss: string;
+  blankUnrecorded?: boolean;
+}
+
+/**
+ * Several summaries as one document for a meeting: a contents page listing each MoU
+ * (number, parties, state), then each summary from the same builder, on a page of its own.
+ */
+export function buildCombinedMouSummariesHtml({ summaries, generatedBy, generatedAt, fontCss, blankUnrecorded }: CombinedMouSummariesInput): string {
+  const today = todayInPakistan(new Date(generatedAt));
+  const rows = summaries.map(({ mou }, index) => {
+    const f = mou.fields;
+    const state = deriveMouState(mou, today);
+    return [
+      escapeHtml(String(index + 1)),
+      `<a href="#mou-${index + 1}">${bdi(f.mouNumber)}</a>`,
+      f.parties.map((p) => bdi(p.name)).join('<br>') || NOT_RECORDED,
+      `<strong>${escapeHtml(MOU_STATUS_LABELS[state.status])}</strong><br><span class="muted">${escapeHtml(state.sentence)}</span>`,
+    ];
+  });
+  const by = generatedBy.trim() ? bdi(generatedBy.trim()) : 'an official (no name is set under Data)';
+  const contents = `<section class="contents" aria-labelledby="contents">
+<header class="doc-header"><div>
+<p class="org">Pakistan Software Export Board (PSEB)</p>
+<p class="kicker">Park Desk · MoU summaries</p>
+<h1 id="contents">Contents: ${escapeHtml(plural(summaries.length, 'MoU summary', 'MoU summaries'))}</h1>
+</div></header>
+<p class="generated">Generated on ${escapeHtml(formatDateTime(generatedAt))} by ${by} with Park Desk; states on ${formatDate(today)}.</p>
+${table('MoU summaries in this document', ['No.', 'MoU', 'Parties', 'State'], rows, 'contents-list')}
+</section>`;
+  const parts = summaries.map(
+    (summary, index) =>
+      // Each part's ids are its own, so headings and links stay unique in the one document.
+      `<article class="summary-part" id="mou-${index + 1}">${summaryContent({ ...summary, generatedBy, generatedAt, blankUnrecorded }).replace(/(id|aria-labelledby)="/g, `$1="mou-${index + 1}-`)}</article>`,
+  );
+  return htmlDocument(`MoU summaries (${formatNumber(summaries.length)})`, fontCss, [contents, ...parts].join('\n'));
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DATA_FILE_NAME, openParkServices } from '../../electron/services/park-services';
 import { test, expect, type ParkDeskApp } from './fixtures';
+import { expectNoAxeViolations } from './accessibility';
 
 const URDU = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
 
@@ -120,6 +121,7 @@ test('a damaged data file opens the recovery screen, which restores the latest g
   expect(asideName).toBeDefined();
   expect(await readFile(path.join(dataDir, asideName!))).toEqual(damaged);
   await expect(page.getByRole('definition').filter({ hasText: asideName! })).toBeVisible();
+  await expectNoAxeViolations(page, 'the recovery screen');
 
   await page.getByRole('button', { name: 'Restore latest good backup' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

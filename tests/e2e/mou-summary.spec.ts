@@ -82,15 +82,28 @@ test('an official previews the Faisalabad MoU and exports it; the PDF reads back
   expect(lines.find((line) => line.includes('Complete the fit-out'))).toMatch(/Sitara Chemical Sitara Projects 31-Dec-2021 ! Overdue$/);
   expect(lines.find((line) => line.includes('quarterly occupancy report'))).toMatch(/31-Mar-2099 Open$/);
   expect(text).toMatch(/Generated on \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} by Ayesha Siddiqui with Park Desk\./);
+  // What an official acts on leads: key dates, parties and every obligation are on page 1.
+  const firstPage = await pdfText(file, 1);
+  for (const expected of ['Key dates', 'Expiry 31-May-2026', 'Imran Aslam', ...FAISALABAD_OBLIGATIONS.map((o) => o.description)]) {
+    expect(firstPage, `page 1 has ${expected}`).toContain(expected);
+  }
 
   // Back returns to the MoU the summary was opened from.
   await app.page.getByRole('button', { name: 'Back to MoU', exact: true }).click();
   await expect(app.page.getByRole('heading', { name: 'MoU PSEB-STP-FSD-2021-01', level: 1 })).toBeVisible();
 });
 
-test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so', async ({ openApp }, testInfo) => {
-  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou()]);
+test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing and says so; blanks print on request', async ({ openApp }, testInfo) => {
+  const app = await openWith(openApp, testInfo.outputPath('park-desk-data'), [faisalabadMou((f) => delete f.notes)]);
   await openSummary(app, 'PSEB-STP-FSD-2021-01');
+
+  // Nothing recorded, nothing printed; unless the official asks for blanks to complete by hand.
+  const preview = app.page.frameLocator('iframe[title="Preview of the MoU summary PSEB-STP-FSD-2021-01"]');
+  await expect(preview.getByRole('heading', { name: 'Obligations' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Notes' })).toHaveCount(0);
+  await app.page.getByRole('checkbox', { name: 'Print blank rows for fields not recorded' }).check();
+  await expect(preview.getByRole('heading', { name: 'Notes' })).toBeVisible();
+  await expect(preview.getByRole('img', { name: 'Not recorded' })).toHaveCount(1);
 
   app.dialogs.cancelNextDialog();
   await app.page.keyboard.press('Control+e');
@@ -100,6 +113,7 @@ test('Ctrl+E exports from the summary; cancelling the save dialog saves nothing 
   await app.page.keyboard.press('Control+e');
   await expect(app.page.locator('.notices')).toContainText(`Saved “${FSD_FILE}”`, PRINT_TIMEOUT);
   expect((await stat(path.join(app.dialogs.exportDir, FSD_FILE))).size).toBeGreaterThan(10_000);
+  expect(await pdfText(path.join(app.dialogs.exportDir, FSD_FILE))).toContain('Notes');
 });
 
 test('a name written as HTML prints as text and runs nothing, in the preview and the PDF', async ({ openApp }, testInfo) => {
@@ -220,6 +234,29 @@ test('several MoUs export into one folder, one file each, with progress', async 
   // The notice opens the folder, with the last file selected.
   await app.page.getByRole('status').getByRole('button', { name: 'Show in folder' }).click();
   await expect.poll(() => app.dialogs.shownInFolder).toEqual([path.join(app.dialogs.exportDir, 'MoU PSEB-STP-RWP-2021-02 - IMARAT Group.pdf')]);
+
+  // For a meeting: the same selection as one PDF, a contents page first, each summary on its own pages.
+  await exportButton.click();
+  await dialog.getByRole('checkbox', { name: 'One combined PDF with a contents page' }).check();
+  await expect(dialog).toContainText('3 MoU summaries will be saved as one PDF file, with a contents page first');
+  await dialog.getByRole('button', { name: 'Choose file and export' }).click();
+  await expect(dialog).toBeHidden(PRINT_TIMEOUT);
+  const combinedName = app.dialogs.proposedNames.at(-1)!;
+  expect(combinedName).toMatch(/^MoU summaries \d{2}-[A-Z][a-z]{2}-\d{4}\.pdf$/);
+  await expect(app.page.locator('.notices')).toContainText(`Saved “${combinedName}” with 3 MoU summaries and a contents page`);
+  const combined = path.join(app.dialogs.exportDir, combinedName);
+  const contents = await pdfText(combined, 1);
+  expect(contents).toContain('Contents: 3 MoU summaries');
+  for (const mouNumber of ['PSEB-STP-FSD-2021-01', 'PSEB-STP-QTA-2022-01', 'PSEB-STP-RWP-2021-02']) expect(contents).toContain(mouNumber);
+  expect(contents).toContain('Sitara Chemical Industries');
+  expect(contents).toContain('UltraSoft');
+  // Each summary starts on a page of its own, after the contents.
+  expect(await pdfText(combined, 2)).toContain('MoU PSEB-STP-FSD-2021-01');
+  const pages = await pdfPageCount(combined);
+  const all = await pdfText(combined);
+  for (const mouNumber of ['PSEB-STP-QTA-2022-01', 'PSEB-STP-RWP-2021-02']) expect(all).toContain(`MoU ${mouNumber}`);
+  expect(all).toContain('Area committed 44,000 sq ft');
+  expect(all).toContain(`Page ${pages} of ${pages}`);
 });
 
 test('cancelling a batch export stops after the file being written and keeps what was saved', async ({ openApp }, testInfo) => {

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
 import { pdfLines, pdfPageSize, pdfText, PRINT_TIMEOUT } from '../support/pdf-text';
 import { expect, test } from './fixtures';
+import { expectNoAxeViolations } from './accessibility';
 import { setOfficialName } from './proposal-steps';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
@@ -70,6 +71,7 @@ test('an occupancy return for Rawalpindi shows 75% on its page, the dashboard, t
   await expect(registerPreview.getByRole('row', { name: /Rawalpindi Software Technology Park/ })).toContainText('75%');
   const screenAxe = await new AxeBuilder({ page }).include('.reports-screen').exclude('iframe').analyze();
   expect(screenAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, 'the Reports screen');
 
   const day = formatDate(todayInPakistan());
   await page.getByRole('button', { name: 'Export PDF' }).click();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
+import { expectNoAxeViolations } from './accessibility';
 import { enterFaisalabadProposal, enterProposal, FAISALABAD, RAWALPINDI } from './proposal-steps';
 
 const RAWALPINDI_MOU = 'PSEB/MoU/STP/RWP/2021';
@@ -66,6 +67,7 @@ test('one search from any screen finds each park by its building, its MoU number
   const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
   expect(axe.passes.length).toBeGreaterThan(0);
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, 'the search dialog with results');
   await page.keyboard.press('ArrowDown');
   await expect(proposals.getByRole('button')).toBeFocused();
   await page.keyboard.press('ArrowDown');

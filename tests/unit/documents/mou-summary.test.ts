@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bdi, escapeHtml } from '../../../shared/documents/html';
-import { buildMouSummaryHtml, type MouSummaryInput } from '../../../shared/documents/mou-summary';
-import { faisalabadMou, faisalabadProposal, URDU_SIGNATORY, URDU_VENUE } from '../../support/mou-data';
+import { buildCombinedMouSummariesHtml, buildMouSummaryHtml, type MouSummaryInput } from '../../../shared/documents/mou-summary';
+import { faisalabadMou, faisalabadProposal, quettaMou, URDU_SIGNATORY, URDU_VENUE } from '../../support/mou-data';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -57,19 +57,19 @@ describe('buildMouSummaryHtml', () => {
     expect(text).toContain('Status: Active since 01-Jun-2021 · Two-party MoU');
   });
 
-  it('has every section of the summary, in order, as headings for the PDF outline', () => {
+  it('has every section, leading with dates, parties and obligations, as headings for the PDF outline', () => {
     const headings = [...build().matchAll(/<h2 id="[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual([
-      'Parties and signatories',
       'Key dates',
+      'Parties and signatories',
+      'Obligations',
       'The park',
       'Financial terms',
       'Targets',
       'Clause summaries',
-      'Obligations',
       'Amendments',
-      'Proposal stage history',
       'Notes',
+      'Proposal stage history',
     ]);
   });
 
@@ -161,11 +161,47 @@ describe('buildMouSummaryHtml', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;<br>second line');
   });
 
-  it('says "Not recorded" for what is missing and names the missing proposal link', () => {
-    const text = visibleText(build({ proposal: undefined, mou: faisalabadMou((f) => delete f.rentPerSqFt) }));
-    expect(text).toContain('Rent Not recorded');
+  it('leaves out what is not recorded, and a section with nothing recorded, and names the missing proposal link', () => {
+    const sparse = faisalabadMou((f) => {
+      delete f.rentPerSqFt;
+      delete f.disputesClause;
+      delete f.targetFirms;
+      delete f.targetSeats;
+      delete f.targetJobs;
+      delete f.notes;
+      f.amendments = [];
+    });
+    const html = build({ proposal: undefined, mou: sparse });
+    const text = visibleText(html);
+    expect(text).not.toContain('Not recorded');
+    expect(text).not.toMatch(/\bRent\b/);
+    expect(text).toContain('PSEB rental subsidy 25%');
+    expect(text).not.toContain('Disputes');
+    expect(text).toContain('Termination Either party may end');
+    expect(html).not.toContain('<h2 id="targets">');
+    expect(html).not.toContain('<h2 id="notes">');
+    expect(html).not.toContain('<h2 id="amendments">');
+    expect(html).not.toContain('<th scope="row">Proposal</th>');
     expect(text).toContain('No proposal is linked to this MoU.');
-    expect(text).toContain('Proposal Not recorded');
+  });
+
+  it('prints every field not recorded as a blank to complete by hand, when asked', () => {
+    const sparse = faisalabadMou((f) => {
+      delete f.rentPerSqFt;
+      delete f.disputesClause;
+      delete f.targetFirms;
+      delete f.notes;
+    });
+    const html = build({ proposal: undefined, mou: sparse, blankUnrecorded: true });
+    const blank = '<span class="blank" role="img" aria-label="Not recorded"></span>';
+    expect(html).toContain(`<th scope="row">Rent</th><td>${blank}</td>`);
+    expect(html).toContain(`<th scope="row">Firms</th><td>${blank}</td>`);
+    expect(html).toContain(`<th scope="row">Proposal</th><td>${blank}</td>`);
+    expect(html).toContain('<h3>Disputes</h3><p class="blank-lines" role="img" aria-label="Not recorded"></p>');
+    expect(html).toContain('<h2 id="notes">Notes</h2><p class="blank-lines"');
+    expect(visibleText(build({ mou: faisalabadMou((f) => (f.amendments = [])), blankUnrecorded: true }))).toContain('No amendments are recorded.');
+    expect(visibleText(html)).not.toContain('Not recorded');
+    expect(visibleText(html)).toContain('Rent PSEB rental subsidy 25%');
   });
 
   it("lists the linked proposal's stage history", () => {
@@ -175,5 +211,39 @@ describe('buildMouSummaryHtml', () => {
 
   it('says who generated it even when no official name is set', () => {
     expect(visibleText(build({ generatedBy: '  ' }))).toContain('by an official (no name is set under Data) with Park Desk.');
+  });
+});
+
+describe('buildCombinedMouSummariesHtml', () => {
+  const combined = () =>
+    buildCombinedMouSummariesHtml({
+      summaries: [{ mou: faisalabadMou(), proposal: faisalabadProposal() }, { mou: quettaMou() }],
+      generatedBy: 'Ayesha Siddiqui',
+      generatedAt: '2026-11-25T06:30:00.000Z',
+      fontCss: '@font-face{font-family:"Park Desk Naskh"}',
+    });
+
+  it('starts with a contents page listing each MoU with its parties and state, in the order given', () => {
+    const html = combined();
+    const contents = visibleText(html.split('<article')[0]!);
+    expect(contents).toContain('Contents: 2 MoU summaries');
+    expect(contents).toMatch(/1 PSEB-STP-FSD-2021-01 Pakistan Software Export Board Sitara Chemical Industries Active Expired on 31-May-2026/);
+    expect(contents.indexOf('PSEB-STP-FSD-2021-01')).toBeLessThan(contents.indexOf('PSEB-STP-QTA-2022-01'));
+    expect(contents).toMatch(/2 PSEB-STP-QTA-2022-01 .*UltraSoft/);
+    expect(html).toContain('<a href="#mou-2">');
+  });
+
+  it('follows with each full summary from the same builder, each on a new page, with ids unique in the document', () => {
+    const html = combined();
+    const parts = html.split('<article class="summary-part"').slice(1);
+    expect(parts).toHaveLength(2);
+    expect(html).toContain('.summary-part { break-before: page; page-break-before: always; }');
+    expect(visibleText(parts[0]!)).toContain('4 obligations; 1 overdue on 25-Nov-2026.');
+    expect(visibleText(parts[1]!)).toContain('MoU PSEB-STP-QTA-2022-01');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(html).toContain('<section aria-labelledby="mou-2-obligations"><h2 id="mou-2-obligations">');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|https?:\/\//i);
   });
 });

@@ -48,7 +48,7 @@ const FUZZ_ORDER = [...METHOD_NAMES].sort((a, b) => Number(SWITCHES.has(a)) - Nu
 /** Calls that only read, or write elsewhere (backups, exports): the data file must not change. */
 const LEAVES_DATA_FILE_ALONE = new Set<MethodName>([
   'getAppInfo', 'listProposals', 'getProposal', 'listMous', 'getMou', 'getDashboard', 'getRecoveryState', 'listBackups', 'backUpNow',
-  'exportAll', 'exportProposalsCsv', 'exportMousCsv', 'previewImport', 'getMouSummaryHtml', 'exportMouSummaryPdf', 'chooseExportFolder', 'exportMouSummaryToFolder',
+  'exportAll', 'exportProposalsCsv', 'exportMousCsv', 'previewImport', 'getMouSummaryHtml', 'exportMouSummaryPdf', 'chooseExportFolder', 'exportMouSummaryToFolder', 'exportCombinedMouSummariesPdf',
 ]);
 
 const stored = (bytes: Buffer): Database => JSON.parse(bytes.toString('utf8')) as Database;

@@ -72,6 +72,38 @@ describe('MoU summary services', () => {
     expect(printed).toHaveLength(0);
   });
 
+  it('prints blanks for unrecorded fields only when asked, in the preview and the PDF alike', async () => {
+    const dir = await tempDir();
+    const { call, printed } = await open({ savePath: path.join(dir, 'q.pdf') });
+    const plain = (await call('getMouSummaryHtml', { id: IDS.quettaMou })) as { value: { html: string } };
+    const blank = (await call('getMouSummaryHtml', { id: IDS.quettaMou, blankUnrecorded: true })) as { value: { html: string } };
+    expect(plain.value.html).not.toContain('class="blank"');
+    expect(blank.value.html).toContain('class="blank"');
+    await call('exportMouSummaryPdf', { id: IDS.quettaMou, blankUnrecorded: true });
+    expect(printed[0]).toContain('class="blank"');
+  });
+
+  it('exports several MoUs as one PDF with a contents page, printed once, after one save dialog', async () => {
+    const dir = await tempDir();
+    const { call, printed } = await open({ savePath: path.join(dir, 'Meeting pack') });
+    const result = await call('exportCombinedMouSummariesPdf', { ids: [IDS.quettaMou, IDS.faisalabadMou] });
+    expect(result).toMatchObject({ ok: true, value: { cancelled: false, count: 2, fileName: 'Meeting pack.pdf' } });
+    expect(printed).toHaveLength(1);
+    const contents = printed[0]!.split('<article')[0]!;
+    expect(contents).toContain('Contents: 2 MoU summaries');
+    expect(contents.indexOf('PSEB-STP-QTA-2022-01')).toBeLessThan(contents.indexOf('PSEB-STP-FSD-2021-01'));
+    expect(printed[0]!.match(/<article class="summary-part"/g)).toHaveLength(2);
+    expect(await readFile(path.join(dir, 'Meeting pack.pdf'), 'utf8')).toBe('%PDF fake 1');
+  });
+
+  it('asks nothing and prints nothing for a combined PDF when an MoU is gone or the dialog is cancelled', async () => {
+    const { call, printed } = await open({ savePath: undefined });
+    expect(await call('exportCombinedMouSummariesPdf', { ids: [IDS.faisalabadMou] })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await call('exportCombinedMouSummariesPdf', { ids: [IDS.faisalabadMou, '0b6f6a0e-6a55-4d3e-9c39-1a0f6f6effff'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('exportCombinedMouSummariesPdf', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(printed).toHaveLength(0);
+  });
+
   it('exports into a chosen folder by token, never overwriting a file already there', async () => {
     const folder = await tempDir();
     await writeFile(path.join(folder, 'MoU PSEB-STP-FSD-2021-01 - Sitara Chemical Industries.pdf'), 'an older copy');

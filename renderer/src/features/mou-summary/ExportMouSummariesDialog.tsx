@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
-import { exportedFileActions } from './export-text';
+import { exportedFileActions, fileSize, folderOf } from './export-text';
 
 interface ExportMouSummariesDialogProps {
   /** The MoUs to export, in the order they are listed. */
@@ -29,6 +29,8 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
   const notify = useAppStore((s) => s.notify);
   const [phase, setPhase] = useState<Phase>({ kind: 'ready' });
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [combined, setCombined] = useState(false);
+  const [combining, setCombining] = useState(false);
   const cancelRequested = useRef(false);
 
   useEffect(() => {
@@ -37,6 +39,7 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
     if (open && !dialog.open) {
       setPhase({ kind: 'ready' });
       setOutcomes([]);
+      setCombined(false);
       dialog.showModal();
     }
     if (!open && dialog.open) dialog.close();
@@ -44,6 +47,23 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
 
   const total = ids.length;
   const count = (n: number) => (n === 1 ? '1 MoU summary' : `${n} MoU summaries`);
+
+  /** One PDF for a meeting: one save dialog, printed once in main, then the dialog closes on the notice. */
+  async function exportCombined() {
+    setCombining(true);
+    try {
+      const result = await call(api().exportCombinedMouSummariesPdf({ ids }));
+      if (!result.ok) return notify('error', `The combined PDF was not saved: ${result.error.message}`);
+      if (result.value.cancelled) return notify('info', 'Export cancelled; no file was saved.');
+      onClose();
+      notify('success', `Saved “${result.value.fileName}” with ${count(result.value.count)} and a contents page (${fileSize(result.value.bytes)}) in ${folderOf(result.value.path)}.`, {
+        actions: exportedFileActions(result.value.fileToken, notify),
+        takeFocus: true,
+      });
+    } finally {
+      setCombining(false);
+    }
+  }
 
   async function start() {
     const chosen = await call(api().chooseExportFolder({}));
@@ -89,18 +109,34 @@ export function ExportMouSummariesDialog({ ids, open, onClose }: ExportMouSummar
       <h2 id={titleId}>Export MoU summaries</h2>
       {phase.kind === 'ready' && (
         <>
-          <p>
-            {total === 1 ? '1 MoU summary will be saved as a PDF file' : `${count(total)} will be saved as PDF files, one per MoU,`} into a folder you
-            choose. Files already in that folder are kept; a new file
-            with the same name gets a number, such as “(2)”.
-          </p>
+          {combined ? (
+            <p>{count(total)} will be saved as one PDF file, with a contents page first and each summary starting on a new page.</p>
+          ) : (
+            <p>
+              {total === 1 ? '1 MoU summary will be saved as a PDF file' : `${count(total)} will be saved as PDF files, one per MoU,`} into a folder you
+              choose. Files already in that folder are kept; a new file with the same name gets a number, such as “(2)”.
+            </p>
+          )}
+          <div className="check-field">
+            <label>
+              <input type="checkbox" checked={combined} disabled={combining} onChange={(event) => setCombined(event.currentTarget.checked)} /> One combined PDF
+              with a contents page
+            </label>
+          </div>
+          {combining && <p role="status">Making the combined PDF…</p>}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={onClose} disabled={combining}>
               Cancel
             </button>
-            <button type="button" className="button primary" onClick={() => void start()} disabled={total === 0} autoFocus>
-              Choose folder and export
-            </button>
+            {combined ? (
+              <button type="button" className="button primary" onClick={() => void exportCombined()} disabled={total === 0 || combining} aria-busy={combining}>
+                Choose file and export
+              </button>
+            ) : (
+              <button type="button" className="button primary" onClick={() => void start()} disabled={total === 0} autoFocus>
+                Choose folder and export
+              </button>
+            )}
           </div>
         </>
       )}

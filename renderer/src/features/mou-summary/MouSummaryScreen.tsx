@@ -28,19 +28,20 @@ export function MouSummaryScreen({ id }: { id: string }) {
   const [error, setError] = useState<string | undefined>();
   const [exporting, setExporting] = useState(false);
   const [savedTo, setSavedTo] = useState<string | undefined>();
+  const [blankUnrecorded, setBlankUnrecorded] = useState(false);
   const busy = useRef(false);
   useWindowTitle({ screen: 'mou-summary', id }, doc?.mouNumber);
 
   useEffect(() => {
-    void call(api().getMouSummaryHtml({ id })).then((result) => (result.ok ? setDoc(result.value) : setError(result.error.message)));
-  }, [id]);
+    void call(api().getMouSummaryHtml({ id, blankUnrecorded })).then((result) => (result.ok ? setDoc(result.value) : setError(result.error.message)));
+  }, [id, blankUnrecorded]);
 
   const exportPdf = useCallback(async () => {
     if (busy.current) return;
     busy.current = true;
     setExporting(true);
     try {
-      const result = await call(api().exportMouSummaryPdf({ id }));
+      const result = await call(api().exportMouSummaryPdf({ id, blankUnrecorded }));
       if (!result.ok) notify('error', `The PDF was not saved: ${result.error.message}`);
       else if (result.value.cancelled) notify('info', 'Export cancelled; no file was saved.');
       else {
@@ -55,7 +56,7 @@ export function MouSummaryScreen({ id }: { id: string }) {
       busy.current = false;
       setExporting(false);
     }
-  }, [id, notify]);
+  }, [id, blankUnrecorded, notify]);
 
   // Ctrl+E and File > Export PDF arrive as an event; handling it tells the sender it was done.
   useEffect(() => {
@@ -101,6 +102,12 @@ export function MouSummaryScreen({ id }: { id: string }) {
             MoU summary <bdi dir="auto">{doc.mouNumber}</bdi>
           </h1>
           <p className="muted summary-hint">This preview is the document exactly as it prints on A4; page numbers are added in the PDF.</p>
+          <div className="check-field">
+            <label>
+              <input type="checkbox" checked={blankUnrecorded} onChange={(event) => setBlankUnrecorded(event.currentTarget.checked)} /> Print blank rows for
+              fields not recorded
+            </label>
+          </div>
           {savedTo && (
             <p className="summary-saved">
               Last saved to <bdi dir="auto">{savedTo}</bdi>

@@ -198,8 +198,6 @@ export function MouPage({ id }: { id: string }) {
         </div>
       ))}
 
-      <ProposalLinkPanel mou={mou} onChanged={saved} />
-
       <section className="record-section" aria-labelledby="mou-status-heading">
         <h2 id="mou-status-heading">Status</h2>
         <div className="status-moves">
@@ -247,95 +245,36 @@ export function MouPage({ id }: { id: string }) {
         )}
       </section>
 
-      <div className="record-sections">
-        <section className="record-section" aria-labelledby="mou-parties-heading">
-          <h2 id="mou-parties-heading">Parties and signatories</h2>
-          {f.parties.map((party) => (
-            <div key={party.id} className="party-card">
-              <h3 dir="auto">{party.name}</h3>
-              <p className="muted">
-                {party.role} · {PARTY_TYPE_LABELS[party.type]}
-              </p>
-              {party.signatories.length === 0 ? (
-                <p className="muted">No signatory recorded.</p>
-              ) : (
-                <ul className="plain-list">
-                  {party.signatories.map((s, index) => (
-                    <li key={index}>
-                      <strong>
-                        <bdi>{s.name}</bdi>
-                      </strong>
-                      , <bdi>{s.designation}</bdi>
-                      {s.signedOn && <span className="muted"> · signed {formatDate(s.signedOn)}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          ))}
-          <FoldedFacts>
-            <Fact label="Witnesses">{f.witnesses.map((w) => (w.designation ? `${w.name}, ${w.designation}` : w.name)).join('; ')}</Fact>
-            <Fact label="Venue">{f.venue}</Fact>
-          </FoldedFacts>
-        </section>
-
-        <section className="record-section" aria-labelledby="mou-dates-heading">
-          <h2 id="mou-dates-heading">Key dates</h2>
-          <FoldedFacts>
-            <Fact label="Date signed">{formatDate(f.signedOn)}</Fact>
-            <Fact label="Effective date">{formatDate(f.effectiveOn)}</Fact>
-            <Fact label="Term">{describeTerm(f)}</Fact>
-            <Fact label="Expiry (derived)">
-              {expiry ? (
-                <>
-                  {formatDate(expiry)}{' '}
-                  <span className="muted">({state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded'})</span>{' '}
-                  <MouStateBadge kind={state.kind} label={state.label} />
-                </>
-              ) : (
-                <span className="muted">Not known: {state.missing ?? 'needs the date signed or effective, and the term'}</span>
-              )}
-            </Fact>
-            <Fact label="Notice period">
-              {f.noticePeriodDays === undefined ? undefined : (
-                <>
-                  {countOf(f.noticePeriodDays, 'day')}
-                  {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
-                </>
-              )}
-            </Fact>
-            <Fact label="Renewal terms">{f.renewalTerms}</Fact>
-            <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
-          </FoldedFacts>
-        </section>
-
-        <section className="record-section" aria-labelledby="mou-space-heading">
-          <h2 id="mou-space-heading">Space, rent and utilities</h2>
-          <FoldedFacts>
-            <Fact label="Area committed">{formatArea(f.areaCommittedSqFt)}</Fact>
-            <Fact label="Floors committed">{f.floorsCommitted}</Fact>
-            <Fact label="Rent">{f.rentPerSqFt !== undefined ? `${formatRupees(f.rentPerSqFt)} per sq ft` : undefined}</Fact>
-            <Fact label="PSEB rental subsidy">{f.subsidyPercent !== undefined ? `${formatNumber(f.subsidyPercent)}%` : undefined}</Fact>
-            <Fact label="Subsidy end date">{formatDate(f.subsidyEndsOn)}</Fact>
-            <Fact label="Free internet end date">{formatDate(f.freeInternetEndsOn)}</Fact>
-            <Fact label="Who pays utilities">{f.utilitiesPaidBy ? UTILITY_PAYER_LABELS[f.utilitiesPaidBy] : undefined}</Fact>
-          </FoldedFacts>
-        </section>
-
-        <section className="record-section" aria-labelledby="mou-targets-heading">
-          <h2 id="mou-targets-heading">Targets and clauses</h2>
-          <FoldedFacts>
-            <Fact label="Target firms">{formatNumber(f.targetFirms)}</Fact>
-            <Fact label="Target seats">{formatNumber(f.targetSeats)}</Fact>
-            <Fact label="Target jobs">{formatNumber(f.targetJobs)}</Fact>
-            <Fact label="Termination">{f.terminationClause}</Fact>
-            <Fact label="Disputes">{f.disputesClause}</Fact>
-            <Fact label="Branding">{f.brandingClause}</Fact>
-            <Fact label="Confidentiality">{f.confidentialityClause}</Fact>
-            <Fact label="Notes">{f.notes}</Fact>
-          </FoldedFacts>
-        </section>
-      </div>
+      {/* What an official acts on comes first: the state above, then the dates it turns on and what is owed. */}
+      <section className="record-section" aria-labelledby="mou-dates-heading">
+        <h2 id="mou-dates-heading">Key dates</h2>
+        <FoldedFacts>
+          <Fact label="Date signed">{formatDate(f.signedOn)}</Fact>
+          <Fact label="Effective date">{formatDate(f.effectiveOn)}</Fact>
+          <Fact label="Term">{describeTerm(f)}</Fact>
+          <Fact label="Expiry (derived)">
+            {expiry ? (
+              <>
+                {formatDate(expiry)}{' '}
+                <span className="muted">({state.expiryBasis === 'effective' ? 'from the effective date and term' : 'from the date signed and term; no effective date is recorded'})</span>{' '}
+                <MouStateBadge kind={state.kind} label={state.label} />
+              </>
+            ) : (
+              <span className="muted">Not known: {state.missing ?? 'needs the date signed or effective, and the term'}</span>
+            )}
+          </Fact>
+          <Fact label="Notice period">
+            {f.noticePeriodDays === undefined ? undefined : (
+              <>
+                {countOf(f.noticePeriodDays, 'day')}
+                {state.noticeBy && <span className="muted"> · give notice by {formatDate(state.noticeBy)}</span>}
+              </>
+            )}
+          </Fact>
+          <Fact label="Renewal terms">{f.renewalTerms}</Fact>
+          <Fact label="Next review date">{formatDate(f.nextReviewOn)}</Fact>
+        </FoldedFacts>
+      </section>
 
       <section className="record-section" aria-labelledby="mou-obligations-heading">
         <div className="section-heading-row">
@@ -396,6 +335,68 @@ export function MouPage({ id }: { id: string }) {
           </div>
         )}
       </section>
+
+      <ProposalLinkPanel mou={mou} onChanged={saved} />
+
+      <div className="record-sections">
+        <section className="record-section" aria-labelledby="mou-parties-heading">
+          <h2 id="mou-parties-heading">Parties and signatories</h2>
+          {f.parties.map((party) => (
+            <div key={party.id} className="party-card">
+              <h3 dir="auto">{party.name}</h3>
+              <p className="muted">
+                {party.role} · {PARTY_TYPE_LABELS[party.type]}
+              </p>
+              {party.signatories.length === 0 ? (
+                <p className="muted">No signatory recorded.</p>
+              ) : (
+                <ul className="plain-list">
+                  {party.signatories.map((s, index) => (
+                    <li key={index}>
+                      <strong>
+                        <bdi>{s.name}</bdi>
+                      </strong>
+                      , <bdi>{s.designation}</bdi>
+                      {s.signedOn && <span className="muted"> · signed {formatDate(s.signedOn)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          <FoldedFacts>
+            <Fact label="Witnesses">{f.witnesses.map((w) => (w.designation ? `${w.name}, ${w.designation}` : w.name)).join('; ')}</Fact>
+            <Fact label="Venue">{f.venue}</Fact>
+          </FoldedFacts>
+        </section>
+
+        <section className="record-section" aria-labelledby="mou-space-heading">
+          <h2 id="mou-space-heading">Space, rent and utilities</h2>
+          <FoldedFacts>
+            <Fact label="Area committed">{formatArea(f.areaCommittedSqFt)}</Fact>
+            <Fact label="Floors committed">{f.floorsCommitted}</Fact>
+            <Fact label="Rent">{f.rentPerSqFt !== undefined ? `${formatRupees(f.rentPerSqFt)} per sq ft` : undefined}</Fact>
+            <Fact label="PSEB rental subsidy">{f.subsidyPercent !== undefined ? `${formatNumber(f.subsidyPercent)}%` : undefined}</Fact>
+            <Fact label="Subsidy end date">{formatDate(f.subsidyEndsOn)}</Fact>
+            <Fact label="Free internet end date">{formatDate(f.freeInternetEndsOn)}</Fact>
+            <Fact label="Who pays utilities">{f.utilitiesPaidBy ? UTILITY_PAYER_LABELS[f.utilitiesPaidBy] : undefined}</Fact>
+          </FoldedFacts>
+        </section>
+
+        <section className="record-section" aria-labelledby="mou-targets-heading">
+          <h2 id="mou-targets-heading">Targets and clauses</h2>
+          <FoldedFacts>
+            <Fact label="Target firms">{formatNumber(f.targetFirms)}</Fact>
+            <Fact label="Target seats">{formatNumber(f.targetSeats)}</Fact>
+            <Fact label="Target jobs">{formatNumber(f.targetJobs)}</Fact>
+            <Fact label="Termination">{f.terminationClause}</Fact>
+            <Fact label="Disputes">{f.disputesClause}</Fact>
+            <Fact label="Branding">{f.brandingClause}</Fact>
+            <Fact label="Confidentiality">{f.confidentialityClause}</Fact>
+            <Fact label="Notes">{f.notes}</Fact>
+          </FoldedFacts>
+        </section>
+      </div>
 
       <section className="record-section" aria-labelledby="mou-amendments-heading">
         <div className="section-heading-row">
