@@ -1,16 +1,8 @@
 import { useMemo } from 'react';
-import { PARTNER_TYPES, PARTNER_TYPE_LABELS, PROVINCES, type PartnerType, type Province } from '../../../../shared/domain/proposal';
-import {
-  citiesOf,
-  hasActiveFilters,
-  STAGE_GROUP_LABELS,
-  STAGE_GROUPS,
-  type StageFilter,
-  type StageGroup,
-} from '../../../../shared/domain/proposal-list-query';
+import { citiesOf, hasActiveFilters } from '../../../../shared/domain/proposal-list-query';
 import type { ProposalSummary } from '../../../../shared/domain/proposal-summary';
-import { PIPELINE_STAGES, SIDE_EXIT_STAGES, STAGE_LABELS } from '../../../../shared/domain/stages';
 import { useAppStore } from '../../app/store';
+import { ProposalFilterSelects } from './ProposalFilterSelects';
 
 /** Labelled selects above the proposals table; their state lives in the store. */
 export function ProposalFilters({ rows }: { rows: readonly ProposalSummary[] }) {
@@ -28,56 +20,7 @@ export function ProposalFilters({ rows }: { rows: readonly ProposalSummary[] }) 
 
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
-      <div className="filter">
-        <label htmlFor="filter-stage">Stage</label>
-        <select id="filter-stage" value={f.stage ?? ''} onChange={(e) => setFilter('stage', (e.target.value || undefined) as StageFilter | undefined)}>
-          <option value="">All stages</option>
-          {(Object.keys(STAGE_GROUPS) as StageGroup[]).map((group) => (
-            <option key={group} value={group}>
-              {STAGE_GROUP_LABELS[group]}
-            </option>
-          ))}
-          {[...PIPELINE_STAGES, ...SIDE_EXIT_STAGES].map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGE_LABELS[stage]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-province">Province</label>
-        <select id="filter-province" value={f.province ?? ''} onChange={(e) => setFilter('province', (e.target.value || undefined) as Province | undefined)}>
-          <option value="">All provinces</option>
-          {PROVINCES.map((province) => (
-            <option key={province}>{province}</option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-city">City</label>
-        <select id="filter-city" dir="auto" value={f.city ?? ''} onChange={(e) => setFilter('city', e.target.value || undefined)}>
-          <option value="">All cities</option>
-          {cities.map((city) => (
-            <option key={city}>{city}</option>
-          ))}
-        </select>
-      </div>
-      <div className="filter">
-        <label htmlFor="filter-partner-type">Partner type</label>
-        <select
-          id="filter-partner-type"
-          value={f.partnerType ?? ''}
-          onChange={(e) => setFilter('partnerType', (e.target.value || undefined) as PartnerType | 'unrecorded' | undefined)}
-        >
-          <option value="">All partner types</option>
-          {PARTNER_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {PARTNER_TYPE_LABELS[type]}
-            </option>
-          ))}
-          <option value="unrecorded">Not recorded</option>
-        </select>
-      </div>
+      <ProposalFilterSelects idPrefix="filter" filters={f} cities={cities} setFilter={setFilter} />
       {f.stuckOverDays !== undefined && (
         <p className="filter preset-line">
           <span className="badge preset-badge">

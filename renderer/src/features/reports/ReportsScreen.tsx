@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PARTNER_TYPES, PARTNER_TYPE_LABELS, PROVINCES, type PartnerType, type Province } from '../../../../shared/domain/proposal';
-import { citiesOf, hasActiveFilters, STAGE_GROUP_LABELS, STAGE_GROUPS, type ProposalListFilters, type StageFilter, type StageGroup } from '../../../../shared/domain/proposal-list-query';
-import { PIPELINE_STAGES, SIDE_EXIT_STAGES, STAGE_LABELS } from '../../../../shared/domain/stages';
+import { citiesOf, hasActiveFilters, type ProposalListFilters } from '../../../../shared/domain/proposal-list-query';
 import type { Result } from '../../../../shared/api/result';
 import { todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
@@ -10,6 +8,7 @@ import { useAppStore } from '../../app/store';
 import { useWindowTitle } from '../../app/use-window-title';
 import { EmptyState } from '../../components/EmptyState';
 import { fileSize, folderOf } from '../mou-summary/export-text';
+import { ProposalFilterSelects } from '../proposals/ProposalFilterSelects';
 import { currentQuarterKey, fiscalYearOfKey, fiscalYearOptions, quarterOptions } from './period-options';
 import './reports.css';
 
@@ -170,51 +169,7 @@ export function ReportsScreen() {
 
         {kind === 'register' ? (
           <div className="filter-bar" role="group" aria-label="Parks in the register">
-            <div className="filter">
-              <label htmlFor="register-stage">Stage</label>
-              <select id="register-stage" value={filters.stage ?? ''} onChange={(e) => setFilter('stage', (e.target.value || undefined) as StageFilter | undefined)}>
-                <option value="">All stages</option>
-                {(Object.keys(STAGE_GROUPS) as StageGroup[]).map((group) => (
-                  <option key={group} value={group}>
-                    {STAGE_GROUP_LABELS[group]}
-                  </option>
-                ))}
-                {[...PIPELINE_STAGES, ...SIDE_EXIT_STAGES].map((stage) => (
-                  <option key={stage} value={stage}>
-                    {STAGE_LABELS[stage]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="filter">
-              <label htmlFor="register-province">Province</label>
-              <select id="register-province" value={filters.province ?? ''} onChange={(e) => setFilter('province', (e.target.value || undefined) as Province | undefined)}>
-                <option value="">All provinces</option>
-                {PROVINCES.map((p) => (
-                  <option key={p}>{p}</option>
-                ))}
-              </select>
-            </div>
-            <div className="filter">
-              <label htmlFor="register-city">City</label>
-              <select id="register-city" dir="auto" value={filters.city ?? ''} onChange={(e) => setFilter('city', e.target.value || undefined)}>
-                <option value="">All cities</option>
-                {cities.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </div>
-            <div className="filter">
-              <label htmlFor="register-partner">Partner type</label>
-              <select id="register-partner" value={filters.partnerType ?? ''} onChange={(e) => setFilter('partnerType', (e.target.value || undefined) as PartnerType | undefined)}>
-                <option value="">All partner types</option>
-                {PARTNER_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {PARTNER_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProposalFilterSelects idPrefix="register" filters={filters} cities={cities} setFilter={setFilter} />
             {hasActiveFilters(filters) && (
               <button type="button" className="button" onClick={() => setFilters({})}>
                 Clear filters
