@@ -17,7 +17,8 @@ type MouSummaryCalls = 'getMouSummaryHtml' | 'exportMouSummaryPdf' | 'chooseExpo
 export interface MouSummaryDeps {
   store: ParkStore;
   clock: Clock;
-  fontCss: () => Promise<string>;
+  /** Given the document's text, the fonts may carry only the glyphs it uses. */
+  fontCss: (documentText?: string) => Promise<string>;
   saveDialog?: SaveDialog;
   folderDialog?: FolderDialog;
   pdfPrinter?: PdfPrinter;
@@ -55,15 +56,13 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
     return proposalId ? store.data.proposals.find((p) => p.id === proposalId) : undefined;
   };
 
-  const summaryHtml = async (mou: Mou, blankUnrecorded?: boolean): Promise<string> =>
-    buildMouSummaryHtml({
-      mou,
-      proposal: proposalOf(mou),
-      generatedBy: store.data.settings.officialName,
-      generatedAt: clock.now().toISOString(),
-      fontCss: await deps.fontCss(),
-      blankUnrecorded,
-    });
+  /** Built once without fonts to learn which letters it uses, then with fonts cut to those letters. */
+  const withFonts = async (build: (fontCss: string) => string): Promise<string> => build(await deps.fontCss(build('')));
+
+  const summaryHtml = async (mou: Mou, blankUnrecorded?: boolean): Promise<string> => {
+    const input = { mou, proposal: proposalOf(mou), generatedBy: store.data.settings.officialName, generatedAt: clock.now().toISOString(), blankUnrecorded };
+    return withFonts((fontCss) => buildMouSummaryHtml({ ...input, fontCss }));
+  };
 
   const printPdf = async (mou: Mou, blankUnrecorded?: boolean): Promise<Uint8Array> => {
     const printer = need(deps.pdfPrinter, 'Printing to PDF');
@@ -114,13 +113,13 @@ export function mouSummaryHandlers(deps: MouSummaryDeps): Pick<Handlers, MouSumm
       const mous = ids.map(findMou);
       const file = await choosePdfPath(`Export ${mous.length === 1 ? '1 MoU summary' : `${mous.length} MoU summaries`} as one PDF`, combinedSummariesFileName(clock.now()));
       if (!file) return { cancelled: true as const };
-      const html = buildCombinedMouSummariesHtml({
+      const input = {
         summaries: mous.map((mou) => ({ mou, proposal: proposalOf(mou) })),
         generatedBy: store.data.settings.officialName,
         generatedAt: clock.now().toISOString(),
-        fontCss: await deps.fontCss(),
         blankUnrecorded,
-      });
+      };
+      const html = await withFonts((fontCss) => buildCombinedMouSummariesHtml({ ...input, fontCss }));
       const bytes = await need(deps.pdfPrinter, 'Printing to PDF').printHtmlToPdf(html);
       return { cancelled: false as const, count: mous.length, ...(await writePdf(file, bytes)) };
     },

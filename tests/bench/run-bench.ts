@@ -11,7 +11,7 @@ import { measureReports } from './reports-bench';
 import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
 
 /**
- * npm run bench [-- --sizes 1000,10000,100000 --runs 7] [--search-only]
+ * npm run bench [-- --sizes 1000,10000,100000 --runs 7] [--search-only | --reports-only | --pdf-only]
  * Prints every figure beside its limit, measured in the same run, and writes them as JSON.
  */
 const { values } = parseArgs({
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     'search-only': { type: 'boolean', default: false },
     /** Only the report rows (register, progress report), e.g. --reports-only --sizes 10000. */
     'reports-only': { type: 'boolean', default: false },
+    /** Only the "one MoU summary to PDF" row (and the dashboard beside it), e.g. --pdf-only --sizes 1000 --runs 9. */
+    'pdf-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -61,6 +63,18 @@ for (const size of sizes) {
   const dataDir = await mkdtemp(path.join(tmpdir(), `park-desk-bench-${size}-`));
   try {
     const data = generateParkData(size, size);
+    if (values['pdf-only']) {
+      await writeFile(path.join(dataDir, 'park-desk-data.json'), JSON.stringify(data));
+      const browser = await launchBenchBrowser();
+      try {
+        const figures = await measureDashboardAndPdf(browser, dataDir, sizeRuns, sizeRuns);
+        row(size, 'dashboard figures', figures.dashboard, 'one bare pass over all records', figures.barePass, 'for information');
+        row(size, 'one MoU summary to PDF', figures.pdf, 'target 1000 ms', { medianMs: 1000, p95Ms: 1000, runs: 1 }, 'median < 1000 ms');
+      } finally {
+        await browser.close();
+      }
+      continue;
+    }
     if (!values['storage-only'] && !values['reports-only']) {
       // A folder of its own, so the backups the services take on opening stay out of the storage figures.
       const searchDir = path.join(dataDir, 'search');
