@@ -3,13 +3,13 @@ import { daysBetween } from '../format/dates';
 import { obligationState } from './mou-dates';
 import type { Mou } from './mou';
 import { MOU_LIST_PRESETS, isMouLive, matchesMouPreset, type MouListPreset } from './mou-list-query';
-import { MOU_STATE_KINDS } from './mou-state';
+import { MOU_STATE_KINDS, deriveMouState } from './mou-state';
 import { summariseMou, type MouSummary } from './mou-summary';
 import { PARTNER_TYPES, PROVINCES, type PartnerType, type Province } from './proposal';
 import type { ProposalSummary } from './proposal-summary';
 import { daysInStage, matchesProposalFilters, type ProposalListFilters } from './proposal-list-query';
 import { ALL_STAGES, type Stage } from './stages';
-import { OutOfStepSchema, proposalMouStepIssues } from './proposal-mou-step';
+import { OutOfStepSchema, proposalMouStepIssues, type MouStep } from './proposal-mou-step';
 
 /**
  * The dashboard's figures, computed from the records and today's date, never stored.
@@ -186,7 +186,8 @@ function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAf
 const ATTENTION_ORDER = (row: MouSummary): number => (row.state === 'expired' ? 0 : (row.daysToNotice ?? 0) < 0 ? 1 : 2);
 
 function mouFigures(all: readonly Mou[], today: string) {
-  const rows = all.map((mou) => summariseMou(mou, undefined, today));
+  const states = all.map((mou) => deriveMouState(mou, today));
+  const rows = all.map((mou, index) => summariseMou(mou, undefined, today, states[index]));
   // One pass, each row tested against every preset with the list's own test (matchesMouPreset,
   // what filterMouSummaries applies), rather than filtering all the rows once per preset.
   const mouFigures = Object.fromEntries(MOU_LIST_PRESETS.map((preset) => [preset, 0])) as Record<MouListPreset, number>;
@@ -224,11 +225,22 @@ function mouFigures(all: readonly Mou[], today: string) {
     attentionMous,
     overdueObligations: { count: overdue.length, items: overdue.slice(0, OVERDUE_LIST_LENGTH) },
     periodsEnding,
+    // The out-of-step check reads each MoU's status and since when, already derived with its state
+    // (mouStepOf reads the same currentMouStatus and mouStatusSince).
+    steps: all.map((mou, index): MouStep => ({
+      id: mou.id,
+      mouNumber: mou.fields.mouNumber,
+      proposalId: mou.fields.proposalId,
+      status: states[index]!.status,
+      since: states[index]!.statusSince,
+      archivedAt: mou.archivedAt,
+    })),
   };
 }
 
 export function computeDashboard({ proposals, mous, today, operationalTarget, stuckAfterDays = DEFAULT_STUCK_AFTER_DAYS }: DashboardInput): Dashboard {
   const p = proposalFigures(proposals, today, stuckAfterDays);
+  const m = mouFigures(mous, today);
   return {
     today,
     proposalCount: p.proposalCount,
@@ -239,7 +251,11 @@ export function computeDashboard({ proposals, mous, today, operationalTarget, st
     byCity: p.byCity,
     partnerMix: p.partnerMix,
     stuck: p.stuck,
-    ...mouFigures(mous, today),
-    outOfStep: proposalMouStepIssues(proposals, mous),
+    mouCount: m.mouCount,
+    mouFigures: m.mouFigures,
+    attentionMous: m.attentionMous,
+    overdueObligations: m.overdueObligations,
+    periodsEnding: m.periodsEnding,
+    outOfStep: proposalMouStepIssues(proposals, m.steps),
   };
 }
