@@ -2,19 +2,19 @@ import { z } from 'zod';
 import { daysBetween } from '../format/dates';
 import { obligationState } from './mou-dates';
 import type { Mou } from './mou';
-import { MOU_LIST_PRESETS, filterMouSummaries, isMouLive, type MouListPreset } from './mou-list-query';
-import { MOU_STATE_KINDS } from './mou-state';
+import { MOU_LIST_PRESETS, isMouLive, matchesMouPreset, type MouListPreset } from './mou-list-query';
+import { MOU_STATE_KINDS, deriveMouState } from './mou-state';
 import { summariseMou, type MouSummary } from './mou-summary';
 import { PARTNER_TYPES, PROVINCES, type PartnerType, type Province } from './proposal';
 import type { ProposalSummary } from './proposal-summary';
-import { daysInStage, filterProposalSummaries, type ProposalListFilters } from './proposal-list-query';
+import { daysInStage, matchesProposalFilters, type ProposalListFilters } from './proposal-list-query';
 import { ALL_STAGES, type Stage } from './stages';
-import { OutOfStepSchema, proposalMouStepIssues } from './proposal-mou-step';
+import { OutOfStepSchema, proposalMouStepIssues, type MouStep } from './proposal-mou-step';
 
 /**
  * The dashboard's figures, computed from the records and today's date, never stored.
  * Every figure is the row count of the list it opens, counted with that list's own filter
- * (filterProposalSummaries / filterMouSummaries), so the two can never disagree.
+ * (matchesProposalFilters / matchesMouPreset, what filterProposalSummaries / filterMouSummaries apply), so the two can never disagree.
  * Archived proposals are left out, as the list leaves them out.
  * Area: open proposals split without overlap into pipeline (before MoU signed), signed (MoU
  * signed or Fit-out), operational and on hold.
@@ -93,13 +93,40 @@ export interface DashboardInput {
 type PlaceCount = { proposals: number; operational: number; grossAreaSqFt: number; areaUnknown: number };
 const emptyPlace = (): PlaceCount => ({ proposals: 0, operational: 0, grossAreaSqFt: 0, areaUnknown: 0 });
 
+/**
+ * The rows of several lists at once: one pass over the rows, each row tested against every
+ * list's filters with the list's own test (matchesProposalFilters), so each figure still equals
+ * its list's row count without filtering all the rows once per figure.
+ */
+function listRows<K extends string>(all: readonly ProposalSummary[], lists: Record<K, ProposalListFilters>, today: string): Record<K, ProposalSummary[]> {
+  const entries = Object.entries(lists) as [K, ProposalListFilters][];
+  const rows = Object.fromEntries(entries.map(([key]) => [key, [] as ProposalSummary[]])) as Record<K, ProposalSummary[]>;
+  for (const row of all) {
+    // Archived rows are in none of these lists; skip them before testing each list.
+    if (row.archivedAt) continue;
+    for (const [key, filters] of entries) if (matchesProposalFilters(row, filters, false, today)) rows[key].push(row);
+  }
+  return rows;
+}
+
 function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAfterDays: number) {
-  const list = (filters: ProposalListFilters) => filterProposalSummaries(all, filters, false, today);
-  const area = (filters: ProposalListFilters) => {
-    const rows = list(filters);
+  const lists = listRows(
+    all,
+    {
+      all: {},
+      open: { stage: 'open' },
+      stuck: { stuckOverDays: stuckAfterDays },
+      ...AREA_FIGURE_FILTERS,
+      ...Object.fromEntries(ALL_STAGES.map((stage) => [`stage:${stage}`, { stage }])),
+    } as Record<string, ProposalListFilters>,
+    today,
+  );
+  const list = (key: string): ProposalSummary[] => lists[key]!;
+  const area = (key: AreaFigure) => {
+    const rows = list(key);
     return { sqFt: rows.reduce((sum, p) => sum + (p.grossAreaSqFt ?? 0), 0), count: rows.length, unknown: rows.filter((p) => p.grossAreaSqFt === undefined).length };
   };
-  const open = list({ stage: 'open' });
+  const open = list('open');
   const provinces = new Map<Province, PlaceCount>();
   const cities = new Map<string, PlaceCount & { city: string; province: Province }>();
   const partners = new Map<PartnerType | 'unrecorded', number>();
@@ -122,19 +149,19 @@ function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAf
     partners.set(partner, (partners.get(partner) ?? 0) + 1);
   }
 
-  const stuck = list({ stuckOverDays: stuckAfterDays })
+  const stuck = list('stuck')
     .map((p) => ({ p, days: daysInStage(p, today) }))
     .sort((a, b) => b.days - a.days || a.p.referenceNumber.localeCompare(b.p.referenceNumber));
   const byCount = <T extends { proposals: number }>(a: T, b: T) => b.proposals - a.proposals;
   return {
-    proposalCount: list({}).length,
-    perStage: ALL_STAGES.map((stage: Stage) => ({ stage, count: list({ stage }).length })),
-    operationalCount: list({ stage: 'operational' }).length,
+    proposalCount: list('all').length,
+    perStage: ALL_STAGES.map((stage: Stage) => ({ stage, count: list(`stage:${stage}`).length })),
+    operationalCount: list('stage:operational').length,
     area: {
-      pipeline: area(AREA_FIGURE_FILTERS.pipeline),
-      signed: area(AREA_FIGURE_FILTERS.signed),
-      operational: area(AREA_FIGURE_FILTERS.operational),
-      onHold: area(AREA_FIGURE_FILTERS.onHold),
+      pipeline: area('pipeline'),
+      signed: area('signed'),
+      operational: area('operational'),
+      onHold: area('onHold'),
     },
     byProvince: [...provinces].map(([province, c]) => ({ province, ...c })).sort(byCount),
     byCity: [...cities.values()].sort((a, b) => byCount(a, b) || a.city.localeCompare(b.city)),
@@ -159,10 +186,12 @@ function proposalFigures(all: readonly ProposalSummary[], today: string, stuckAf
 const ATTENTION_ORDER = (row: MouSummary): number => (row.state === 'expired' ? 0 : (row.daysToNotice ?? 0) < 0 ? 1 : 2);
 
 function mouFigures(all: readonly Mou[], today: string) {
-  const rows = all.map((mou) => summariseMou(mou, undefined, today));
-  const mouFigures = Object.fromEntries(
-    MOU_LIST_PRESETS.map((preset) => [preset, filterMouSummaries(rows, { query: '', status: '', preset }).length]),
-  ) as Record<MouListPreset, number>;
+  const states = all.map((mou) => deriveMouState(mou, today));
+  const rows = all.map((mou, index) => summariseMou(mou, undefined, today, states[index]));
+  // One pass, each row tested against every preset with the list's own test (matchesMouPreset,
+  // what filterMouSummaries applies), rather than filtering all the rows once per preset.
+  const mouFigures = Object.fromEntries(MOU_LIST_PRESETS.map((preset) => [preset, 0])) as Record<MouListPreset, number>;
+  for (const row of rows) for (const preset of MOU_LIST_PRESETS) if (matchesMouPreset(row, preset)) mouFigures[preset] += 1;
 
   const attentionMous = rows
     .filter((row) => row.state === 'expired' || row.state === 'notice-period')
@@ -196,11 +225,22 @@ function mouFigures(all: readonly Mou[], today: string) {
     attentionMous,
     overdueObligations: { count: overdue.length, items: overdue.slice(0, OVERDUE_LIST_LENGTH) },
     periodsEnding,
+    // The out-of-step check reads each MoU's status and since when, already derived with its state
+    // (mouStepOf reads the same currentMouStatus and mouStatusSince).
+    steps: all.map((mou, index): MouStep => ({
+      id: mou.id,
+      mouNumber: mou.fields.mouNumber,
+      proposalId: mou.fields.proposalId,
+      status: states[index]!.status,
+      since: states[index]!.statusSince,
+      archivedAt: mou.archivedAt,
+    })),
   };
 }
 
 export function computeDashboard({ proposals, mous, today, operationalTarget, stuckAfterDays = DEFAULT_STUCK_AFTER_DAYS }: DashboardInput): Dashboard {
   const p = proposalFigures(proposals, today, stuckAfterDays);
+  const m = mouFigures(mous, today);
   return {
     today,
     proposalCount: p.proposalCount,
@@ -211,7 +251,11 @@ export function computeDashboard({ proposals, mous, today, operationalTarget, st
     byCity: p.byCity,
     partnerMix: p.partnerMix,
     stuck: p.stuck,
-    ...mouFigures(mous, today),
-    outOfStep: proposalMouStepIssues(proposals, mous),
+    mouCount: m.mouCount,
+    mouFigures: m.mouFigures,
+    attentionMous: m.attentionMous,
+    overdueObligations: m.overdueObligations,
+    periodsEnding: m.periodsEnding,
+    outOfStep: proposalMouStepIssues(proposals, m.steps),
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { daysBetween } from '../format/dates';
 import { MOU_STATUSES, MOU_TYPES, type Mou } from './mou';
 import { obligationState } from './mou-dates';
-import { MOU_STATE_KINDS, deriveMouState } from './mou-state';
+import { MOU_STATE_KINDS, deriveMouState, type MouState } from './mou-state';
 
 /** The row the MoU list needs: enough to search, filter and sort, not the whole record. */
 export const MouSummarySchema = z.object({
@@ -45,9 +45,14 @@ export const MouSummarySchema = z.object({
 });
 export type MouSummary = z.output<typeof MouSummarySchema>;
 
-export function summariseMou(mou: Mou, proposal: { title: string; city: string } | undefined, today: string): MouSummary {
+/** `state` is the MoU's deriveMouState for the same `today`, when the caller has already worked it out. */
+export function summariseMou(
+  mou: Mou,
+  proposal: { title: string; city: string } | undefined,
+  today: string,
+  state: MouState = deriveMouState(mou, today),
+): MouSummary {
   const f = mou.fields;
-  const state = deriveMouState(mou, today);
   let openObligations = 0;
   let overdueObligations = 0;
   let undatedObligations = 0;

@@ -45,9 +45,17 @@ export function isStuck(row: Pick<ProposalSummary, 'stage' | 'enteredStageAt'>, 
   return stageMatches(row.stage, 'open') && row.stage !== 'operational' && row.stage !== 'on-hold' && daysInStage(row, today) > overDays;
 }
 
-/** Days since the proposal entered its current stage, counted in calendar days in Pakistan. */
+const DAY_MS = 86_400_000;
+const PAKISTAN_OFFSET_MS = 5 * 60 * 60 * 1000;
+
+/**
+ * Days since the proposal entered its current stage, counted in calendar days in Pakistan.
+ * Plain arithmetic on epoch days (the Pakistan day of the instant, against today's day) rather
+ * than formatting and re-parsing a date string: the dashboard works this out for every proposal.
+ */
 export function daysInStage(summary: Pick<ProposalSummary, 'enteredStageAt'>, today: string): number {
-  return Math.max(0, daysBetween(todayInPakistan(new Date(summary.enteredStageAt)), today));
+  const enteredDay = Math.floor((Date.parse(summary.enteredStageAt) + PAKISTAN_OFFSET_MS) / DAY_MS);
+  return Math.max(0, daysBetween('1970-01-01', today) - enteredDay);
 }
 
 // The list searches fold as the global search does (search-folding.ts); re-exported for the MoU list.
@@ -99,14 +107,18 @@ export function filterProposalSummaries(
   archived = false,
   today: string = todayInPakistan(),
 ): ProposalSummary[] {
-  return rows.filter(
-    (row) =>
-      Boolean(row.archivedAt) === archived &&
-      stageMatches(row.stage, filters.stage) &&
-      (!filters.province || row.province === filters.province) &&
-      (!filters.city || sameCity(row.city, filters.city)) &&
-      (!filters.partnerType || (filters.partnerType === 'unrecorded' ? !row.offeringPartyType : row.offeringPartyType === filters.partnerType)) &&
-      (filters.stuckOverDays === undefined || isStuck(row, filters.stuckOverDays, today)),
+  return rows.filter((row) => matchesProposalFilters(row, filters, archived, today));
+}
+
+/** The list's one test of a row against its filters; the dashboard counts its figures with it too. */
+export function matchesProposalFilters(row: ProposalSummary, filters: ProposalListFilters, archived: boolean, today: string): boolean {
+  return (
+    Boolean(row.archivedAt) === archived &&
+    stageMatches(row.stage, filters.stage) &&
+    (!filters.province || row.province === filters.province) &&
+    (!filters.city || sameCity(row.city, filters.city)) &&
+    (!filters.partnerType || (filters.partnerType === 'unrecorded' ? !row.offeringPartyType : row.offeringPartyType === filters.partnerType)) &&
+    (filters.stuckOverDays === undefined || isStuck(row, filters.stuckOverDays, today))
   );
 }
 

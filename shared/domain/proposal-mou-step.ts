@@ -87,10 +87,11 @@ export function proposalMouStep(proposal: ProposalLike, mousOfProposal: readonly
 }
 
 /** Every mismatch across the register, for the dashboard: one pass over the MoUs, one over the proposals. */
-export function proposalMouStepIssues(proposals: readonly ProposalLike[], mous: readonly Parameters<typeof mouStepOf>[0][]): OutOfStep[] {
+export function proposalMouStepIssues(proposals: readonly ProposalLike[], mous: readonly (Parameters<typeof mouStepOf>[0] | MouStep)[]): OutOfStep[] {
   const byProposal = new Map<string, MouStep[]>();
   for (const record of mous) {
-    const mou = mouStepOf(record);
+    // A caller that has already derived each MoU's status passes MouSteps; a stored MoU is read here.
+    const mou = 'statusHistory' in record ? mouStepOf(record) : record;
     const id = mou.proposalId;
     if (!id) continue;
     const list = byProposal.get(id);

@@ -97,5 +97,33 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 // Numbers, not a parsed string: the dashboard works this out for every record on every view.
 function dayStamp(isoDate: string): number {
+  const fast = plainIsoDayStamp(isoDate);
+  if (fast !== undefined) return fast;
   return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+}
+
+const digitAt = (text: string, index: number): number => {
+  const digit = text.charCodeAt(index) - 48;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+};
+
+/**
+ * The same stamp as Date.UTC for a plain YYYY-MM-DD (month 1-12, day 1-31), read digit by digit
+ * with no substrings (days from civil, proleptic Gregorian); undefined for anything else, which
+ * then goes through Date.UTC as before.
+ */
+function plainIsoDayStamp(isoDate: string): number | undefined {
+  if (isoDate.length < 10 || isoDate.charCodeAt(4) !== 45 || isoDate.charCodeAt(7) !== 45) return undefined;
+  const yearDigits = digitAt(isoDate, 0) * 1000 + digitAt(isoDate, 1) * 100 + digitAt(isoDate, 2) * 10 + digitAt(isoDate, 3);
+  const month = digitAt(isoDate, 5) * 10 + digitAt(isoDate, 6);
+  const day = digitAt(isoDate, 8) * 10 + digitAt(isoDate, 9);
+  // NaN (a non-digit) fails every comparison below.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && yearDigits >= 100)) return undefined;
+  let year = yearDigits;
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return (era * 146_097 + dayOfEra - 719_468) * 86_400_000;
 }
