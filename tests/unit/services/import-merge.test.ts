@@ -2,50 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { differenceLabel, differenceValue } from '../../../electron/services/exchange/difference-labels';
 import { planMerge, settleMerge } from '../../../electron/services/exchange/merge';
 import { emptyDatabase } from '../../../shared/domain/database';
-import type { Mou } from '../../../shared/domain/mou';
-import type { Proposal } from '../../../shared/domain/proposal';
 import { mergeRecords } from '../../../shared/domain/record-merge';
+import { M1, mou, OB1, P1, PARTY_A, PARTY_B, proposal, received } from '../../support/merge-records';
 
-const P1 = '11111111-1111-4111-8111-111111111111';
-const M1 = '22222222-2222-4222-8222-222222222222';
-const PARTY_A = '44444444-4444-4444-8444-444444444444';
-const PARTY_B = '55555555-5555-4555-8555-555555555555';
-const OB1 = '66666666-6666-4666-8666-666666666666';
-
-const received = { at: '2026-01-01T09:00:00.000Z', from: null, to: 'received', by: 'Ayesha', note: 'Proposal received.' } as const;
-
-function proposal(over: Partial<Proposal> = {}, fields: Partial<Proposal['fields']> = {}): Proposal {
-  return {
-    id: P1,
-    createdAt: '2026-01-01T09:00:00.000Z',
-    updatedAt: '2026-01-01T09:00:00.000Z',
-    fields: { referenceNumber: 'FSD-1', title: 'Faisalabad STP', city: 'Faisalabad', province: 'Punjab', grossAreaSqFt: 19500, ...fields },
-    stageHistory: [received],
-    ...over,
-  };
-}
-
-function mou(over: Partial<Mou> = {}, fields: Partial<Mou['fields']> = {}): Mou {
-  return {
-    id: M1,
-    createdAt: '2026-01-01T09:00:00.000Z',
-    updatedAt: '2026-01-01T09:00:00.000Z',
-    fields: {
-      mouNumber: 'MOU-1',
-      type: 'two-party',
-      parties: [
-        { id: PARTY_A, name: 'PSEB', role: 'First party', type: 'pseb', signatories: [] },
-        { id: PARTY_B, name: 'Host', role: 'Host', type: 'university', signatories: [] },
-      ],
-      witnesses: [],
-      obligations: [],
-      amendments: [],
-      ...fields,
-    },
-    statusHistory: [{ at: '2026-01-01T09:00:00.000Z', from: null, to: 'draft', by: '', note: 'MoU entered.' }],
-    ...over,
-  };
-}
 
 describe('differences as the official reads them', () => {
   it('names the field (inside a list item by the item) and shows values in local formats; parties by name, role and signatories', () => {
