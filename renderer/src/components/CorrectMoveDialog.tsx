@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { FormDialog, useFocusFirstInvalid } from '../features/mous/FormDialog';
 import { FormField } from './FormField';
+import { moveDate } from '../../../shared/domain/move-history';
+import { formatDate } from '../../../shared/format/dates';
+
+/** A stage or status move in words, for the dialog: "Screening → Rejected on 25-Nov-2026 by Ayesha Khan". */
+export function describeMove<S extends string>(move: { from: S | null; to: S; at: string; by: string }, labels: Record<S, string>): string {
+  return `${labels[move.from ?? move.to]} → ${labels[move.to]} on ${formatDate(moveDate(move))}${move.by ? ` by ${move.by}` : ''}`;
+}
 
 interface Props {
   open: boolean;

@@ -14,11 +14,11 @@ import {
 import { obligationState } from '../../../../shared/domain/mou-dates';
 import { deriveMouState, describeTerm } from '../../../../shared/domain/mou-state';
 import { mouStatusOptions } from '../../../../shared/domain/mou-status';
-import { checkCorrection, moveDate } from '../../../../shared/domain/move-history';
+import { checkCorrection } from '../../../../shared/domain/move-history';
 import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
 import { mouStepOf, proposalMouStep } from '../../../../shared/domain/proposal-mou-step';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
-import { CorrectMoveDialog } from '../../components/CorrectMoveDialog';
+import { CorrectMoveDialog, describeMove } from '../../components/CorrectMoveDialog';
 import { MoveTimeline } from '../../components/MoveTimeline';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
 import { formatArea, formatNumber, formatRupees } from '../../../../shared/format/numbers';
@@ -498,7 +498,7 @@ export function MouPage({ id }: { id: string }) {
       {lastMove && (
         <CorrectMoveDialog
           open={correcting}
-          move={`${MOU_STATUS_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → ${MOU_STATUS_LABELS[lastMove.withdrawn.to]} on ${formatDate(moveDate(lastMove.withdrawn))}${lastMove.withdrawn.by ? ` by ${lastMove.withdrawn.by}` : ''}`}
+          move={describeMove(lastMove.withdrawn, MOU_STATUS_LABELS)}
           backTo={MOU_STATUS_LABELS[lastMove.restored.to]}
           onClose={() => setCorrecting(false)}
           onCorrect={async (reason) => {

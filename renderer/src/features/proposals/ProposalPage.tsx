@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../shared/domain/proposal';
 import { daysInStage } from '../../../../shared/domain/proposal-list-query';
 import { isClosedStage, offeredMoves, type AllowedMove } from '../../../../shared/domain/stage-machine';
-import { checkCorrection, moveDate } from '../../../../shared/domain/move-history';
+import { checkCorrection } from '../../../../shared/domain/move-history';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
-import { CorrectMoveDialog } from '../../components/CorrectMoveDialog';
+import { CorrectMoveDialog, describeMove } from '../../components/CorrectMoveDialog';
 import { formatNumber } from '../../../../shared/format/numbers';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
@@ -192,7 +192,7 @@ export function ProposalPage({ id }: { id: string }) {
       {lastMove && (
         <CorrectMoveDialog
           open={correcting}
-          move={`${STAGE_LABELS[lastMove.withdrawn.from ?? lastMove.withdrawn.to]} → ${STAGE_LABELS[lastMove.withdrawn.to]} on ${formatDate(moveDate(lastMove.withdrawn))}${lastMove.withdrawn.by ? ` by ${lastMove.withdrawn.by}` : ''}`}
+          move={describeMove(lastMove.withdrawn, STAGE_LABELS)}
           backTo={STAGE_LABELS[lastMove.restored.to]}
           onClose={() => setCorrecting(false)}
           onCorrect={async (reason) => {
