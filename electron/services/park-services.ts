@@ -17,6 +17,8 @@ import { emptyDatabase } from '../../shared/domain/database';
 import { createMouService, mouHandlers } from './mous';
 import { searchHandlers } from './park-search';
 import { occupancyHandlers } from './occupancy';
+import { createOffPcCopyService, offPcCopyHandlers, type OffPcCopyService } from './off-pc-copy';
+import type { CopyFs } from './storage/off-pc-copy';
 import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
@@ -44,6 +46,10 @@ export interface ParkServicesOptions {
   /** Tests inject failing file operations (ENOSPC, EROFS) here; the app uses Node's fs. */
   storageFs?: StorageFs;
   migrations?: Migrations;
+  /** The file system copies off the PC are written with (tests inject FAT-like and failing ones); Node's fs otherwise. */
+  copyFs?: CopyFs;
+  /** How long closing waits for the copy off the PC (SESSION_END_COPY_LIMIT_MS unless given). */
+  sessionEndCopyLimitMs?: number;
 }
 
 export interface ParkServices {
@@ -55,7 +61,10 @@ export interface ParkServices {
   dataFile: string;
   /** The data being worked on now: the register, or the practice data once the sample parks are opened. */
   active(): DataSession;
-  /** Waits for writes under way and lets go of the data folder (and the practice data, if open). */
+  /**
+   * Ends the session: makes the copy off the PC when a folder is set (within a time limit), waits
+   * for writes under way and lets go of the data folder (and the practice data, if open).
+   */
   close(): Promise<void>;
 }
 
@@ -67,6 +76,7 @@ export interface DataSession {
   dataDir: string;
   dataFile: string;
   practice: boolean;
+  offPcCopy: OffPcCopyService;
 }
 
 /**
@@ -123,6 +133,7 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
     dataFile: register.dataFile,
     active: () => active,
     close: async () => {
+      await register.offPcCopy.copyAtSessionEnd(options.sessionEndCopyLimitMs);
       await practice?.store.close();
       await register.store.close();
     },
@@ -130,7 +141,7 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
 }
 
 async function openDataSession(
-  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir }: ParkServicesOptions,
+  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir, copyFs }: ParkServicesOptions,
   dataDir: string,
   practice: boolean,
   workspace: Workspace,
@@ -142,6 +153,7 @@ async function openDataSession(
   const exportedFiles = new ExportedFiles();
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const fontCss = createDocumentFontCss(fontsDir);
+  const offPcCopy = createOffPcCopyService({ store, dataDir, clock, appVersion, practice, folderDialog: platform.folderDialog, copyFs });
   const handlers: Handlers = {
     ...appHandlers(store, { appVersion, dataDir, dataFile, practice }),
     ...proposalHandlers(createProposalService(store, clock)),
@@ -155,11 +167,12 @@ async function openDataSession(
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
+    ...offPcCopyHandlers(offPcCopy),
   };
 
   const duringRecovery = (name: string) =>
     store.problem && !CALLS_DURING_RECOVERY.has(name)
       ? fail('storage', 'Park Desk could not read its data file. Restore a backup or start afresh on the recovery screen first.')
       : undefined;
-  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataDir, dataFile, practice };
+  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataDir, dataFile, practice, offPcCopy };
 }

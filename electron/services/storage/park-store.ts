@@ -243,6 +243,18 @@ export class ParkStore {
     });
   }
 
+  /**
+   * The data file's bytes as saved, once writes under way are done: a consistent snapshot for a
+   * copy off the PC, taken from memory (which only ever holds what was written), never a file
+   * read half-way through a save.
+   */
+  async savedBytes(): Promise<Uint8Array> {
+    return this.enqueue(async () => {
+      if (this.currentProblem) throw new ApiFailure('storage', 'There is no readable data to copy yet.');
+      return this.currentBytes();
+    });
+  }
+
   /** The data file's contents as saved: memory only ever holds what was written. */
   private currentBytes(): Uint8Array {
     return databaseBytes(this.db.data);
