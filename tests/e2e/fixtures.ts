@@ -6,6 +6,8 @@ import { test as base, _electron, type Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { openBridgedApp } from '../support/browser-bridge';
 import { FaultyFs } from '../support/faulty-fs';
+import type { Clock } from '../../electron/services/platform';
+import type { CopyFs } from '../../electron/services/storage/off-pc-copy';
 import { createTestPlatform, type TestDialogs } from '../support/test-platform';
 
 export type AppKind = 'browser' | 'electron';
@@ -31,7 +33,7 @@ interface Options {
 
 interface Fixtures {
   /** Opens Park Desk on a data folder (default: this test's folder); call again to "restart" it. */
-  openApp(options?: { dataDir?: string }): Promise<ParkDeskApp>;
+  openApp(options?: { dataDir?: string; clock?: Clock; copyFs?: CopyFs }): Promise<ParkDeskApp>;
   /** Park Desk opened on this test's fresh data folder. */
   app: ParkDeskApp;
 }
@@ -81,7 +83,13 @@ export const test = base.extend<Options & Fixtures>({
         app = { page, dataDir: folder, readDataFile, dialogs, storageFaults: undefined, close: () => electronApp.close() };
       } else {
         const storageFaults = new FaultyFs();
-        const bridged = await openBridgedApp(browser, { dataDir: folder, exportDir: testInfo.outputPath('exports'), storageFs: storageFaults });
+        const bridged = await openBridgedApp(browser, {
+          dataDir: folder,
+          exportDir: testInfo.outputPath('exports'),
+          storageFs: storageFaults,
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.copyFs ? { copyFs: options.copyFs } : {}),
+        });
         app = { page: bridged.page, dataDir: folder, readDataFile, dialogs: bridged.dialogs, storageFaults, close: () => bridged.close() };
       }
       opened.push(app);

@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { openParkServices, type ParkServices } from '../../electron/services/park-services';
 import type { StorageFs } from '../../electron/services/storage/storage-fs';
+import type { CopyFs } from '../../electron/services/storage/off-pc-copy';
+import type { Clock } from '../../electron/services/platform';
 import { RENDERER_DIR, RENDERER_URL, serveRenderer } from './renderer-files';
 import { BRIDGE_CODEC_SOURCE, bridgeCodec } from './bridge-codec';
 import { createTestPlatform, type TestDialogs } from './test-platform';
@@ -29,7 +31,18 @@ export async function openBridgedApp(
     exportDir = path.join(dataDir, '..', 'exports'),
     viewport = { width: 1366, height: 768 },
     storageFs,
-  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number }; storageFs?: StorageFs },
+    clock,
+    copyFs,
+  }: {
+    dataDir: string;
+    exportDir?: string;
+    viewport?: { width: number; height: number };
+    storageFs?: StorageFs;
+    /** The test clock (main's "now"); the system clock otherwise. */
+    clock?: Clock;
+    /** The file system copies off the PC are written with (a FAT-like one in the tests). */
+    copyFs?: CopyFs;
+  },
 ): Promise<BridgedApp> {
   const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
   const services = await openParkServices({
@@ -38,6 +51,8 @@ export async function openBridgedApp(
     platform,
     fontsDir: path.join(RENDERER_DIR, 'fonts'),
     ...(storageFs ? { storageFs } : {}),
+    ...(clock ? { clock } : {}),
+    ...(copyFs ? { copyFs } : {}),
   });
   const context = await browser.newContext({ viewport, locale: 'en-PK', timezoneId: 'Asia/Karachi' });
   await serveRenderer(context);

@@ -51,6 +51,8 @@ export interface TestDialogs {
   /** Files the app asked the system to open, and to show in their folder, in order. */
   openedFiles: string[];
   shownInFolder: string[];
+  /** Folders the next folder dialogs answer, in order; when empty the dialog answers exportDir. */
+  folderPaths: string[];
 }
 
 export function createTestPlatform(browser: Browser, exportDir: string): { platform: PlatformServices; dialogs: TestDialogs } {
@@ -60,7 +62,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [], folderPaths: [] };
   return {
     dialogs,
     platform: {
@@ -93,6 +95,8 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
       folderDialog: {
         async chooseFolder() {
           if (cancelled()) return undefined;
+          const scripted = dialogs.folderPaths.shift();
+          if (scripted) return scripted;
           await mkdir(exportDir, { recursive: true });
           return exportDir;
         },

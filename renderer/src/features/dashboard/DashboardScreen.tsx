@@ -17,6 +17,7 @@ import { StageChart } from './StageChart';
 import { OccupancyOverview } from '../reports/OccupancyOverview';
 import { OutOfStepPanel } from './OutOfStepPanel';
 import { StuckThresholdForm } from './StuckThresholdForm';
+import { OffPcCopyWarning } from '../off-pc-copy/OffPcCopyWarning';
 
 const AREA_FIGURES: { key: AreaFigure; label: string }[] = [
   { key: 'pipeline', label: 'in the pipeline, before MoU signed' },
@@ -74,6 +75,7 @@ export function DashboardScreen() {
     return (
       <section aria-labelledby="dashboard-heading">
         <h1 id="dashboard-heading">Dashboard</h1>
+        <OffPcCopyWarning />
         <EmptyState title="Nothing to show yet">
           <p>Figures appear here once proposals are entered.</p>
           <div className="empty-actions">
@@ -121,6 +123,8 @@ export function DashboardScreen() {
         <h1 id="dashboard-heading">Dashboard</h1>
         <p className="muted">Figures as of {formatDate(d.today)}; archived proposals are left out. Each figure opens the list behind it.</p>
       </header>
+
+      <OffPcCopyWarning />
 
       <section aria-labelledby="attention-heading" className="attention">
         <h2 id="attention-heading">Needs attention</h2>

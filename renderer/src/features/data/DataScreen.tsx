@@ -5,6 +5,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
+import { OffPcCopyPanel } from '../off-pc-copy/OffPcCopyPanel';
 import { PracticePanel } from '../practice/PracticePanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
@@ -66,6 +67,7 @@ export function DataScreen() {
       </section>
 
       <BackupsPanel />
+      <OffPcCopyPanel />
       <ExchangePanel />
 
       <PracticePanel />
