@@ -175,8 +175,23 @@ describe('the off-PC copy service', () => {
     const stuck = new Promise<never>(() => undefined);
     fs.mkdir = () => stuck;
     await services.close();
+    // The copy made before the stick went is as it was.
+    expect(await copyFolders(stick)).toHaveLength(1);
     const reopened = await openParkServices({ dataDir, appVersion: 't' });
     expect((await reopened.handlers.getOffPcCopyStatus({})).lastAttempt).toMatchObject({ outcome: 'interrupted', message: expect.stringMatching(/^The copy at the end of the session was not finished within 0 seconds/) });
     await reopened.close();
+  });
+});
+
+describe('the snapshot a copy takes', () => {
+  it('is the data as saved once writes under way are done, never half of a save', async () => {
+    const dataDir = await makeDir();
+    const services = await openParkServices({ dataDir, appVersion: 't' });
+    const saving = services.store.update((db) => void (db.settings.officialName = 'Ayesha Khan'));
+    const snapshot = JSON.parse(Buffer.from(await services.store.savedBytes()).toString('utf8')) as { settings: { officialName: string } };
+    await saving;
+    expect(snapshot.settings.officialName).toBe('Ayesha Khan');
+    expect(Buffer.from(await services.store.savedBytes()).equals(await readFile(services.dataFile))).toBe(true);
+    await services.close();
   });
 });
