@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProposalSchema } from './proposal';
 import { MouSchema } from './mou';
+import { ReminderSnoozeSchema } from './reminders';
 
 /** Bumped whenever the file's shape changes; the store migrates older files on load. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -14,6 +15,8 @@ export const SettingsSchema = z.strictObject({
   operationalTarget: z.number().int().min(0).optional(),
   /** Days in one stage after which the dashboard counts a proposal as stuck (60 when unset). */
   stuckAfterDays: z.number().int().min(1).max(3650).optional(),
+  /** Reminder items snoozed from the due list (reminders.ts); expired ones are dropped on the next snooze. */
+  reminderSnoozes: z.array(ReminderSnoozeSchema).max(5000).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

@@ -51,6 +51,14 @@ export interface TestDialogs {
   /** Files the app asked the system to open, and to show in their folder, in order. */
   openedFiles: string[];
   shownInFolder: string[];
+  /** Desktop notifications the app showed (the reminders), in order; click() does what a click on it does. */
+  notifications: RecordedNotification[];
+}
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  click(): void;
 }
 
 export function createTestPlatform(browser: Browser, exportDir: string): { platform: PlatformServices; dialogs: TestDialogs } {
@@ -60,7 +68,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [], notifications: [] };
   return {
     dialogs,
     platform: {
@@ -88,6 +96,12 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         },
         showInFolder(filePath) {
           dialogs.shownInFolder.push(filePath);
+        },
+      },
+      notifier: {
+        notify({ title, body, onClick }) {
+          dialogs.notifications.push({ title, body, click: () => onClick?.() });
+          return true;
         },
       },
       folderDialog: {

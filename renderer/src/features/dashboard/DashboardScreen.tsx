@@ -17,6 +17,7 @@ import { StageChart } from './StageChart';
 import { OccupancyOverview } from '../reports/OccupancyOverview';
 import { OutOfStepPanel } from './OutOfStepPanel';
 import { StuckThresholdForm } from './StuckThresholdForm';
+import { NextActionsPanel } from './NextActionsPanel';
 
 const AREA_FIGURES: { key: AreaFigure; label: string }[] = [
   { key: 'pipeline', label: 'in the pipeline, before MoU signed' },
@@ -186,6 +187,8 @@ export function DashboardScreen() {
               </ul>
             )}
           </div>
+
+          <NextActionsPanel nextActions={d.nextActions} />
 
           <OutOfStepPanel items={d.outOfStep} />
 
