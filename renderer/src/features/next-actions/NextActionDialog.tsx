@@ -41,7 +41,11 @@ export function NextActionDialog({
     setSummary(undefined);
   }, [open, action]);
 
-  const set = (name: keyof Values, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    // A message answered by typing goes; the others stay until the next save.
+    setErrors(({ [name]: _answered, ...rest }) => rest);
+  };
   const typedDate = parseDateText(values.dueOn);
   const today = todayInPakistan();
   const pastWarning =
