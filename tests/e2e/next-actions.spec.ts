@@ -85,6 +85,7 @@ test('a next action due tomorrow shows on the dashboard, in the start reminder a
   const due = again.getByRole('table', { name: 'Everything overdue or due this week' });
   await expect(due.getByRole('row')).toHaveCount(2);
   await expectNoAxeViolations(again, 'the due list opened from the reminder');
+  await again.screenshot({ path: testInfo.outputPath('due-this-week.png') });
 
   // Snoozed for a day, it leaves the next reminder (the snooze is stored in the settings).
   await due.getByRole('button', { name: `Snooze 1 day: ${WHAT}` }).click();

@@ -7,6 +7,8 @@ import { REMINDER_CHECK_MS } from '../../../electron/services/reminders';
 import type { Result } from '../../../shared/api/result';
 import type { Proposal } from '../../../shared/domain/proposal';
 import { useTempDataDir } from './temp-data-dir';
+import { database, faisalabadMou, writeDataFolder } from '../../support/mou-data';
+import type { Mou } from '../../../shared/domain/mou';
 
 const makeDir = useTempDataDir();
 
@@ -79,6 +81,26 @@ describe('next actions and reminders over a real data file', () => {
     expect(stored.proposals[0].nextActionsDone).toEqual([
       { what: 'مسودہ بھیجیں', by: 'Bilal', dueOn: '2026-11-28', setAt: '2026-11-27T05:00:00.000Z', setBy: 'Ayesha Khan', doneAt: '2026-11-27T05:00:00.000Z', doneBy: 'Ayesha Khan', note: 'Sent by TCS' },
     ]);
+  });
+
+  it('keeps a next action on an MoU too, refuses a stale or archived record, and an archived MoU leaves the due list', async () => {
+    const dir = await writeDataFolder(await makeDir(), database({ mous: [faisalabadMou((f) => (f.obligations = []))] }));
+    const services = await openParkServices({ dataDir: dir, appVersion: 'test', clock: { now: () => new Date('2026-11-27T05:00:00.000Z') } });
+    const mou = value<Mou>(await services.dispatch('getMou', { id: faisalabadMou().id }));
+    const record = { kind: 'mou', id: mou.id };
+    const stale = await services.dispatch('setNextAction', { record, expectedUpdatedAt: '2020-01-01T00:00:00.000Z', action: { what: 'Renew', dueOn: '2026-11-30' } });
+    expect(stale.ok ? '' : stale.error.code).toBe('conflict');
+    const set = value<{ updatedAt: string }>(await services.dispatch('setNextAction', { record, expectedUpdatedAt: mou.updatedAt, action: { what: 'Draft the renewal', dueOn: '2026-11-20' } }));
+    const due = value<{ items: { kind: string; overdue: boolean }[] }>(await services.dispatch('getDueList', {}));
+    expect(due.items.filter((i) => i.kind === 'next-action')).toEqual([expect.objectContaining({ overdue: true, recordLabel: 'PSEB-STP-FSD-2021-01' })]);
+    const dashboard = value<{ nextActions: { figures: Record<string, number> } }>(await services.dispatch('getDashboard', {}));
+    expect(dashboard.nextActions.figures).toEqual({ 'next-actions-overdue': 1, 'next-actions-due-7': 0 });
+    const archived = value<Mou>(await services.dispatch('archiveMou', { id: mou.id }));
+    expect(archived.updatedAt >= set.updatedAt).toBe(true);
+    expect(value<{ items: unknown[] }>(await services.dispatch('getDueList', {})).items).toEqual([]);
+    const refused = await services.dispatch('completeNextAction', { record, expectedUpdatedAt: archived.updatedAt });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/archived/);
+    await services.close();
   });
 
   it('reminds at start and once a day, never twice a day, leaves snoozed items out, and a click opens the due list', async () => {

@@ -57,20 +57,22 @@ export function DueScreen({ preset: initial = 'all' }: { preset?: DueListPreset 
         <h1 id="due-heading" tabIndex={-1}>
           Due this week
         </h1>
-        <p className="muted">
-          What is overdue or falls due in the next 7 days{list ? `, as of ${formatDate(list.today)}` : ''}. The reminder at start and once a day lists
-          these; a snoozed item is left out of it.
-        </p>
       </header>
-      <div className="filters">
-        <label htmlFor="due-preset">Show</label>{' '}
-        <select id="due-preset" value={preset} onChange={(e) => setPreset(e.target.value as DueListPreset)}>
-          {DUE_LIST_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              {DUE_LIST_PRESET_LABELS[p]}
-            </option>
-          ))}
-        </select>
+      <p className="muted">
+        What is overdue or falls due in the next 7 days{list ? `, as of ${formatDate(list.today)}` : ''}. The reminder at start and once a day lists these; a
+        snoozed item is left out of it until the day shown, or until its date changes.
+      </p>
+      <div className="filter-bar">
+        <div className="filter">
+          <label htmlFor="due-preset">Show</label>
+          <select id="due-preset" value={preset} onChange={(e) => setPreset(e.target.value as DueListPreset)}>
+            {DUE_LIST_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {DUE_LIST_PRESET_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {error && (
         <p role="alert" className="load-error">
@@ -126,7 +128,7 @@ export function DueScreen({ preset: initial = 'all' }: { preset?: DueListPreset 
                         </button>
                       </span>
                     ) : (
-                      <span className="button-row compact">
+                      <span className="button-row">
                         {SNOOZE_CHOICES.map((choice) => (
                           <button
                             key={choice.days}
