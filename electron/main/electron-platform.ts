@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { dialog, Notification, shell, type BrowserWindow } from 'electron';
 import { MM_PER_INCH } from '../../shared/documents/print-layout';
-import type { FileOpener, FolderDialog, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
+import type { FileOpener, FolderDialog, Notifier, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
 import { createSecureWindow } from './window';
 
 /** Native save dialog, attached to the window in use so it is modal to it. */
@@ -47,6 +47,23 @@ export function createFileOpener(): FileOpener {
   return {
     openFile: (filePath) => shell.openPath(filePath),
     showInFolder: (filePath) => shell.showItemInFolder(filePath),
+  };
+}
+
+/** Desktop notifications through Electron; nothing is shown where the system has none. */
+export function createNotifier(): Notifier {
+  // Kept until closed, so a click still reaches its handler after garbage collection would run.
+  const shown = new Set<Notification>();
+  return {
+    notify({ title, body, onClick }) {
+      if (!Notification.isSupported()) return false;
+      const notification = new Notification({ title, body });
+      shown.add(notification);
+      if (onClick) notification.on('click', onClick);
+      notification.on('close', () => shown.delete(notification));
+      notification.show();
+      return true;
+    },
   };
 }
 

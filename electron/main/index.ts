@@ -6,7 +6,8 @@ import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
-import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
+import { createFileOpener, createFolderDialog, createNotifier, createOpenDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
+import { MENU_CHANNEL } from '../../shared/api/menu-commands';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
 import { createMainWindow } from './window';
@@ -41,6 +42,12 @@ async function start(dataDir: string): Promise<void> {
         folderDialog: createFolderDialog(getWindow),
         pdfPrinter: createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT),
         fileOpener: createFileOpener(),
+        notifier: createNotifier(),
+      },
+      // A click on a reminder brings the window forward on the due list.
+      onReminderClick: () => {
+        showMainWindow();
+        mainWindow?.webContents.send(MENU_CHANNEL, 'go-due');
       },
     });
   } catch (error) {

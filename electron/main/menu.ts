@@ -51,6 +51,7 @@ export function buildMenuTemplate({ isPackaged, platform, sendCommand, showAbout
         pageCommand('&MoUs', 'CmdOrCtrl+3', 'go-mous', sendCommand),
         pageCommand('D&ata', 'CmdOrCtrl+4', 'go-data', sendCommand),
         pageCommand('&Reports', 'CmdOrCtrl+5', 'go-reports', sendCommand),
+        pageCommand('Due this &week', 'CmdOrCtrl+6', 'go-due', sendCommand),
         { type: 'separator' },
         pageCommand('&Back', 'Alt+Left', 'go-back', sendCommand),
         pageCommand('For&ward', 'Alt+Right', 'go-forward', sendCommand),

@@ -23,7 +23,9 @@ import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
-import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
+import { systemClock, systemTimer, type Clock, type FileOpener, type FolderDialog, type Notifier, type OpenDialog, type PdfPrinter, type SaveDialog, type Timer } from './platform';
+import { nextActionHandlers } from './next-actions';
+import { startReminders, type Reminders } from './reminders';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -34,6 +36,8 @@ export interface PlatformServices {
   pdfPrinter?: PdfPrinter;
   folderDialog?: FolderDialog;
   fileOpener?: FileOpener;
+  /** Desktop notifications: without one, no reminders are shown. */
+  notifier?: Notifier;
 }
 
 export interface ParkServicesOptions {
@@ -50,6 +54,10 @@ export interface ParkServicesOptions {
   copyFs?: CopyFs;
   /** How long closing waits for the copy off the PC (SESSION_END_COPY_LIMIT_MS unless given). */
   sessionEndCopyLimitMs?: number;
+  /** Wakes the daily reminder check (setInterval unless a test turns it by hand). */
+  timer?: Timer;
+  /** The official clicked a reminder: the shell shows the due list. */
+  onReminderClick?: () => void;
 }
 
 export interface ParkServices {
@@ -61,6 +69,8 @@ export interface ParkServices {
   dataFile: string;
   /** The data being worked on now: the register, or the practice data once the sample parks are opened. */
   active(): DataSession;
+  /** The reminders over the register (undefined without a notifier). */
+  reminders: Reminders | undefined;
   /**
    * Ends the session: makes the copy off the PC when a folder is set (within a time limit), waits
    * for writes under way and lets go of the data folder (and the practice data, if open).
@@ -125,6 +135,11 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
   };
   const register = await openDataSession(options, dataDir, false, workspace);
   let active = register;
+  // Reminders speak of the register only, never of the practice data.
+  const { notifier } = options.platform ?? {};
+  const reminders = notifier
+    ? startReminders({ store: register.store, clock, notifier, timer: options.timer ?? systemTimer, onOpen: () => options.onReminderClick?.() })
+    : undefined;
 
   return {
     dispatch: (name, input) => active.dispatch(name, input),
@@ -132,7 +147,9 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
     store: register.store,
     dataFile: register.dataFile,
     active: () => active,
+    reminders,
     close: async () => {
+      reminders?.stop();
       await register.offPcCopy.copyAtSessionEnd(options.sessionEndCopyLimitMs);
       await practice?.store.close();
       await register.store.close();
@@ -168,6 +185,7 @@ async function openDataSession(
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
     ...offPcCopyHandlers(offPcCopy),
+    ...nextActionHandlers(store, clock),
   };
 
   const duringRecovery = (name: string) =>

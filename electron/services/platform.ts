@@ -10,6 +10,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Runs something again and again; the app uses setInterval, tests turn it by hand (no real waiting). */
+export interface Timer {
+  /** Calls `run` every `ms` milliseconds until the returned function is called. */
+  every(ms: number, run: () => void): () => void;
+}
+
+export const systemTimer: Timer = {
+  every(ms, run) {
+    const handle = setInterval(run, ms);
+    // A pending reminder never keeps the process alive on its own.
+    handle.unref?.();
+    return () => clearInterval(handle);
+  },
+};
+
+/** Desktop notifications (the reminders). */
+export interface Notifier {
+  /**
+   * Shows a notification; `onClick` runs when the official clicks it. Returns false where the
+   * system cannot show notifications (nothing is shown then).
+   */
+  notify(notification: { title: string; body: string; onClick?: () => void }): boolean;
+}
+
 export interface SaveDialog {
   /** Asks where to save; undefined when the official cancels. */
   chooseSavePath(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | undefined>;

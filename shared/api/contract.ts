@@ -14,6 +14,7 @@ import { occupancyCalls } from './calls/occupancy-calls';
 import { reportCalls } from './calls/report-calls';
 import { exportedFileCalls } from './calls/exported-file-calls';
 import { offPcCopyCalls } from './calls/off-pc-copy-calls';
+import { nextActionCalls } from './calls/next-action-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -36,6 +37,7 @@ export const contract = {
   ...reportCalls,
   ...exportedFileCalls,
   ...offPcCopyCalls,
+  ...nextActionCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 /** Commands the application menu sends to the page; the page binds the same keys itself. */
-export const MENU_COMMANDS = ['new-proposal', 'focus-search', 'go-dashboard', 'go-proposals', 'go-mous', 'go-data', 'go-reports', 'export-pdf', 'print', 'go-back', 'go-forward'] as const;
+export const MENU_COMMANDS = ['new-proposal', 'focus-search', 'go-dashboard', 'go-proposals', 'go-mous', 'go-data', 'go-reports', 'go-due', 'export-pdf', 'print', 'go-back', 'go-forward'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const MENU_CHANNEL = 'park-desk:menu';

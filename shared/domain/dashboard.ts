@@ -10,6 +10,7 @@ import type { ProposalSummary } from './proposal-summary';
 import { daysInStage, matchesProposalFilters, type ProposalListFilters } from './proposal-list-query';
 import { ALL_STAGES, type Stage } from './stages';
 import { OutOfStepSchema, proposalMouStepIssues, type MouStep } from './proposal-mou-step';
+import { DueItemSchema, matchesDuePreset, nextActionItems, sortDueItems } from './reminders';
 
 /**
  * The dashboard's figures, computed from the records and today's date, never stored.
@@ -25,6 +26,9 @@ export const PERIOD_ENDING_WINDOW_DAYS = 90;
 export const STUCK_LIST_LENGTH = 5;
 export const OVERDUE_LIST_LENGTH = 10;
 export const ATTENTION_LIST_LENGTH = 8;
+export const NEXT_ACTION_LIST_LENGTH = 5;
+/** The due list's views behind the dashboard's next-action figures. */
+export const NEXT_ACTION_FIGURES = ['next-actions-overdue', 'next-actions-due-7'] as const;
 /** Longer than this in one stage counts as stuck, unless the official sets another threshold. */
 export const DEFAULT_STUCK_AFTER_DAYS = 60;
 
@@ -79,6 +83,12 @@ export const DashboardSchema = z.object({
   ),
   /** Proposals and MoUs whose signing disagrees (proposal-mou-step.ts); archived records left out. */
   outOfStep: z.array(OutOfStepSchema),
+  /** Next actions overdue and due within 7 days: each the row count of the due list under that view. */
+  nextActions: z.object({
+    figures: z.record(z.enum(NEXT_ACTION_FIGURES), z.number()),
+    /** The most overdue first, then the soonest; at most NEXT_ACTION_LIST_LENGTH. */
+    items: z.array(DueItemSchema),
+  }),
 });
 export type Dashboard = z.output<typeof DashboardSchema>;
 
@@ -238,6 +248,14 @@ function mouFigures(all: readonly Mou[], today: string) {
   };
 }
 
+/** Counted with the due list's own test (matchesDuePreset) over the same items the list shows. */
+function nextActionFigures(proposals: readonly ProposalSummary[], mous: readonly Mou[], today: string): Dashboard['nextActions'] {
+  const items = sortDueItems(nextActionItems({ proposals, mous, today }));
+  const figures = Object.fromEntries(NEXT_ACTION_FIGURES.map((preset) => [preset, 0])) as Record<(typeof NEXT_ACTION_FIGURES)[number], number>;
+  for (const item of items) for (const preset of NEXT_ACTION_FIGURES) if (matchesDuePreset(item, preset)) figures[preset] += 1;
+  return { figures, items: items.slice(0, NEXT_ACTION_LIST_LENGTH) };
+}
+
 export function computeDashboard({ proposals, mous, today, operationalTarget, stuckAfterDays = DEFAULT_STUCK_AFTER_DAYS }: DashboardInput): Dashboard {
   const p = proposalFigures(proposals, today, stuckAfterDays);
   const m = mouFigures(mous, today);
@@ -257,5 +275,6 @@ export function computeDashboard({ proposals, mous, today, operationalTarget, st
     overdueObligations: m.overdueObligations,
     periodsEnding: m.periodsEnding,
     outOfStep: proposalMouStepIssues(proposals, m.steps),
+    nextActions: nextActionFigures(proposals, mous, today),
   };
 }

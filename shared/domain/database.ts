@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ProposalSchema } from './proposal';
 import { MouSchema } from './mou';
 import { OffPcCopySettingSchema } from './off-pc-copy';
+import { ReminderSnoozeSchema } from './reminders';
 
 /** Bumped whenever the file's shape changes; the store migrates older files on load. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -17,6 +18,8 @@ export const SettingsSchema = z.strictObject({
   stuckAfterDays: z.number().int().min(1).max(3650).optional(),
   /** Where copies off the PC go (a USB stick, a share) and how the last ones went; unset until a folder is chosen. */
   offPcCopy: OffPcCopySettingSchema.optional(),
+  /** Reminder items snoozed from the due list (reminders.ts); expired ones are dropped on the next snooze. */
+  reminderSnoozes: z.array(ReminderSnoozeSchema).max(5000).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

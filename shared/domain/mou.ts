@@ -11,6 +11,7 @@ import {
   requiredText,
 } from '../validation/field-values';
 import { lastEffectiveMove, moveDate } from './move-history';
+import { DoneActionSchema, NextActionSchema } from './next-action';
 
 export const MOU_TYPES = ['two-party', 'three-party'] as const;
 export const MOU_TYPE_LABELS: Record<(typeof MOU_TYPES)[number], string> = {
@@ -192,6 +193,10 @@ export const MouSchema = z.strictObject({
   statusHistory: z.array(MouStatusMoveSchema).min(1),
   /** Set when archived (an MoU entered by mistake): hidden from the list and the dashboard until restored. */
   archivedAt: z.iso.datetime().optional(),
+  /** What must happen next, by whom and by when (next-action.ts); overdue is derived. */
+  nextAction: NextActionSchema.optional(),
+  /** Next actions marked done, oldest first: the record's history of them. */
+  nextActionsDone: z.array(DoneActionSchema).max(5000).optional(),
 });
 export type Mou = z.output<typeof MouSchema>;
 

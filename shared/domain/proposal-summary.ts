@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_STAGES } from './stages';
 import { PARTNER_TYPES, PROVINCES, currentStage, enteredCurrentStageAt, type Proposal } from './proposal';
+import { NextActionSchema } from './next-action';
 
 /** The row the proposals list needs: enough to search, filter and sort, not the whole record. */
 export const ProposalSummarySchema = z.object({
@@ -19,6 +20,8 @@ export const ProposalSummarySchema = z.object({
   /** Notes are searched too (Urdu included), so the list carries them. */
   notes: z.string().optional(),
   archivedAt: z.string().optional(),
+  /** For the dashboard's next-action figures and the due list. */
+  nextAction: NextActionSchema.optional(),
 });
 export type ProposalSummary = z.output<typeof ProposalSummarySchema>;
 
@@ -38,5 +41,6 @@ export function summariseProposal(proposal: Proposal): ProposalSummary {
     updatedAt: proposal.updatedAt,
     notes: f.notes,
     archivedAt: proposal.archivedAt,
+    ...(proposal.nextAction ? { nextAction: proposal.nextAction } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { ALL_STAGES, type Stage } from './stages';
 import { lastEffectiveMove } from './move-history';
 import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
 import { OccupancyReturnSchema } from './occupancy';
+import { DoneActionSchema, NextActionSchema } from './next-action';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -156,6 +157,10 @@ export const ProposalSchema = z.strictObject({
   archivedAt: InstantSchema.optional(),
   /** Occupancy returns of a park at Fit-out or Operational, one per month or quarter (see occupancy.ts). */
   occupancyReturns: z.array(OccupancyReturnSchema).max(2000).optional(),
+  /** What must happen next, by whom and by when (next-action.ts); overdue is derived. */
+  nextAction: NextActionSchema.optional(),
+  /** Next actions marked done, oldest first: the record's history of them. */
+  nextActionsDone: z.array(DoneActionSchema).max(5000).optional(),
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 

@@ -127,3 +127,8 @@ function plainIsoDayStamp(isoDate: string): number | undefined {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return (era * 146_097 + dayOfEra - 719_468) * 86_400_000;
 }
+
+/** The calendar date `days` after (or before, when negative) an ISO date: 2026-11-27 + 1 = 2026-11-28. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(dayStamp(isoDate) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../shared/api/contract';
+import type { MenuCommand } from '../../shared/api/menu-commands';
 import { openParkServices, type ParkServices } from '../../electron/services/park-services';
 import type { StorageFs } from '../../electron/services/storage/storage-fs';
 import type { CopyFs } from '../../electron/services/storage/off-pc-copy';
@@ -45,7 +46,10 @@ export async function openBridgedApp(
   },
 ): Promise<BridgedApp> {
   const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
+  // A click on a reminder reaches the page the way Electron's main sends it a menu command.
+  let sendCommand: (command: MenuCommand) => void = () => undefined;
   const services = await openParkServices({
+    onReminderClick: () => sendCommand('go-due'),
     dataDir: path.resolve(dataDir),
     appVersion: packageJson.version,
     platform,
@@ -73,9 +77,16 @@ export async function openBridgedApp(
         api[name] = async (input) => codec.decode(await invoke(name, codec.encode(input)));
       }
       Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+      const listeners = new Set();
+      Object.defineProperty(window, 'shell', {
+        value: Object.freeze({ onMenuCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); } }),
+        writable: false,
+      });
+      Object.defineProperty(window, '__parkDeskMenuCommand', { value: (command) => listeners.forEach((l) => l(command)), writable: false });
     })();`,
   });
   const page = await context.newPage();
+  sendCommand = (command) => void page.evaluate((c) => (window as unknown as { __parkDeskMenuCommand(c: string): void }).__parkDeskMenuCommand(c), command).catch(() => undefined);
   await page.goto(RENDERER_URL);
   return {
     page,

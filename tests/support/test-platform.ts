@@ -53,6 +53,14 @@ export interface TestDialogs {
   shownInFolder: string[];
   /** Folders the next folder dialogs answer, in order; when empty the dialog answers exportDir. */
   folderPaths: string[];
+  /** Desktop notifications the app showed (the reminders), in order; click() does what a click on it does. */
+  notifications: RecordedNotification[];
+}
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  click(): void;
 }
 
 export function createTestPlatform(browser: Browser, exportDir: string): { platform: PlatformServices; dialogs: TestDialogs } {
@@ -62,7 +70,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [], folderPaths: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [], folderPaths: [], notifications: [] };
   return {
     dialogs,
     platform: {
@@ -90,6 +98,12 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         },
         showInFolder(filePath) {
           dialogs.shownInFolder.push(filePath);
+        },
+      },
+      notifier: {
+        notify({ title, body, onClick }) {
+          dialogs.notifications.push({ title, body, click: () => onClick?.() });
+          return true;
         },
       },
       folderDialog: {

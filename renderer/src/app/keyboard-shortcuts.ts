@@ -13,6 +13,7 @@ const KEY_COMMANDS: Record<string, MenuCommand> = {
   '3': 'go-mous',
   '4': 'go-data',
   '5': 'go-reports',
+  '6': 'go-due',
   e: 'export-pdf',
 };
 
@@ -40,6 +41,8 @@ export function runCommand(command: MenuCommand): void {
       return navigate({ screen: 'data' });
     case 'go-reports':
       return navigate({ screen: 'reports' });
+    case 'go-due':
+      return navigate({ screen: 'due' });
     case 'export-pdf': {
       const handled = !window.dispatchEvent(new CustomEvent(EXPORT_PDF_EVENT, { cancelable: true }));
       if (!handled) useAppStore.getState().notify('info', 'Open an MoU summary or a report to export it as PDF.');

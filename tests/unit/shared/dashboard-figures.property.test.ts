@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AREA_FIGURE_FILTERS, computeDashboard, type AreaFigure } from '../../../shared/domain/dashboard';
+import { AREA_FIGURE_FILTERS, NEXT_ACTION_FIGURES, computeDashboard, type AreaFigure } from '../../../shared/domain/dashboard';
+import { dueItems, filterDueItems } from '../../../shared/domain/reminders';
 import { MOU_STATUSES, type Mou, type MouStatus } from '../../../shared/domain/mou';
 import { MOU_LIST_PRESETS, filterMouSummaries } from '../../../shared/domain/mou-list-query';
 import { deriveMouState } from '../../../shared/domain/mou-state';
@@ -35,6 +36,16 @@ const obligation = fc.record({
   completedOn: maybe(dateNear),
 });
 
+/** A next action due around today: long overdue, just overdue, today, this week, later. */
+const nextActionArb = maybe(
+  fc.record({
+    what: fc.constantFrom('Send the draft MoU', 'مسودہ بھیجیں'),
+    dueOn: fc.integer({ min: -30, max: 30 }).map((offset) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)),
+    setAt: fc.constant('2026-11-01T00:00:00.000Z'),
+    setBy: fc.constant('Ayesha'),
+  }),
+);
+
 const mouArb: fc.Arbitrary<Mou> = fc
   .record({
     id: fc.uuid(),
@@ -48,12 +59,16 @@ const mouArb: fc.Arbitrary<Mou> = fc
     noticePeriodDays: maybe(fc.integer({ min: 0, max: 400 })),
     nextReviewOn: maybe(dateNear),
     obligations: fc.array(obligation, { maxLength: 4 }),
+    nextAction: nextActionArb,
+    archivedAt: maybe(fc.constant('2026-06-01T00:00:00.000Z')),
   })
   .map((g) => {
     const effectiveOn =
       g.signedOn && g.effectiveDelay !== undefined ? new Date(Date.parse(`${g.signedOn}T00:00:00Z`) + g.effectiveDelay * 86_400_000).toISOString().slice(0, 10) : undefined;
     return {
       id: g.id,
+      ...(g.nextAction ? { nextAction: g.nextAction } : {}),
+      ...(g.archivedAt ? { archivedAt: g.archivedAt } : {}),
       createdAt: '2020-01-01T00:00:00.000Z',
       updatedAt: '2020-01-01T00:00:00.000Z',
       statusHistory: [
@@ -93,6 +108,7 @@ const proposalArb: fc.Arbitrary<ProposalSummary> = fc.record({
   enteredStageAt: fc.integer({ min: -730 * 24, max: 0 }).map((hours) => new Date(Date.parse(`${TODAY}T18:59:00Z`) + hours * 3_600_000).toISOString()),
   updatedAt: fc.constant('2026-01-01T00:00:00.000Z'),
   archivedAt: maybe(fc.constant('2026-06-01T00:00:00.000Z')),
+  nextAction: nextActionArb,
 });
 
 const records = fc.record({
@@ -111,6 +127,20 @@ describe('every dashboard figure equals the row count of the list it opens', () 
           expect(d.mouFigures[preset], preset).toBe(filterMouSummaries(listRows, { query: '', status: '', preset }).length);
         }
         expect(d.mouCount).toBe(filterMouSummaries(listRows, { query: '', status: '' }).length);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('for next actions on proposals and MoUs: each figure is the row count of the due list under its view', () => {
+    fc.assert(
+      fc.property(records, ({ proposals, mous }) => {
+        // The dashboard, like the due list, reads MoUs that are not archived (dashboardHandlers and dueInput).
+        const live = mous.filter((m) => !m.archivedAt);
+        const d = computeDashboard({ proposals, mous: live, today: TODAY });
+        const listRows = dueItems({ proposals, mous: live, today: TODAY });
+        for (const preset of NEXT_ACTION_FIGURES) expect(d.nextActions.figures[preset], preset).toBe(filterDueItems(listRows, preset).length);
+        expect(d.nextActions.items).toEqual(filterDueItems(listRows, 'next-actions-overdue').concat(filterDueItems(listRows, 'next-actions-due-7')).slice(0, d.nextActions.items.length));
       }),
       { numRuns: 120 },
     );

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, MAX_URL_CHARS, session, shell } from './fake-electron';
-import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { BrowserWindow, dialog, MAX_URL_CHARS, Notification, session, shell } from './fake-electron';
+import { createFileOpener, createFolderDialog, createNotifier, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { createDocumentFontCss } from '../../../electron/services/document-fonts';
 import { buildMouSummaryHtml } from '../../../shared/documents/mou-summary';
 import { MOU_SUMMARY_PRINT_LAYOUT, PARK_REGISTER_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
@@ -28,6 +28,28 @@ describe('createFileOpener', () => {
     expect(shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith('/exports/MoU.pdf');
     shell.openPath.mockResolvedValueOnce('No application is associated with this file');
     await expect(opener.openFile('/exports/MoU.pdf')).resolves.toBe('No application is associated with this file');
+  });
+});
+
+describe('createNotifier', () => {
+  it('shows a notification through Electron and runs onClick when it is clicked', () => {
+    Notification.instances.length = 0;
+    Notification.supported = true;
+    const onClick = vi.fn();
+    expect(createNotifier().notify({ title: 'Park Desk: 1 due this week', body: 'A line', onClick })).toBe(true);
+    const shown = Notification.instances[0]!;
+    expect(shown.options).toEqual({ title: 'Park Desk: 1 due this week', body: 'A line' });
+    expect(shown.shown).toBe(true);
+    shown.emit('click');
+    expect(onClick).toHaveBeenCalledOnce();
+  });
+
+  it('shows nothing where the system has no notifications', () => {
+    Notification.instances.length = 0;
+    Notification.supported = false;
+    expect(createNotifier().notify({ title: 't', body: 'b' })).toBe(false);
+    expect(Notification.instances).toHaveLength(0);
+    Notification.supported = true;
   });
 });
 

@@ -45,7 +45,9 @@ describe('electron/main/index', () => {
         folderDialog: expect.any(Object),
         pdfPrinter: expect.any(Object),
         fileOpener: expect.objectContaining({ openFile: expect.any(Function), showInFolder: expect.any(Function) }),
+        notifier: expect.objectContaining({ notify: expect.any(Function) }),
       },
+      onReminderClick: expect.any(Function),
     });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalled();

@@ -3,6 +3,7 @@ import type { ProposalListFilters } from '../../../../shared/domain/proposal-lis
 import type { AppState } from '../store';
 import type { MouListPreset } from '../../../../shared/domain/mou-list-query';
 import type { MouStatus } from '../../../../shared/domain/mou';
+import type { DueListPreset } from '../../../../shared/domain/reminders';
 
 /** The MoU list views the dashboard links into (defined with the MoU list query). */
 export type { MouListPreset };
@@ -22,7 +23,9 @@ export type Route =
   | { screen: 'mou-form'; id?: string; proposalId?: string; start?: { status: MouStatus; on: string } }
   | { screen: 'mou-summary'; id: string }
   | { screen: 'data' }
-  | { screen: 'reports' };
+  | { screen: 'reports' }
+  /** What is overdue or due this week (the reminder opens it); `preset` narrows it as a dashboard figure does. */
+  | { screen: 'due'; preset?: DueListPreset };
 
 /** How a navigation moves through the app's own screen history (Back / Forward). */
 export type HistoryMove = 'push' | 'back' | 'forward';

@@ -18,6 +18,7 @@ import { OccupancyOverview } from '../reports/OccupancyOverview';
 import { OutOfStepPanel } from './OutOfStepPanel';
 import { StuckThresholdForm } from './StuckThresholdForm';
 import { OffPcCopyWarning } from '../off-pc-copy/OffPcCopyWarning';
+import { NextActionsPanel } from './NextActionsPanel';
 
 const AREA_FIGURES: { key: AreaFigure; label: string }[] = [
   { key: 'pipeline', label: 'in the pipeline, before MoU signed' },
@@ -190,6 +191,8 @@ export function DashboardScreen() {
               </ul>
             )}
           </div>
+
+          <NextActionsPanel nextActions={d.nextActions} />
 
           <OutOfStepPanel items={d.outOfStep} />
 

@@ -20,6 +20,7 @@ import { mouStepOf, proposalMouStep } from '../../../../shared/domain/proposal-m
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { CorrectMoveDialog, describeMove } from '../../components/CorrectMoveDialog';
 import { MoveTimeline } from '../../components/MoveTimeline';
+import { NextActionPanel } from '../next-actions/NextActionPanel';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
 import { formatArea, formatNumber, formatRupees } from '../../../../shared/format/numbers';
 import { api, call } from '../../app/api-client';
@@ -246,6 +247,17 @@ export function MouPage({ id }: { id: string }) {
       </section>
 
       {/* What an official acts on comes first: the state above, then the dates it turns on and what is owed. */}
+      <NextActionPanel
+        record={{ kind: 'mou', id: mou.id, updatedAt: mou.updatedAt }}
+        nextAction={mou.nextAction}
+        done={mou.nextActionsDone}
+        archived={Boolean(mou.archivedAt)}
+        onChanged={async () => {
+          const result = await call(api().getMou({ id: mou.id }));
+          if (result.ok) saved(result.value);
+        }}
+      />
+
       <section className="record-section" aria-labelledby="mou-dates-heading">
         <h2 id="mou-dates-heading">Key dates</h2>
         <FoldedFacts>

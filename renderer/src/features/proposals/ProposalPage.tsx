@@ -18,6 +18,7 @@ import { StageTimeline } from './StageTimeline';
 import { useArchiveActions } from './use-archive-actions';
 import { ProposalMous } from '../mous/ProposalMous';
 import { OccupancyPanel } from '../reports/OccupancyPanel';
+import { NextActionPanel } from '../next-actions/NextActionPanel';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -148,6 +149,18 @@ export function ProposalPage({ id }: { id: string }) {
           </p>
         )}
       </section>
+
+      <NextActionPanel
+        record={{ kind: 'proposal', id: proposal.id, updatedAt: proposal.updatedAt }}
+        nextAction={proposal.nextAction}
+        done={proposal.nextActionsDone}
+        archived={Boolean(proposal.archivedAt)}
+        onChanged={async () => {
+          const fresh = await reload(proposal.id);
+          if (fresh) setProposal(fresh);
+          void loadProposals();
+        }}
+      />
 
       {/* The MoUs come before the history: once a proposal nears signing they are the next thing to record. */}
       <ProposalMous proposal={proposal} />
