@@ -109,3 +109,10 @@ export function tooLargeMessage(name: string, sizeBytes: number): string {
 
 /** The first 12 hex of the hash, as the list shows it. */
 export const shortHash = (sha256: string): string => sha256.slice(0, 12);
+
+/** What Verify attachments says about one reference whose file is not as it was added. */
+export function verifyProblemMessage(name: string, recordLabel: string, outcome: 'missing' | 'changed'): string {
+  return outcome === 'missing'
+    ? `${name} on ${recordLabel}: the stored file is missing from the data folder.`
+    : `${name} on ${recordLabel}: the stored file has changed since it was added.`;
+}
