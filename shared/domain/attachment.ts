@@ -104,7 +104,9 @@ export function formatFileSize(bytes: number): string {
 
 /** The plain message for a file over the limit, naming it and its size. */
 export function tooLargeMessage(name: string, sizeBytes: number): string {
-  return `${name} is ${formatFileSize(sizeBytes)}; attachments can be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)} each.`;
+  const size = formatFileSize(sizeBytes);
+  const limit = formatFileSize(MAX_ATTACHMENT_BYTES);
+  return `${name} is ${size === limit ? `just over ${size}` : size}; attachments can be at most ${limit} each.`;
 }
 
 /** The first 12 hex of the hash, as the list shows it. */
