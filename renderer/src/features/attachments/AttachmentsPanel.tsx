@@ -157,10 +157,16 @@ export function AttachmentsPanel({ recordType, record, recordLabel, onChanged }:
                   </td>
                   <td className="nowrap">
                     <div className="row-actions">
-                      <button type="button" className="button small" aria-label={`Open ${a.name}`} onClick={() => void open(a)}>
-                        {openPolicyOf(a.name) === 'open' ? 'Open' : 'Open (folder)'}
+                      <button
+                        type="button"
+                        className="button small"
+                        aria-label={`Open ${a.name}`}
+                        title={openPolicyOf(a.name) === 'open' ? undefined : 'Not a document or image: shown in its folder, never run'}
+                        onClick={() => void open(a)}
+                      >
+                        Open
                       </button>
-                      <button type="button" className="button small" aria-label={`Show ${a.name} in folder`} onClick={() => void showInFolder(a)}>
+                      <button type="button" className="button small" aria-label={`Show in folder: ${a.name}`} onClick={() => void showInFolder(a)}>
                         Show in folder
                       </button>
                       {editable && (
