@@ -66,6 +66,7 @@ test('an official attaches the signed scan to the Faisalabad MoU, opens it after
   await expect(dialog.getByLabel('Kind')).toHaveValue('signed-mou');
   await dialog.getByLabel('Note (optional)').fill(URDU_NOTE);
   await expectNoAxeViolations(app.page, 'the add attachment dialog');
+  await dialog.screenshot({ path: testInfo.outputPath('add-attachment-dialog.png') });
   await dialog.getByRole('button', { name: 'Attach file' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.page.locator('.notices')).toContainText(`${SCAN} attached to MoU ${MOU_NUMBER}.`);
@@ -110,8 +111,10 @@ test('an official attaches the signed scan to the Faisalabad MoU, opens it after
   await truncate(path.join(dropDir, 'Site photos.tif'), 61_000_000);
   await dropFiles(reopened, ['setup.exe', 'Site photos.tif']);
   const dropDialog = reopened.page.getByRole('dialog', { name: `Attach setup.exe to MoU ${MOU_NUMBER}` });
-  await expect(dropDialog.getByRole('alert')).toHaveText('Site photos.tif is 61 MB; attachments can be at most 50 MB each.');
+  await expect(dropDialog.getByRole('alert')).toHaveText('This file cannot be attached:Site photos.tif is 61 MB; attachments can be at most 50 MB each.');
   await expect(dropDialog.getByLabel('Kind')).toHaveValue('other');
+  await expectNoAxeViolations(reopened.page, 'the add attachment dialog with a refused file');
+  await dropDialog.screenshot({ path: testInfo.outputPath('drop-dialog.png') });
   await dropDialog.getByRole('button', { name: 'Attach file' }).click();
   await expect(dropDialog).toBeHidden();
   await table.getByRole('button', { name: 'Open setup.exe' }).click();

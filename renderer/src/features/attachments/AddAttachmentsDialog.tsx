@@ -48,13 +48,16 @@ export function AddAttachmentsDialog({
       onCancel={onCancel}
     >
       {refused.length > 0 && (
-        <ul className="attachment-refused" role="alert" aria-label="Files that cannot be attached">
-          {refused.map((f) => (
-            <li key={f.token} dir="auto">
-              {f.problem}
-            </li>
-          ))}
-        </ul>
+        <div role="alert" className="attachment-refused">
+          <p>{refused.length === 1 ? 'This file cannot be attached:' : 'These files cannot be attached:'}</p>
+          <ul>
+            {refused.map((f) => (
+              <li key={f.token} dir="auto">
+                {f.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {usable.length === 0 ? (
         <p>Nothing to attach. Choose Cancel and pick smaller files, or split a large scan into parts.</p>
