@@ -15,6 +15,7 @@ import { reportCalls } from './calls/report-calls';
 import { exportedFileCalls } from './calls/exported-file-calls';
 import { offPcCopyCalls } from './calls/off-pc-copy-calls';
 import { nextActionCalls } from './calls/next-action-calls';
+import { attachmentCalls } from './calls/attachment-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -38,6 +39,7 @@ export const contract = {
   ...exportedFileCalls,
   ...offPcCopyCalls,
   ...nextActionCalls,
+  ...attachmentCalls,
 } as const;
 
 export type Contract = typeof contract;

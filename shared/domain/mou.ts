@@ -12,6 +12,7 @@ import {
 } from '../validation/field-values';
 import { lastEffectiveMove, moveDate } from './move-history';
 import { DoneActionSchema, NextActionSchema } from './next-action';
+import { AttachmentsFieldSchema } from './attachment';
 
 export const MOU_TYPES = ['two-party', 'three-party'] as const;
 export const MOU_TYPE_LABELS: Record<(typeof MOU_TYPES)[number], string> = {
@@ -197,6 +198,8 @@ export const MouSchema = z.strictObject({
   nextAction: NextActionSchema.optional(),
   /** Next actions marked done, oldest first: the record's history of them. */
   nextActionsDone: z.array(DoneActionSchema).max(5000).optional(),
+  /** Documents kept with the MoU (see attachment.ts); the files are in the attachment store. */
+  attachments: AttachmentsFieldSchema,
 });
 export type Mou = z.output<typeof MouSchema>;
 

@@ -4,6 +4,7 @@ import { lastEffectiveMove } from './move-history';
 import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
 import { OccupancyReturnSchema } from './occupancy';
 import { DoneActionSchema, NextActionSchema } from './next-action';
+import { AttachmentsFieldSchema } from './attachment';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -161,6 +162,8 @@ export const ProposalSchema = z.strictObject({
   nextAction: NextActionSchema.optional(),
   /** Next actions marked done, oldest first: the record's history of them. */
   nextActionsDone: z.array(DoneActionSchema).max(5000).optional(),
+  /** Documents kept with the proposal (see attachment.ts); the files are in the attachment store. */
+  attachments: AttachmentsFieldSchema,
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 

@@ -18,6 +18,8 @@ export interface BridgedApp {
   dataDir: string;
   /** Stand-ins for the native save and folder dialogs. */
   dialogs: TestDialogs;
+  /** Where a file dropped on the page "is" on disk: the preload's webUtils.getPathForFile, emulated. */
+  dropDir: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openBridgedApp(
     storageFs,
     clock,
     copyFs,
+    dropDir = path.join(dataDir, '..', 'dropped'),
   }: {
     dataDir: string;
     exportDir?: string;
@@ -43,6 +46,8 @@ export async function openBridgedApp(
     clock?: Clock;
     /** The file system copies off the PC are written with (a FAT-like one in the tests). */
     copyFs?: CopyFs;
+    /** Where the emulated getPathForFile finds dropped files. */
+    dropDir?: string;
   },
 ): Promise<BridgedApp> {
   const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
@@ -77,11 +82,16 @@ export async function openBridgedApp(
         api[name] = async (input) => codec.decode(await invoke(name, codec.encode(input)));
       }
       Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+      // The preload's second surface. Menu commands reach the page through __parkDeskMenuCommand;
+      // a dropped File has no path in a plain browser, so the emulated getPathForFile places it
+      // in the test's drop folder under its own name.
       const listeners = new Set();
-      Object.defineProperty(window, 'shell', {
-        value: Object.freeze({ onMenuCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); } }),
-        writable: false,
-      });
+      const dropDir = ${JSON.stringify(path.resolve(dropDir))};
+      const shell = {
+        onMenuCommand(listener) { listeners.add(listener); return () => listeners.delete(listener); },
+        pathForFile: (file) => dropDir + ${JSON.stringify(path.sep)} + file.name,
+      };
+      Object.defineProperty(window, 'shell', { value: Object.freeze(shell), writable: false });
       Object.defineProperty(window, '__parkDeskMenuCommand', { value: (command) => listeners.forEach((l) => l(command)), writable: false });
     })();`,
   });
@@ -94,6 +104,7 @@ export async function openBridgedApp(
     services,
     dataDir,
     dialogs,
+    dropDir: path.resolve(dropDir),
     async close() {
       await context.close();
       await services.close();

@@ -48,6 +48,8 @@ export interface TestDialogs {
   savePaths: string[];
   /** Files the next open dialogs answer, in order; when empty the dialog is cancelled. */
   openPaths: string[];
+  /** Answers for the next several-files open dialogs (attachments), in order; when empty one of openPaths answers. */
+  openPathSets: string[][];
   /** Files the app asked the system to open, and to show in their folder, in order. */
   openedFiles: string[];
   shownInFolder: string[];
@@ -70,7 +72,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [], folderPaths: [], notifications: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openPathSets: [], openedFiles: [], shownInFolder: [], folderPaths: [], notifications: [] };
   return {
     dialogs,
     platform: {
@@ -89,6 +91,13 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         async chooseOpenPath() {
           if (cancelled()) return undefined;
           return dialogs.openPaths.shift();
+        },
+        async chooseOpenPaths() {
+          if (cancelled()) return undefined;
+          const set = dialogs.openPathSets.shift();
+          if (set) return set;
+          const one = dialogs.openPaths.shift();
+          return one ? [one] : undefined;
         },
       },
       fileOpener: {

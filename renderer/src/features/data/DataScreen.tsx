@@ -7,6 +7,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { OffPcCopyPanel } from '../off-pc-copy/OffPcCopyPanel';
 import { PracticePanel } from '../practice/PracticePanel';
+import { VerifyAttachmentsPanel } from '../attachments/VerifyAttachmentsPanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
 export function DataScreen() {
@@ -69,6 +70,7 @@ export function DataScreen() {
       <BackupsPanel />
       <OffPcCopyPanel />
       <ExchangePanel />
+      <VerifyAttachmentsPanel />
 
       <PracticePanel />
     </section>

@@ -19,6 +19,7 @@ import { useArchiveActions } from './use-archive-actions';
 import { ProposalMous } from '../mous/ProposalMous';
 import { OccupancyPanel } from '../reports/OccupancyPanel';
 import { NextActionPanel } from '../next-actions/NextActionPanel';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -166,6 +167,16 @@ export function ProposalPage({ id }: { id: string }) {
       <ProposalMous proposal={proposal} />
 
       <OccupancyPanel proposal={proposal} onChanged={setProposal} />
+
+      <AttachmentsPanel
+        recordType="proposal"
+        record={proposal}
+        recordLabel={`proposal ${proposal.fields.referenceNumber}`}
+        onChanged={async () => {
+          const updated = await reload(proposal.id);
+          if (updated) setProposal(updated);
+        }}
+      />
 
       <StageTimeline history={proposal.stageHistory} />
 
