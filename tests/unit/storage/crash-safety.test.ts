@@ -66,10 +66,13 @@ describe('a writer killed with SIGKILL at random moments', () => {
 describe('two processes on one data file', () => {
   it('refuses the second, which never writes, and loses no acknowledged write of the first', async () => {
     const dir = await makeDir();
-    const first = startWriter(bundle, dir, 'first', 300);
+    // The first holds the file after its writes until told, so on a loaded machine it cannot
+    // finish (and let go) before the second has even started.
+    const first = startWriter(bundle, dir, 'first', 300, true);
     await first.ready;
     const second = startWriter(bundle, dir, 'second', 5);
     const secondExit = await second.exited;
+    first.child.stdin!.end();
     expect(secondExit.code).toBe(3);
     expect(second.lines[0]).toMatch(/^refused The data file .* is in use by Park Desk on computer .* \(user .*, process \d+\)/);
     expect(second.acked).toEqual([]);

@@ -30,8 +30,10 @@ export interface Writer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number): Writer {
-  const child = spawn(process.execPath, [bundle, dataDir, label, ...(maxWrites === undefined ? [] : [String(maxWrites)])], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** With `hold`, the writer keeps the data file after its writes until `child.stdin` is ended. */
+export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number, hold = false): Writer {
+  const args = [bundle, dataDir, label, ...(maxWrites === undefined ? (hold ? ['Infinity'] : []) : [String(maxWrites)]), ...(hold ? ['hold'] : [])];
+  const child = spawn(process.execPath, args, { stdio: [hold ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   const acked: string[] = [];
   const lines: string[] = [];
   let markReady: () => void = () => undefined;
