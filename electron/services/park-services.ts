@@ -19,6 +19,7 @@ import { searchHandlers } from './park-search';
 import { occupancyHandlers } from './occupancy';
 import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
+import { syncHandlers } from './sync/sync-handlers';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
 import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
@@ -155,6 +156,7 @@ async function openDataSession(
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
+    ...syncHandlers(undefined),
   };
 
   const duringRecovery = (name: string) =>
