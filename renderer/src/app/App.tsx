@@ -15,6 +15,7 @@ import { ProposalPage } from '../features/proposals/ProposalPage';
 import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { SyncConflictsScreen } from '../features/sync/SyncConflictsScreen';
 import { getApi } from './api-client';
 import { useDeskKeys } from './desk-keys';
 import { MAIN_CONTENT_ID, useFocusFollowsWork } from './focus-follows-work';
@@ -45,6 +46,8 @@ function CurrentScreen() {
       return <DataScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'sync-conflicts':
+      return <SyncConflictsScreen />;
   }
 }
 

@@ -23,5 +23,7 @@ export function screenTitle(route: Route, subject?: string): string {
       return 'Data and settings';
     case 'reports':
       return 'Reports';
+    case 'sync-conflicts':
+      return 'Conflicts';
   }
 }

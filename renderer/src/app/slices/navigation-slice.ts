@@ -22,6 +22,8 @@ export type Route =
   | { screen: 'mou-form'; id?: string; proposalId?: string; start?: { status: MouStatus; on: string } }
   | { screen: 'mou-summary'; id: string }
   | { screen: 'data' }
+  /** The shared register's conflicts: the same field changed on two PCs since they last synced. */
+  | { screen: 'sync-conflicts' }
   | { screen: 'reports' };
 
 /** How a navigation moves through the app's own screen history (Back / Forward). */

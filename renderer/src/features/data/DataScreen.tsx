@@ -6,6 +6,7 @@ import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { PracticePanel } from '../practice/PracticePanel';
+import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
 export function DataScreen() {
@@ -64,6 +65,8 @@ export function DataScreen() {
         </dl>
         <p>Everything is kept on this computer; Park Desk never needs the internet. Backups are taken for you; see below.</p>
       </section>
+
+      <SyncSettingsPanel />
 
       <BackupsPanel />
       <ExchangePanel />
