@@ -6,7 +6,7 @@ import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
-import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
+import { createFileOpener, createFolderDialog, createOpenDialog, createPdfPrinter, createSafeStorageSecretStore, createSaveDialog } from './electron-platform';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
 import { createMainWindow } from './window';
@@ -41,6 +41,7 @@ async function start(dataDir: string): Promise<void> {
         folderDialog: createFolderDialog(getWindow),
         pdfPrinter: createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT),
         fileOpener: createFileOpener(),
+        secretStore: createSafeStorageSecretStore(dataDir),
       },
     });
   } catch (error) {

@@ -20,9 +20,10 @@ import { occupancyHandlers } from './occupancy';
 import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
 import { syncHandlers } from './sync/sync-handlers';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
-import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
+import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog, type SecretStore } from './platform';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -33,6 +34,8 @@ export interface PlatformServices {
   pdfPrinter?: PdfPrinter;
   folderDialog?: FolderDialog;
   fileOpener?: FileOpener;
+  /** The OS's protected store for the sync password (Electron's safeStorage); without it sync cannot be set up. */
+  secretStore?: SecretStore;
 }
 
 export interface ParkServicesOptions {
@@ -45,6 +48,8 @@ export interface ParkServicesOptions {
   /** Tests inject failing file operations (ENOSPC, EROFS) here; the app uses Node's fs. */
   storageFs?: StorageFs;
   migrations?: Migrations;
+  /** Sync timing and transport (tests turn the timer off and sync by hand). */
+  sync?: Pick<SyncServiceOptions, 'intervalMs' | 'scheduler' | 'fetchImpl'>;
 }
 
 export interface ParkServices {
@@ -68,6 +73,8 @@ export interface DataSession {
   dataDir: string;
   dataFile: string;
   practice: boolean;
+  /** Replication through a CouchDB server; the register only (the practice data never syncs). */
+  sync?: SyncService;
 }
 
 /**
@@ -125,13 +132,14 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
     active: () => active,
     close: async () => {
       await practice?.store.close();
+      await register.sync?.close();
       await register.store.close();
     },
   };
 }
 
 async function openDataSession(
-  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir }: ParkServicesOptions,
+  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir, sync: syncOptions }: ParkServicesOptions,
   dataDir: string,
   practice: boolean,
   workspace: Workspace,
@@ -140,6 +148,10 @@ async function openDataSession(
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
+  const sync =
+    practice || store.problem
+      ? undefined
+      : await SyncService.open({ store, dataDir, clock, ...(platform.secretStore ? { secrets: platform.secretStore } : {}), ...syncOptions, log: console.error });
   const exportedFiles = new ExportedFiles();
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const fontCss = createDocumentFontCss(fontsDir);
@@ -156,12 +168,12 @@ async function openDataSession(
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
-    ...syncHandlers(undefined),
+    ...syncHandlers(sync),
   };
 
   const duringRecovery = (name: string) =>
     store.problem && !CALLS_DURING_RECOVERY.has(name)
       ? fail('storage', 'Park Desk could not read its data file. Restore a backup or start afresh on the recovery screen first.')
       : undefined;
-  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataDir, dataFile, practice };
+  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataDir, dataFile, practice, ...(sync ? { sync } : {}) };
 }

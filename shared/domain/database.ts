@@ -14,6 +14,8 @@ export const SettingsSchema = z.strictObject({
   operationalTarget: z.number().int().min(0).optional(),
   /** Days in one stage after which the dashboard counts a proposal as stuck (60 when unset). */
   stuckAfterDays: z.number().int().min(1).max(3650).optional(),
+  /** Set while this PC syncs with a server: the official's user name there, recorded as "who" instead of officialName. */
+  syncUserName: z.string().max(200).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
