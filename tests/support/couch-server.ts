@@ -99,6 +99,13 @@ export async function startTestCouch(): Promise<TestCouch> {
     return (text ? JSON.parse(text) : undefined) as T;
   };
 
+  const kill = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  };
   const created: string[] = [];
   return {
     url,
@@ -116,13 +123,7 @@ export async function startTestCouch(): Promise<TestCouch> {
       await admin('PUT', `/${name}/_security`, { admins: { names: [], roles: [] }, members: { names: members ? Object.keys(officials) : [], roles: [] } });
       return name;
     },
-    async kill() {
-      const running = child;
-      if (!running || running.exitCode !== null) return;
-      const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGKILL');
-      await exited;
-    },
+    kill,
     async restart() {
       await launch();
     },
@@ -131,7 +132,7 @@ export async function startTestCouch(): Promise<TestCouch> {
         for (const name of created) await admin('DELETE', `/${name}`).catch(() => undefined);
         return;
       }
-      await this.kill();
+      await kill();
       await rm(folder!, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/api/result';
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { SyncStatus } from '../../../shared/api/calls/sync-calls';
 import { SYNC_STATE_FILE_NAME } from '../../../electron/services/sync/sync-state';
+import type { Scheduler } from '../../../electron/services/platform';
 import { startTestCouch, type TestCouch } from '../../support/couch-server';
 import { createMemorySecretStore } from '../../support/test-platform';
 import { useTempDataDir } from '../services/temp-data-dir';
@@ -45,14 +46,14 @@ afterAll(async () => {
   await Promise.all(open.map((s) => s.close()));
 });
 
-async function openPc(name: string, options: { dir?: string; secrets?: ReturnType<typeof createMemorySecretStore>; fetchImpl?: typeof fetch } = {}): Promise<Pc> {
+async function openPc(name: string, options: { dir?: string; secrets?: ReturnType<typeof createMemorySecretStore>; fetchImpl?: typeof fetch; scheduler?: Scheduler; intervalMs?: number } = {}): Promise<Pc> {
   const dir = options.dir ?? (await makeDir());
   const secrets = options.secrets ?? createMemorySecretStore();
   const services = await openParkServices({
     dataDir: dir,
     appVersion: '0.0.0-test',
     platform: { secretStore: secrets },
-    sync: { intervalMs: 0, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}) },
+    sync: { intervalMs: options.intervalMs ?? 0, ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}), ...(options.scheduler ? { scheduler: options.scheduler } : {}) },
   });
   open.push(services);
   const call = async <T>(method: string, input: unknown = {}) => value((await services.dispatch(method as never, input as never)) as Result<T>);
@@ -224,5 +225,28 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     expect(again.services.store.data.proposals).toHaveLength(5);
     expect(again.services.store.data.proposals).toEqual(a.services.store.data.proposals);
     expect((await readdir(b.dir)).filter((f) => f.includes('secret'))).toEqual([]);
+  }, 60_000);
+
+  it('syncs by itself: at once when the server is set, then again after every interval', async () => {
+    const database = await couch.createDatabase({ amina: 'amina-pw', bilal: 'bilal-pw' });
+    const pending: { ms: number; run: () => void }[] = [];
+    const scheduler: Scheduler = {
+      after(ms, run) {
+        const entry = { ms, run };
+        pending.push(entry);
+        return () => void pending.splice(pending.indexOf(entry) >>> 0, 1);
+      },
+    };
+    const a = await openPc('Amina', { scheduler, intervalMs: 300_000 });
+    const b = await openPc('Bilal');
+    await connect(b, database, 'bilal', 'bilal-pw');
+    const created = await b.call<Proposal>('createProposal', { fields });
+    await sync(b);
+
+    await connect(a, database, 'amina', 'amina-pw');
+    expect(pending.map((p) => p.ms)).toEqual([0]);
+    pending.shift()!.run();
+    await expect.poll(() => a.proposal(created.id)?.fields.title, { timeout: 20_000 }).toBe('Faisalabad STP');
+    await expect.poll(() => pending.map((p) => p.ms), { timeout: 20_000 }).toEqual([300_000]);
   }, 60_000);
 });
