@@ -14,7 +14,8 @@ const ITEMS: { label: string; route: Route; shortcut: string; matches: Route['sc
 export function Navigation() {
   const current = useAppStore((s) => s.route.screen);
   const navigate = useAppStore((s) => s.navigate);
-  const officialName = useAppStore((s) => s.appInfo?.settings.officialName);
+  // Signed in to a shared register, changes are recorded under the server user name.
+  const officialName = useAppStore((s) => s.appInfo?.settings.syncUserName || s.appInfo?.settings.officialName);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">

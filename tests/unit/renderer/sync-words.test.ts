@@ -59,6 +59,7 @@ describe('a conflict in words', () => {
     expect(conflictFieldLabel('grossAreaSqFt', 'proposal')).toBe('Gross covered area');
     expect(conflictFieldLabel('fields.termYears', 'mou')).toBe('Term (years)');
     expect(conflictFieldLabel('obligations[id=5].dueOn', 'mou')).toBe('Obligation: Due date');
+    expect(conflictFieldLabel('fields.obligations[id=5].dueOn', 'mou')).toBe('Obligation: Due date');
     expect(conflictFieldLabel('fields.somethingNew', 'mou')).toBe('Something new');
     expect(conflictFieldLabel('Gross covered area', 'proposal')).toBe('Gross covered area');
   });

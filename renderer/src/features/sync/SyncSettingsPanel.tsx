@@ -29,6 +29,7 @@ function placeMessages(error: { message: string; fieldErrors?: Record<string, st
  */
 export function SyncSettingsPanel() {
   const notify = useAppStore((s) => s.notify);
+  const navigate = useAppStore((s) => s.navigate);
   const status = useSyncStatus((s) => s.status);
   const refreshStatus = useSyncStatus((s) => s.refresh);
   const [saved, setSaved] = useState<SyncSettings>();
@@ -85,7 +86,7 @@ export function SyncSettingsPanel() {
       if (first) document.getElementById(`sync-${first}`)?.focus();
       return;
     }
-    await Promise.all([load(), refreshStatus()]);
+    await Promise.all([load(), refreshStatus(), useAppStore.getState().loadAppInfo()]);
     notify('success', `Connected to the shared register ${input.database} as ${input.userName}.`);
   };
 
@@ -95,7 +96,7 @@ export function SyncSettingsPanel() {
     if (!result.ok) return notify('error', result.error.message);
     setErrors({});
     setGeneral(undefined);
-    await Promise.all([load(), refreshStatus()]);
+    await Promise.all([load(), refreshStatus(), useAppStore.getState().loadAppInfo()]);
     notify('success', 'Disconnected from the shared register. The records stay on this PC.');
   };
 
@@ -186,6 +187,14 @@ export function SyncSettingsPanel() {
             </button>
           )}
         </div>
+        {connected && status && status.state !== 'off' && (
+          <p>
+            Conflicts waiting for a choice: {status.conflictCount === 0 ? 'none' : status.conflictCount}.{' '}
+            <button type="button" className="link-button" onClick={() => navigate({ screen: 'sync-conflicts' })}>
+              Open the conflicts
+            </button>
+          </p>
+        )}
         {checking && (
           <p role="status" className="muted">
             Checking the server, your user name and password, and that the database is closed to anyone who is not a member…

@@ -40,7 +40,7 @@ function humanise(key: string): string {
 export function conflictFieldLabel(field: string, recordKind: string): string {
   if (/\s/.test(field)) return field;
   const key = field.split('.').at(-1) ?? field;
-  const item = /^(obligations|amendments|occupancyReturns)\[/.exec(field)?.[1];
+  const item = /(?:^|\.)(obligations|amendments|occupancyReturns)\[/.exec(field)?.[1];
   if (item && key !== field) return `${LIST_ITEMS[item]}: ${conflictFieldLabel(key, recordKind)}`;
   if (recordKind === 'proposal' && key in PROPOSAL_FIELD_LABELS) return PROPOSAL_FIELD_LABELS[key as keyof typeof PROPOSAL_FIELD_LABELS];
   if (recordKind === 'mou' && key in MOU_FIELD_LABELS) return MOU_FIELD_LABELS[key]!;
