@@ -27,7 +27,7 @@ function Side({ heading, side }: { heading: string; side: SyncConflict['local'] 
 
 /**
  * The same field changed on this PC and on another since they last synced: both values, who
- * and when, and a choice per conflict. The value not kept stays in the record's history.
+ * and when, and a choice per conflict. The value not kept is recorded on this PC with who chose and when.
  */
 export function SyncConflictsScreen() {
   useWindowTitle({ screen: 'sync-conflicts' });
@@ -57,7 +57,7 @@ export function SyncConflictsScreen() {
     if (!result.ok) return notify('error', result.error.message);
     showStatus(result.value);
     const label = conflictFieldLabel(conflict.field, conflict.recordKind);
-    notify('success', `${conflict.recordTitle}: ${label} is now ${keep === 'local' ? "this PC's" : "the server's"} value. The other stays in the record's history.`);
+    notify('success', `${conflict.recordTitle}: ${label} is now ${keep === 'local' ? "this PC's" : "the server's"} value. The other value is recorded on this PC with your choice.`);
     await load();
     // Focus goes on to the next conflict's heading, or the screen's heading when none are left.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.sync-conflicts-screen .conflict h2, #conflicts-heading')?.focus());
@@ -91,7 +91,7 @@ export function SyncConflictsScreen() {
         <>
           <p>
             {countOf(conflicts.length, 'field')} {conflicts.length === 1 ? 'was' : 'were'} changed both on this PC and on another since they last synced. Choose
-            which value each record keeps; the other stays in the record&apos;s history, and the choice reaches every PC at the next sync.
+            which value each record keeps; the other is recorded on this PC with who chose and when, and the choice reaches every PC at the next sync.
           </p>
           <ul className="conflict-list">
             {conflicts.map((conflict) => {
