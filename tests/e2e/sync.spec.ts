@@ -151,8 +151,12 @@ test('two officials, one register: a proposal entered offline reaches the other 
 
   // Back again: both sync, and both moves are in both histories; the area is a conflict on both PCs.
   await couch.restart();
-  await syncNow(a);
+  // From the keyboard: focus stays on the button through the sync.
+  const syncButton = syncLine(a).getByRole('button', { name: /^(Sync now|Syncing…)$/ });
+  await syncButton.focus();
+  await a.keyboard.press('Enter');
   await expect(syncState(a)).toHaveText(/^Last synced \d\d:\d\d$/, SYNC_WAIT);
+  await expect(syncButton).toBeFocused();
   await syncNow(b);
   await expect(syncLine(b).getByRole('button', { name: '1 conflict to resolve' })).toBeVisible(SYNC_WAIT);
   await syncNow(a);
@@ -179,6 +183,8 @@ test('two officials, one register: a proposal entered offline reaches the other 
   await conflict.getByRole('button', { name: "Keep the server's value" }).click();
   await expect(notice(b, `${FAISALABAD.title}: Gross covered area is now the server's value.`)).toBeVisible();
   await expect(b.getByText('No conflicts. Changes made on two PCs to the same field since they last synced appear here.')).toBeVisible();
+  // Focus goes on to what is left: here, with none left, the screen's heading.
+  await expect(b.getByRole('heading', { name: 'Conflicts', level: 1 })).toBeFocused();
   await expect(syncLine(b).getByRole('button', { name: /conflicts? to resolve/ })).toHaveCount(0);
   await expectNoAxeViolations(b, 'the Conflicts screen, empty');
 

@@ -60,7 +60,7 @@ export function SyncConflictsScreen() {
     notify('success', `${conflict.recordTitle}: ${label} is now ${keep === 'local' ? "this PC's" : "the server's"} value. The other value is recorded on this PC with your choice.`);
     await load();
     // Focus goes on to the next conflict's heading, or the screen's heading when none are left.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.sync-conflicts-screen .conflict h2, #conflicts-heading')?.focus());
+    requestAnimationFrame(() => (document.querySelector<HTMLElement>('.sync-conflicts-screen .conflict h2') ?? document.getElementById('conflicts-heading'))?.focus());
   };
 
   const open = (conflict: SyncConflict) => navigate(conflict.recordKind === 'mou' ? { screen: 'mou', id: conflict.recordId } : { screen: 'proposal', id: conflict.recordId });

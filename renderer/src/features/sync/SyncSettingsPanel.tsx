@@ -62,6 +62,7 @@ export function SyncSettingsPanel() {
 
   const onConnect = async (event: FormEvent) => {
     event.preventDefault();
+    if (checking) return;
     const found: Partial<Record<FieldName, string>> = {};
     const addressProblem = serverAddressProblem(serverUrl);
     if (addressProblem) found.serverUrl = addressProblem;
@@ -178,7 +179,8 @@ export function SyncSettingsPanel() {
           </FormField>
         </div>
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={checking}>
+          {/* Not disabled while checking, so focus stays on it; a second press waits for the first. */}
+          <button type="submit" className="button primary" aria-disabled={checking}>
             {checking ? 'Checking the server…' : connected ? 'Save and reconnect' : 'Connect'}
           </button>
           {connected && (

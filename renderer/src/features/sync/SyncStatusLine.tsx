@@ -33,7 +33,8 @@ export function SyncStatusLine() {
           Check the settings under Data
         </button>
       )}
-      <button type="button" className="button sync-now" disabled={busy} onClick={() => void syncNow()}>
+      {/* Not disabled while syncing, so focus stays on it; pressing it then waits for the sync under way. */}
+      <button type="button" className="button sync-now" aria-disabled={busy} onClick={() => !busy && void syncNow()}>
         {busy ? 'Syncing…' : 'Sync now'}
       </button>
     </section>
