@@ -30,6 +30,7 @@ function placeMessages(error: { message: string; fieldErrors?: Record<string, st
 export function SyncSettingsPanel() {
   const notify = useAppStore((s) => s.notify);
   const navigate = useAppStore((s) => s.navigate);
+  const practice = useAppStore((s) => s.appInfo?.practice === true);
   const status = useSyncStatus((s) => s.status);
   const refreshStatus = useSyncStatus((s) => s.refresh);
   const [saved, setSaved] = useState<SyncSettings>();
@@ -102,6 +103,14 @@ export function SyncSettingsPanel() {
   };
 
   const waiting = status?.waitingChanges ?? 0;
+  if (practice) {
+    return (
+      <section className="panel sync-settings" aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Shared register (CouchDB)</h2>
+        <p>The practice data is never shared. Return to the register to connect this PC to your team&apos;s server.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel sync-settings" aria-labelledby="sync-heading">
       <h2 id="sync-heading">Shared register (CouchDB)</h2>
