@@ -26,8 +26,9 @@ import {
 export const PASSWORD_SECRET = 'sync-password';
 /** Every five minutes while a server is set (and on Sync now). */
 export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
-const PUSH_BATCH = 250;
-const PULL_PAGE = 250;
+/** Each pulled page is one write of the data file, so pages are large (a first pull of 100,000 records is 100 writes). */
+const PUSH_BATCH = 500;
+const PULL_PAGE = 1000;
 const MAX_PUSH_ROUNDS = 5;
 const KEEP_RESOLVED = 2000;
 
@@ -314,6 +315,7 @@ export class SyncService implements SyncCallsService {
   private async applyRemote(docs: CouchDoc[], client: CouchClient): Promise<void> {
     const writes: { kind: RecordKind; record: AnyRecord; docId: string; conflicts: StoredConflict[] }[] = [];
     const synced: SyncStateFile['docs'] = {};
+    const losers: CouchDoc[] = [];
     let unreadable = 0;
     for (const doc of docs) {
       if (doc._id.startsWith('_design/')) continue;
@@ -324,12 +326,14 @@ export class SyncService implements SyncCallsService {
         unreadable += 1;
         continue;
       }
-      // Revisions the server keeps side by side (from another node): merged in, never dropped.
+      // Revisions the server keeps side by side (two nodes took changes to one record): the losers
+      // are merged into the winner here and deleted on the server once the merge is saved.
       for (const rev of doc._conflicts ?? []) {
         const loser = this.bodyOf(await client.getDocRev(doc._id, rev));
         if (!loser) continue;
         const both: { merged: AnyRecord } = mergeRecords(remote.record, loser.record);
         remote = { ...remote, record: both.merged as AnyRecord };
+        losers.push({ _id: doc._id, _rev: rev, _deleted: true });
       }
       const local = this.findLocal(remote.kind, remote.record.id);
       const localConflicts = this.state.conflicts[doc._id] ?? [];
@@ -360,6 +364,12 @@ export class SyncService implements SyncCallsService {
       else delete this.state.conflicts[docId];
     }
     Object.assign(this.state.docs, synced);
+    if (losers.length > 0) {
+      // The merged record (a change here) is pushed next with the winning revision; the losers go.
+      for (const [docId, known] of Object.entries(synced)) if (losers.some((l) => l._id === docId)) this.state.docs[docId] = { ...known, hash: '' };
+      await this.saveState();
+      await client.bulkDocs(losers);
+    }
     if (unreadable > 0) this.options.log?.(`${unreadable} documents on the server are not Park Desk records this version can read; they were left on the server.`);
   }
 
