@@ -7,6 +7,7 @@ import { deepEqual, mergeRecords, pathKey } from '../../../shared/domain/record-
 import { mergeConflictLists, mergeForSync, setAtPath, type StoredConflict } from '../../../shared/domain/sync-merge';
 import { systemClock, systemScheduler, type Clock, type Scheduler, type SecretStore } from '../platform';
 import { nextUpdatedAt } from '../record-stamp';
+import { committed } from '../storage/drafts';
 import type { ParkStore } from '../storage/park-store';
 import { CouchClient, CouchError, ServerUnreachable, type CouchDoc } from './couch-client';
 import type { SyncCallsService } from './sync-handlers';
@@ -351,10 +352,13 @@ export class SyncService implements SyncCallsService {
     if (writes.length > 0) {
       await this.store.update((db) => {
         const lists = { proposal: db.proposals, mou: db.mous } as unknown as Record<RecordKind, AnyRecord[]>;
+        const indexes = { proposal: new Map<string, number>(), mou: new Map<string, number>() };
+        // Indexed from what is saved, not the draft (scanning a draft drafts every record).
+        for (const kind of ['proposal', 'mou'] as const) committed(lists[kind]).forEach((r, i) => indexes[kind].set(r.id, i));
         for (const { kind, record } of writes) {
           const list = lists[kind];
-          const index = list.findIndex((r) => r.id === record.id);
-          if (index === -1) list.push(record);
+          const index = indexes[kind].get(record.id);
+          if (index === undefined) indexes[kind].set(record.id, list.push(record) - 1);
           else list[index] = record;
         }
       });
@@ -418,7 +422,7 @@ export class SyncService implements SyncCallsService {
     const now = this.clock.now();
     await this.store.update((db) => {
       const list = (kind === 'proposal' ? db.proposals : db.mous) as unknown as AnyRecord[];
-      const index = list.findIndex((r) => r.id === recordId);
+      const index = committed(list).findIndex((r) => r.id === recordId);
       if (index === -1) throw new ApiFailure('not-found', 'The record of this conflict is no longer here.');
       if (keep === 'remote') {
         const next = setAtPath(list[index]!, conflict.path, conflict.other.value) as AnyRecord;
