@@ -7,6 +7,7 @@ import { deepEqual, mergeRecords, pathKey } from '../../../shared/domain/record-
 import { mergeConflictLists, mergeForSync, setAtPath, type StoredConflict } from '../../../shared/domain/sync-merge';
 import { systemClock, systemScheduler, type Clock, type Scheduler, type SecretStore } from '../platform';
 import { nextUpdatedAt } from '../record-stamp';
+import { committed } from '../storage/drafts';
 import type { ParkStore } from '../storage/park-store';
 import { CouchClient, CouchError, ServerUnreachable, type CouchDoc } from './couch-client';
 import type { SyncCallsService } from './sync-handlers';
@@ -26,8 +27,9 @@ import {
 export const PASSWORD_SECRET = 'sync-password';
 /** Every five minutes while a server is set (and on Sync now). */
 export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
-const PUSH_BATCH = 250;
-const PULL_PAGE = 250;
+/** Each pulled page is one write of the data file, so pages are large (a first pull of 100,000 records is 100 writes). */
+const PUSH_BATCH = 500;
+const PULL_PAGE = 1000;
 const MAX_PUSH_ROUNDS = 5;
 const KEEP_RESOLVED = 2000;
 
@@ -314,6 +316,7 @@ export class SyncService implements SyncCallsService {
   private async applyRemote(docs: CouchDoc[], client: CouchClient): Promise<void> {
     const writes: { kind: RecordKind; record: AnyRecord; docId: string; conflicts: StoredConflict[] }[] = [];
     const synced: SyncStateFile['docs'] = {};
+    const losers: CouchDoc[] = [];
     let unreadable = 0;
     for (const doc of docs) {
       if (doc._id.startsWith('_design/')) continue;
@@ -324,12 +327,14 @@ export class SyncService implements SyncCallsService {
         unreadable += 1;
         continue;
       }
-      // Revisions the server keeps side by side (from another node): merged in, never dropped.
+      // Revisions the server keeps side by side (two nodes took changes to one record): the losers
+      // are merged into the winner here and deleted on the server once the merge is saved.
       for (const rev of doc._conflicts ?? []) {
         const loser = this.bodyOf(await client.getDocRev(doc._id, rev));
         if (!loser) continue;
         const both: { merged: AnyRecord } = mergeRecords(remote.record, loser.record);
         remote = { ...remote, record: both.merged as AnyRecord };
+        losers.push({ _id: doc._id, _rev: rev, _deleted: true });
       }
       const local = this.findLocal(remote.kind, remote.record.id);
       const localConflicts = this.state.conflicts[doc._id] ?? [];
@@ -347,10 +352,13 @@ export class SyncService implements SyncCallsService {
     if (writes.length > 0) {
       await this.store.update((db) => {
         const lists = { proposal: db.proposals, mou: db.mous } as unknown as Record<RecordKind, AnyRecord[]>;
+        const indexes = { proposal: new Map<string, number>(), mou: new Map<string, number>() };
+        // Indexed from what is saved, not the draft (scanning a draft drafts every record).
+        for (const kind of ['proposal', 'mou'] as const) committed(lists[kind]).forEach((r, i) => indexes[kind].set(r.id, i));
         for (const { kind, record } of writes) {
           const list = lists[kind];
-          const index = list.findIndex((r) => r.id === record.id);
-          if (index === -1) list.push(record);
+          const index = indexes[kind].get(record.id);
+          if (index === undefined) indexes[kind].set(record.id, list.push(record) - 1);
           else list[index] = record;
         }
       });
@@ -360,6 +368,12 @@ export class SyncService implements SyncCallsService {
       else delete this.state.conflicts[docId];
     }
     Object.assign(this.state.docs, synced);
+    if (losers.length > 0) {
+      // The merged record (a change here) is pushed next with the winning revision; the losers go.
+      for (const [docId, known] of Object.entries(synced)) if (losers.some((l) => l._id === docId)) this.state.docs[docId] = { ...known, hash: '' };
+      await this.saveState();
+      await client.bulkDocs(losers);
+    }
     if (unreadable > 0) this.options.log?.(`${unreadable} documents on the server are not Park Desk records this version can read; they were left on the server.`);
   }
 
@@ -408,7 +422,7 @@ export class SyncService implements SyncCallsService {
     const now = this.clock.now();
     await this.store.update((db) => {
       const list = (kind === 'proposal' ? db.proposals : db.mous) as unknown as AnyRecord[];
-      const index = list.findIndex((r) => r.id === recordId);
+      const index = committed(list).findIndex((r) => r.id === recordId);
       if (index === -1) throw new ApiFailure('not-found', 'The record of this conflict is no longer here.');
       if (keep === 'remote') {
         const next = setAtPath(list[index]!, conflict.path, conflict.other.value) as AnyRecord;

@@ -223,7 +223,8 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     const again = await openPc('Bilal', { dir: b.dir, secrets: b.secrets });
     expect(await sync(again)).toMatchObject({ state: 'idle', waitingChanges: 0, conflictCount: 0 });
     expect(again.services.store.data.proposals).toHaveLength(5);
-    expect(again.services.store.data.proposals).toEqual(a.services.store.data.proposals);
+    const byId = (list: readonly Proposal[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(again.services.store.data.proposals)).toEqual(byId(a.services.store.data.proposals));
     expect((await readdir(b.dir)).filter((f) => f.includes('secret'))).toEqual([]);
   }, 60_000);
 
@@ -248,5 +249,29 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     pending.shift()!.run();
     await expect.poll(() => a.proposal(created.id)?.fields.title, { timeout: 20_000 }).toBe('Faisalabad STP');
     await expect.poll(() => pending.map((p) => p.ms), { timeout: 20_000 }).toEqual([300_000]);
+  }, 60_000);
+
+  it('revisions the server keeps side by side (from a second node) are merged on pull and the losers removed', async () => {
+    const { database, a, b } = await twoPcs();
+    const created = await a.call<Proposal>('createProposal', { fields });
+    await sync(a);
+    const doc = await couch.admin<Record<string, unknown> & { _rev: string; stageHistory: unknown[] }>('GET', `/${database}/proposal:${created.id}`);
+    // What a second node's replication leaves: a sibling revision with another move in its history.
+    const sibling = {
+      ...doc,
+      _rev: `2-${'f'.repeat(32)}`,
+      _revisions: { start: 2, ids: ['f'.repeat(32), doc._rev.split('-')[1]] },
+      stageHistory: [...doc.stageHistory, { id: '7b0c8f3e-3c1a-4a55-9d1f-0f3e2b9a6c11', at: new Date().toISOString(), from: 'received', to: 'screening', by: 'chaudhry', note: 'At the Lahore node.' }],
+    };
+    await couch.admin('POST', `/${database}/_bulk_docs`, { docs: [sibling], new_edits: false });
+    await a.call('updateProposal', { id: created.id, expectedUpdatedAt: a.proposal(created.id).updatedAt, fields: { ...fields, notes: 'From Islamabad.' } });
+    await sync(a);
+    await sync(b);
+    for (const pc of [a, b]) {
+      expect(pc.proposal(created.id).stageHistory.map((m) => m.by)).toEqual(['amina', 'chaudhry']);
+      expect(pc.proposal(created.id).fields.notes).toBe('From Islamabad.');
+    }
+    const after = await couch.admin<{ _conflicts?: string[] }>('GET', `/${database}/proposal:${created.id}?conflicts=true`);
+    expect(after._conflicts ?? []).toEqual([]);
   }, 60_000);
 });
