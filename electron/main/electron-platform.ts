@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { dialog, Notification, shell, type BrowserWindow } from 'electron';
+import { dialog, Notification, safeStorage, shell, type BrowserWindow } from 'electron';
 import { MM_PER_INCH } from '../../shared/documents/print-layout';
-import type { FileOpener, FolderDialog, Notifier, OpenDialog, PdfPrinter, SaveDialog } from '../services/platform';
+import type { FileOpener, FolderDialog, Notifier, OpenDialog, PdfPrinter, SaveDialog, SecretStore } from '../services/platform';
+import { writeFileDurably } from '../services/storage/durable-file';
 import { createSecureWindow } from './window';
 
 /** Native save dialog, attached to the window in use so it is modal to it. */
@@ -139,6 +140,37 @@ export function createPdfPrinter(defaults: PdfPrinterOptions = {}): PdfPrinter {
         // and never let a leftover in the temp folder turn a finished PDF into a failure.
         if (folder) await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
       }
+    },
+  };
+}
+
+/**
+ * Secrets encrypted by the OS (safeStorage: DPAPI on Windows, the keyring on Linux), one file of
+ * encrypted bytes each in `<dataDir>/park-desk-secrets/`, owner-only: never in the data file, its
+ * backups or exports. A PC without a protected store (Linux with no keyring: safeStorage falls back
+ * to a fixed key, 'basic_text') refuses to keep one.
+ */
+export function createSafeStorageSecretStore(dataDir: string): SecretStore {
+  const folder = path.join(dataDir, 'park-desk-secrets');
+  const fileOf = (name: string) => path.join(folder, `${name.replace(/[^a-z0-9-]/gi, '_')}.bin`);
+  return {
+    async read(name) {
+      const bytes = await readFile(fileOf(name)).catch(() => undefined);
+      if (!bytes || !safeStorage.isEncryptionAvailable()) return undefined;
+      try {
+        return safeStorage.decryptString(bytes);
+      } catch {
+        return undefined;
+      }
+    },
+    async write(name, secret) {
+      if (!safeStorage.isEncryptionAvailable()) throw new Error('No protected store for secrets on this PC.');
+      if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new Error('No keyring on this PC: a password would be kept under a fixed key.');
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFileDurably(fileOf(name), safeStorage.encryptString(secret));
+    },
+    async remove(name) {
+      await rm(fileOf(name), { force: true });
     },
   };
 }

@@ -6,7 +6,7 @@ import { openParkServices, type ParkServices } from '../services/park-services';
 import { registerAppProtocol, registerAppScheme, START_URL } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { isTrustedSenderFrame, registerIpcHandlers } from './ipc';
-import { createFileOpener, createFolderDialog, createNotifier, createOpenDialog, createPdfPrinter, createSaveDialog } from './electron-platform';
+import { createFileOpener, createFolderDialog, createNotifier, createOpenDialog, createPdfPrinter, createSafeStorageSecretStore, createSaveDialog } from './electron-platform';
 import { MENU_CHANNEL } from '../../shared/api/menu-commands';
 import { installApplicationMenu } from './menu';
 import { devServerUrl, trustedOrigins } from './origins';
@@ -43,6 +43,7 @@ async function start(dataDir: string): Promise<void> {
         pdfPrinter: createPdfPrinter(MOU_SUMMARY_PRINT_LAYOUT),
         fileOpener: createFileOpener(),
         notifier: createNotifier(),
+        secretStore: createSafeStorageSecretStore(dataDir),
       },
       // A click on a reminder brings the window forward on the due list.
       onReminderClick: () => {

@@ -14,7 +14,7 @@ import { todayInPakistan } from '../../shared/format/dates';
 import type { ParkStore } from './storage/park-store';
 import type { Clock } from './platform';
 import { committed, draftOfRecord } from './storage/drafts';
-import { nextUpdatedAt } from './record-stamp';
+import { nextUpdatedAt, recordedBy } from './record-stamp';
 
 function findMou(db: Readonly<Database>, id: string): Mou {
   const mou = draftOfRecord(db.mous as Mou[], id);
@@ -146,7 +146,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
         assertPreviousMou(db, fields);
         const instant = clock.now();
         const at = instant.toISOString();
-        let entry: MouStatusMove = { id: randomUUID(), at, from: null, to: INITIAL_MOU_STATUS, by: db.settings.officialName, note: 'MoU entered.' };
+        let entry: MouStatusMove = { id: randomUUID(), at, from: null, to: INITIAL_MOU_STATUS, by: recordedBy(db.settings), note: 'MoU entered.' };
         let signedOn = fields.signedOn;
         if (start) {
           const check = checkMouEntry(start, fields, today());
@@ -159,7 +159,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
             ...recordedAtIfLate(since, instant),
             from: null,
             to: start.status,
-            by: db.settings.officialName,
+            by: recordedBy(db.settings),
             note: start.note?.trim() || mouEntryNote(start.status, check.passes),
             ...(check.passes.length > 0 ? { passedStatuses: check.passes } : {}),
           };
@@ -226,7 +226,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
           ...recordedAtIfLate(at, instant),
           from: currentMouStatus(mou),
           to,
-          by: db.settings.officialName,
+          by: recordedBy(db.settings),
           note,
           ...(check.passes.length > 0 ? { passedStatuses: check.passes } : {}),
         });
@@ -247,7 +247,7 @@ export function createMouService(store: ParkStore, clock: Clock) {
         assertNotArchived(mou, 'correcting its status');
         const check = checkCorrection(mou.statusHistory, reason);
         if (!check.ok) throw new ApiFailure('invalid-input', check.reason, { [check.field]: check.reason });
-        mou.statusHistory.push(correctionEntry(check.withdrawn, check.restored, { id: randomUUID(), now: clock.now(), by: db.settings.officialName, reason }));
+        mou.statusHistory.push(correctionEntry(check.withdrawn, check.restored, { id: randomUUID(), now: clock.now(), by: recordedBy(db.settings), reason }));
       });
     },
 

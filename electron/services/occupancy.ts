@@ -9,7 +9,7 @@ import { currentStage, type Proposal } from '../../shared/domain/proposal';
 import { STAGE_LABELS } from '../../shared/domain/stages';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
 import type { Clock } from './platform';
-import { nextUpdatedAt } from './record-stamp';
+import { nextUpdatedAt, recordedBy } from './record-stamp';
 import { draftOfRecord } from './storage/drafts';
 import type { ParkStore } from './storage/park-store';
 
@@ -71,7 +71,7 @@ export function occupancyHandlers(store: ParkStore, clock: Clock): Pick<Handlers
         }
         const now = clock.now();
         checkPeriod(proposal, values, todayInPakistan(now));
-        const entry: OccupancyReturn = { ...values, id: randomUUID(), recordedAt: now.toISOString(), recordedBy: db.settings.officialName.trim() };
+        const entry: OccupancyReturn = { ...values, id: randomUUID(), recordedAt: now.toISOString(), recordedBy: recordedBy(db.settings) };
         proposal.occupancyReturns = [...(proposal.occupancyReturns ?? []), entry];
         stamp(proposal);
         return proposal;
@@ -87,7 +87,7 @@ export function occupancyHandlers(store: ParkStore, clock: Clock): Pick<Handlers
         checkPeriod(proposal, values, todayInPakistan(now), returnId);
         const old = proposal.occupancyReturns![index]!;
         // The optional figures the official cleared must go, so the new values replace the old ones whole.
-        proposal.occupancyReturns![index] = { ...values, id: old.id, recordedAt: now.toISOString(), recordedBy: db.settings.officialName.trim() };
+        proposal.occupancyReturns![index] = { ...values, id: old.id, recordedAt: now.toISOString(), recordedBy: recordedBy(db.settings) };
         stamp(proposal);
         return proposal;
       }),

@@ -25,9 +25,11 @@ import { AttachmentStore } from './storage/attachment-store';
 import { attachmentHandlers } from './attachments';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
-import { systemClock, systemTimer, type Clock, type FileOpener, type FolderDialog, type Notifier, type OpenDialog, type PdfPrinter, type SaveDialog, type Timer } from './platform';
+import { systemClock, systemTimer, type Clock, type FileOpener, type FolderDialog, type Notifier, type OpenDialog, type PdfPrinter, type SaveDialog, type SecretStore, type Timer } from './platform';
 import { nextActionHandlers } from './next-actions';
 import { startReminders, type Reminders } from './reminders';
+import { syncHandlers } from './sync/sync-handlers';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 export const DATA_FILE_NAME = 'park-desk-data.json';
 
@@ -40,6 +42,8 @@ export interface PlatformServices {
   fileOpener?: FileOpener;
   /** Desktop notifications: without one, no reminders are shown. */
   notifier?: Notifier;
+  /** The OS's protected store for the sync password (Electron's safeStorage); without it sync cannot be set up. */
+  secretStore?: SecretStore;
 }
 
 export interface ParkServicesOptions {
@@ -60,6 +64,8 @@ export interface ParkServicesOptions {
   timer?: Timer;
   /** The official clicked a reminder: the shell shows the due list. */
   onReminderClick?: () => void;
+  /** Sync timing and transport (tests turn the timer off and sync by hand). */
+  sync?: Pick<SyncServiceOptions, 'intervalMs' | 'scheduler' | 'fetchImpl'>;
 }
 
 export interface ParkServices {
@@ -91,6 +97,8 @@ export interface DataSession {
   dataFile: string;
   practice: boolean;
   offPcCopy: OffPcCopyService;
+  /** Replication through a CouchDB server; the register only (the practice data never syncs). */
+  sync?: SyncService;
 }
 
 /**
@@ -156,13 +164,14 @@ export async function openParkServices(options: ParkServicesOptions): Promise<Pa
       reminders?.stop();
       await register.offPcCopy.copyAtSessionEnd(options.sessionEndCopyLimitMs);
       await practice?.store.close();
+      await register.sync?.close();
       await register.store.close();
     },
   };
 }
 
 async function openDataSession(
-  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir, copyFs }: ParkServicesOptions,
+  { appVersion, clock = systemClock, platform = {}, storageFs, migrations, fontsDir, copyFs, sync: syncOptions }: ParkServicesOptions,
   dataDir: string,
   practice: boolean,
   workspace: Workspace,
@@ -171,6 +180,10 @@ async function openDataSession(
   const dataFile = path.join(dataDir, DATA_FILE_NAME);
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
+  const sync =
+    practice || store.problem
+      ? undefined
+      : await SyncService.open({ store, dataDir, clock, ...(platform.secretStore ? { secrets: platform.secretStore } : {}), ...syncOptions, log: console.error });
   const exportedFiles = new ExportedFiles();
   const attachments = new AttachmentStore(dataDir, storageFs);
   // This process holds the data file's lock now: temp files of an interrupted add, and viewer copies, can go.
@@ -194,11 +207,12 @@ async function openDataSession(
     ...offPcCopyHandlers(offPcCopy),
     ...nextActionHandlers(store, clock),
     ...attachmentHandlers({ store, attachments, clock, ...platform }),
+    ...syncHandlers(sync),
   };
 
   const duringRecovery = (name: string) =>
     store.problem && !CALLS_DURING_RECOVERY.has(name)
       ? fail('storage', 'Park Desk could not read its data file. Restore a backup or start afresh on the recovery screen first.')
       : undefined;
-  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, attachments, dataDir, dataFile, practice, offPcCopy };
+  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, attachments, dataDir, dataFile, practice, offPcCopy, ...(sync ? { sync } : {}) };
 }

@@ -65,3 +65,29 @@ export interface FileOpener {
   /** Shows the file selected in the system's file manager. */
   showInFolder(filePath: string): void;
 }
+
+/**
+ * Secrets (the sync password) kept by the OS's protected store: Electron's safeStorage in the
+ * app, encrypted bytes in a file of their own, never in the data file, a backup, an export or a log.
+ */
+export interface SecretStore {
+  /** The secret kept under `name`, or undefined when there is none (or it can no longer be read). */
+  read(name: string): Promise<string | undefined>;
+  /** Throws when this PC cannot protect a secret (no OS keyring). */
+  write(name: string, secret: string): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/** Runs something later (automatic sync); tests drive it by hand. */
+export interface Scheduler {
+  /** Calls `run` after `ms`; the returned function cancels it. */
+  after(ms: number, run: () => void): () => void;
+}
+
+export const systemScheduler: Scheduler = {
+  after(ms, run) {
+    const timer = setTimeout(run, ms);
+    timer.unref?.();
+    return () => clearTimeout(timer);
+  },
+};

@@ -10,7 +10,7 @@ import { todayInPakistan } from '../../shared/format/dates';
 import type { Database } from '../../shared/domain/database';
 import type { ParkStore } from './storage/park-store';
 import { committed, draftOfRecord } from './storage/drafts';
-import { nextUpdatedAt } from './record-stamp';
+import { nextUpdatedAt, recordedBy } from './record-stamp';
 import type { Clock } from './platform';
 
 function findById(db: Readonly<Database>, id: string): Proposal {
@@ -41,7 +41,7 @@ function assertReferenceFree(db: Readonly<Database>, fields: ProposalFields, own
 
 /** The official's name, required for every recorded move. */
 export function officialNameFor(db: Readonly<Database>, field = 'officialName'): string {
-  const who = db.settings.officialName.trim();
+  const who = recordedBy(db.settings);
   if (!who) {
     const message = 'Set your name under Data and settings first: it is recorded with every stage move.';
     throw new ApiFailure('invalid-input', message, { [field]: message });
@@ -112,7 +112,7 @@ export function createProposalService(store: ParkStore, clock: Clock) {
           createdAt: at,
           updatedAt: at,
           fields,
-          stageHistory: [entryMove(fields, start, db.settings.officialName, now)],
+          stageHistory: [entryMove(fields, start, recordedBy(db.settings), now)],
         };
         db.proposals.push(proposal);
         return proposal;

@@ -5,3 +5,11 @@
 export function nextUpdatedAt(previous: string, now: Date): string {
   return new Date(Math.max(now.getTime(), Date.parse(previous) + 1)).toISOString();
 }
+
+/**
+ * Who is recorded with a change: signed in to a sync server, the official's user name there (the
+ * same on every PC, checked by the server); otherwise the name typed under Data and settings.
+ */
+export function recordedBy(settings: { officialName: string; syncUserName?: string | undefined }): string {
+  return (settings.syncUserName ?? '').trim() || settings.officialName.trim();
+}

@@ -16,6 +16,7 @@ import { exportedFileCalls } from './calls/exported-file-calls';
 import { offPcCopyCalls } from './calls/off-pc-copy-calls';
 import { nextActionCalls } from './calls/next-action-calls';
 import { attachmentCalls } from './calls/attachment-calls';
+import { syncCalls } from './calls/sync-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -40,6 +41,7 @@ export const contract = {
   ...offPcCopyCalls,
   ...nextActionCalls,
   ...attachmentCalls,
+  ...syncCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export const SettingsSchema = z.strictObject({
   offPcCopy: OffPcCopySettingSchema.optional(),
   /** Reminder items snoozed from the due list (reminders.ts); expired ones are dropped on the next snooze. */
   reminderSnoozes: z.array(ReminderSnoozeSchema).max(5000).optional(),
+  /** Set while this PC syncs with a server: the official's user name there, recorded as "who" instead of officialName. */
+  syncUserName: z.string().max(200).optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

@@ -8,10 +8,11 @@ import { measureImportRead, measureStorage } from './storage-bench';
 import { round, type Timing } from './measure';
 import { measureDashboardAndPdf, measureGlobalSearch } from './services-bench';
 import { measureReports } from './reports-bench';
+import { measureSync } from './sync-bench';
 import { launchBenchBrowser, measureFirstListPaint, measureSearchKeystrokes, rendererJavaScriptGzipBytes } from './renderer-bench';
 
 /**
- * npm run bench [-- --sizes 1000,10000,100000 --runs 7] [--search-only | --reports-only | --pdf-only]
+ * npm run bench [-- --sizes 1000,10000,100000 --runs 7] [--search-only | --reports-only | --pdf-only | --sync-only]
  * Prints every figure beside its limit, measured in the same run, and writes them as JSON.
  */
 const { values } = parseArgs({
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     'reports-only': { type: 'boolean', default: false },
     /** Only the "one MoU summary to PDF" row (and the dashboard beside it), e.g. --pdf-only --sizes 1000 --runs 9. */
     'pdf-only': { type: 'boolean', default: false },
+    /** Only the sync rows: 1,000 changed records through a CouchDB-protocol server, and one change PC to PC. */
+    'sync-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -58,7 +61,16 @@ function row(size: number, figure: string, value: Timing, limit: string, limitVa
   });
 }
 
-for (const size of sizes) {
+if (values['sync-only']) {
+  const count = 1000;
+  const figures = await measureSync(count, Math.min(runs, 5));
+  const target = { medianMs: 10_000, p95Ms: 10_000, runs: 1 };
+  row(count, 'sync: push changed records', figures.push, 'target 10000 ms', target, 'median < 10000 ms', figures.server);
+  row(count, 'sync: pull them on another PC', figures.pull, 'target 10000 ms', target, 'median < 10000 ms', figures.server);
+  row(count, 'sync: one change PC to PC', figures.oneChange, 'target 2000 ms', { medianMs: 2000, p95Ms: 2000, runs: 1 }, 'median < 2000 ms', 'A syncs then B syncs; the automatic sync adds up to 5 min');
+}
+
+for (const size of values['sync-only'] ? [] : sizes) {
   const sizeRuns = size >= 100_000 ? Math.min(runs, 3) : runs;
   const dataDir = await mkdtemp(path.join(tmpdir(), `park-desk-bench-${size}-`));
   try {
@@ -135,8 +147,9 @@ for (const size of sizes) {
   }
 }
 
-const bundle = await rendererJavaScriptGzipBytes();
-const printedBundle = `renderer JavaScript: ${(bundle.rawBytes / 1024).toFixed(0)} KiB, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzipped`;
+// The sync rows need no renderer build (npm run bench builds it; tsx tests/bench/run-bench.ts --sync-only does not).
+const bundle = values['sync-only'] ? undefined : await rendererJavaScriptGzipBytes();
+const printedBundle = bundle ? `renderer JavaScript: ${(bundle.rawBytes / 1024).toFixed(0)} KiB, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzipped` : '';
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 console.log(`\nPark Desk benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${runs} runs (3 at 100k)\n`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { MOU_SUMMARY_PRINT_LAYOUT } from '../../shared/documents/print-layout';
 import type { PlatformServices } from '../../electron/services/park-services';
-import type { PdfPrinter } from '../../electron/services/platform';
+import type { PdfPrinter, SecretStore } from '../../electron/services/platform';
 
 /**
  * Chromium's page.pdf with the options Electron's printToPDF gets in the app, in a context
@@ -77,6 +77,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     dialogs,
     platform: {
       pdfPrinter: createPlaywrightPdfPrinter(browser),
+      secretStore: createMemorySecretStore(),
       saveDialog: {
         async chooseSavePath({ defaultName }) {
           dialogs.proposedNames.push(defaultName);
@@ -125,5 +126,16 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         },
       },
     },
+  };
+}
+
+/** Secrets in memory (the app uses Electron's safeStorage); `values` lets a test look inside. */
+export function createMemorySecretStore(): SecretStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    read: async (name) => values.get(name),
+    write: async (name, secret) => void values.set(name, secret),
+    remove: async (name) => void values.delete(name),
   };
 }

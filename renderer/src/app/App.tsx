@@ -16,6 +16,7 @@ import { ProposalsScreen } from '../features/proposals/ProposalsScreen';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { DueScreen } from '../features/next-actions/DueScreen';
+import { SyncConflictsScreen } from '../features/sync/SyncConflictsScreen';
 import { getApi } from './api-client';
 import { useDeskKeys } from './desk-keys';
 import { MAIN_CONTENT_ID, useFocusFollowsWork } from './focus-follows-work';
@@ -48,6 +49,8 @@ function CurrentScreen() {
       return <ReportsScreen />;
     case 'due':
       return <DueScreen key={route.preset ?? 'all'} preset={route.preset} />;
+    case 'sync-conflicts':
+      return <SyncConflictsScreen />;
   }
 }
 

@@ -1,19 +1,21 @@
 import type { Route } from './slices/navigation-slice';
 import { useAppStore } from './store';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 
 const ITEMS: { label: string; route: Route; shortcut: string; matches: Route['screen'][] }[] = [
   { label: 'Dashboard', route: { screen: 'dashboard' }, shortcut: 'Ctrl+1', matches: ['dashboard'] },
   { label: 'Proposals', route: { screen: 'proposals' }, shortcut: 'Ctrl+2', matches: ['proposals', 'proposal', 'proposal-form'] },
   { label: 'MoUs', route: { screen: 'mous' }, shortcut: 'Ctrl+3', matches: ['mous', 'mou', 'mou-form', 'mou-summary'] },
   { label: 'Reports', route: { screen: 'reports' }, shortcut: 'Ctrl+5', matches: ['reports'] },
-  { label: 'Data', route: { screen: 'data' }, shortcut: 'Ctrl+4', matches: ['data'] },
+  { label: 'Data', route: { screen: 'data' }, shortcut: 'Ctrl+4', matches: ['data', 'sync-conflicts'] },
 ];
 
 /** The left navigation that is always there. */
 export function Navigation() {
   const current = useAppStore((s) => s.route.screen);
   const navigate = useAppStore((s) => s.navigate);
-  const officialName = useAppStore((s) => s.appInfo?.settings.officialName);
+  // Signed in to a shared register, changes are recorded under the server user name.
+  const officialName = useAppStore((s) => s.appInfo?.settings.syncUserName || s.appInfo?.settings.officialName);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -50,6 +52,7 @@ export function Navigation() {
       <p className="signed-in" dir="auto">
         {officialName ? `Recording as ${officialName}` : 'Set your name under Data'}
       </p>
+      <SyncStatusLine />
     </nav>
   );
 }

@@ -25,5 +25,7 @@ export function screenTitle(route: Route, subject?: string): string {
       return 'Reports';
     case 'due':
       return 'Due this week';
+    case 'sync-conflicts':
+      return 'Conflicts';
   }
 }

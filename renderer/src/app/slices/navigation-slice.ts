@@ -25,7 +25,9 @@ export type Route =
   | { screen: 'data' }
   | { screen: 'reports' }
   /** What is overdue or due this week (the reminder opens it); `preset` narrows it as a dashboard figure does. */
-  | { screen: 'due'; preset?: DueListPreset };
+  | { screen: 'due'; preset?: DueListPreset }
+  /** The shared register's conflicts: the same field changed on two PCs since they last synced. */
+  | { screen: 'sync-conflicts' };
 
 /** How a navigation moves through the app's own screen history (Back / Forward). */
 export type HistoryMove = 'push' | 'back' | 'forward';

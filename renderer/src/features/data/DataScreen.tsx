@@ -8,6 +8,7 @@ import { ExchangePanel } from './ExchangePanel';
 import { OffPcCopyPanel } from '../off-pc-copy/OffPcCopyPanel';
 import { PracticePanel } from '../practice/PracticePanel';
 import { VerifyAttachmentsPanel } from '../attachments/VerifyAttachmentsPanel';
+import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
 export function DataScreen() {
@@ -66,6 +67,8 @@ export function DataScreen() {
         </dl>
         <p>Everything is kept on this computer; Park Desk never needs the internet. Backups are taken for you; see below.</p>
       </section>
+
+      <SyncSettingsPanel />
 
       <BackupsPanel />
       <OffPcCopyPanel />
