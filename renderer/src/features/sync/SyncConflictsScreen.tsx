@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutputOf } from '../../../../shared/api/contract';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { countOf } from '../../../../shared/format/plural';
@@ -37,6 +37,8 @@ export function SyncConflictsScreen() {
   const [conflicts, setConflicts] = useState<SyncConflict[]>();
   const [error, setError] = useState<string>();
   const [resolving, setResolving] = useState<string>();
+  /** Set by a choice; the list it reloads moves focus on once it is on screen. */
+  const focusAfterReload = useRef(false);
 
   const load = useCallback(async () => {
     const result = await call(api().listSyncConflicts({}));
@@ -58,10 +60,17 @@ export function SyncConflictsScreen() {
     showStatus(result.value);
     const label = conflictFieldLabel(conflict.field, conflict.recordKind);
     notify('success', `${conflict.recordTitle}: ${label} is now ${keep === 'local' ? "this PC's" : "the server's"} value. The other value is recorded on this PC with your choice.`);
+    focusAfterReload.current = true;
     await load();
-    // Focus goes on to the next conflict's heading, or the screen's heading when none are left.
-    requestAnimationFrame(() => (document.querySelector<HTMLElement>('.sync-conflicts-screen .conflict h2') ?? document.getElementById('conflicts-heading'))?.focus());
   };
+
+  // Focus goes on to the next conflict's heading, or the screen's heading when none are left:
+  // after the reloaded list is rendered, so it never lands on a heading about to be removed.
+  useEffect(() => {
+    if (!focusAfterReload.current) return;
+    focusAfterReload.current = false;
+    (document.querySelector<HTMLElement>('.sync-conflicts-screen .conflict h2') ?? document.getElementById('conflicts-heading'))?.focus();
+  }, [conflicts]);
 
   const open = (conflict: SyncConflict) => navigate(conflict.recordKind === 'mou' ? { screen: 'mou', id: conflict.recordId } : { screen: 'proposal', id: conflict.recordId });
 
