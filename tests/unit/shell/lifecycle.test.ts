@@ -45,6 +45,7 @@ describe('electron/main/index', () => {
         folderDialog: expect.any(Object),
         pdfPrinter: expect.any(Object),
         fileOpener: expect.objectContaining({ openFile: expect.any(Function), showInFolder: expect.any(Function) }),
+        secretStore: expect.objectContaining({ read: expect.any(Function), write: expect.any(Function), remove: expect.any(Function) }),
       },
     });
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
