@@ -31,6 +31,7 @@ export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
 const PUSH_BATCH = 500;
 const PULL_PAGE = 1000;
 const MAX_PUSH_ROUNDS = 5;
+const STATE_SAVE_EVERY_MS = 3_000;
 const KEEP_RESOLVED = 2000;
 
 export const REFUSED_CREDENTIALS = 'The server refused the user name or password.';
@@ -275,8 +276,9 @@ export class SyncService implements SyncCallsService {
             this.options.log?.(`The server did not take ${result.id}: ${result.error ?? 'unknown'} ${result.reason ?? ''}`);
           }
         }
-        await this.saveState();
+        await this.saveStateAtTimes();
       }
+      await this.saveState();
       if (conflicted.length === 0) return;
       // The server moved on since we last saw these: merge its copies in, then push again.
       await this.applyRemote(await client.getDocs(conflicted), client);
@@ -292,8 +294,8 @@ export class SyncService implements SyncCallsService {
       await this.applyRemote(docs, client);
       // Only once applied (and the data file written) does the cursor move on.
       this.state.since = String(page.last_seq);
-      await this.saveState();
-      if (page.results.length < PULL_PAGE) return;
+      if (page.results.length < PULL_PAGE) return this.saveState();
+      await this.saveStateAtTimes();
     }
   }
 
@@ -446,8 +448,20 @@ export class SyncService implements SyncCallsService {
     return this.status();
   }
 
+  private lastSaved = 0;
+
   private async saveState(): Promise<void> {
     await writeSyncState(this.file, this.state);
+    this.lastSaved = performance.now();
+  }
+
+  /**
+   * Inside a long push or pull the state is written every few seconds, not per batch: it holds
+   * every record's ancestor, so at 100,000 records a write is large. Losing the last few seconds
+   * of it costs nothing but time: the same revisions come again and merge to the same records.
+   */
+  private async saveStateAtTimes(): Promise<void> {
+    if (performance.now() - this.lastSaved >= STATE_SAVE_EVERY_MS) await this.saveState();
   }
 }
 
