@@ -105,6 +105,7 @@ export class SyncService implements SyncCallsService {
     this.closed = true;
     this.cancelTimer?.();
     await this.running?.catch(() => undefined);
+    if (this.changed || this.lastSyncedUnsaved) await this.saveState().catch(() => undefined);
   }
 
   // ——— settings ———
@@ -192,8 +193,10 @@ export class SyncService implements SyncCallsService {
       await this.push(client);
       await this.pull(client);
       await this.push(client);
+      // Written with the next change of state (or on closing): a sync that changed nothing writes nothing.
       this.state.lastSyncedAt = this.clock.now().toISOString();
-      await this.saveState();
+      this.lastSyncedUnsaved = true;
+      await this.saveStateIfChanged();
       this.current = { state: 'idle' };
     } catch (error) {
       this.current = describeSyncFailure(error, settings.serverUrl, settings.database);
@@ -268,6 +271,7 @@ export class SyncService implements SyncCallsService {
           if (!pushed) continue;
           if (result.ok !== false && result.rev && !result.error) {
             this.state.docs[result.id] = { rev: result.rev, hash: pushed.hash, base: { ...pushed.body, by: userName } };
+            this.changed = true;
           } else if (result.error === 'conflict') {
             conflicted.push(result.id);
           } else if (result.error === 'unauthorized' || result.error === 'forbidden') {
@@ -278,7 +282,7 @@ export class SyncService implements SyncCallsService {
         }
         await this.saveStateAtTimes();
       }
-      await this.saveState();
+      await this.saveStateIfChanged();
       if (conflicted.length === 0) return;
       // The server moved on since we last saw these: merge its copies in, then push again.
       await this.applyRemote(await client.getDocs(conflicted), client);
@@ -293,8 +297,9 @@ export class SyncService implements SyncCallsService {
       const docs = page.results.flatMap((r) => (r.doc && !r.deleted ? [r.doc] : []));
       await this.applyRemote(docs, client);
       // Only once applied (and the data file written) does the cursor move on.
+      if (this.state.since !== String(page.last_seq)) this.changed = true;
       this.state.since = String(page.last_seq);
-      if (page.results.length < PULL_PAGE) return this.saveState();
+      if (page.results.length < PULL_PAGE) return this.saveStateIfChanged();
       await this.saveStateAtTimes();
     }
   }
@@ -370,6 +375,7 @@ export class SyncService implements SyncCallsService {
       else delete this.state.conflicts[docId];
     }
     Object.assign(this.state.docs, synced);
+    if (writes.length > 0 || Object.keys(synced).length > 0) this.changed = true;
     if (losers.length > 0) {
       // The merged record (a change here) is pushed next with the winning revision; the losers go.
       for (const [docId, known] of Object.entries(synced)) if (losers.some((l) => l._id === docId)) this.state.docs[docId] = { ...known, hash: '' };
@@ -449,10 +455,19 @@ export class SyncService implements SyncCallsService {
   }
 
   private lastSaved = 0;
+  /** The state differs from the file (beyond lastSyncedAt). */
+  private changed = false;
+  private lastSyncedUnsaved = false;
 
   private async saveState(): Promise<void> {
+    this.changed = false;
+    this.lastSyncedUnsaved = false;
     await writeSyncState(this.file, this.state);
     this.lastSaved = performance.now();
+  }
+
+  private async saveStateIfChanged(): Promise<void> {
+    if (this.changed) await this.saveState();
   }
 
   /**
@@ -461,7 +476,7 @@ export class SyncService implements SyncCallsService {
    * of it costs nothing but time: the same revisions come again and merge to the same records.
    */
   private async saveStateAtTimes(): Promise<void> {
-    if (performance.now() - this.lastSaved >= STATE_SAVE_EVERY_MS) await this.saveState();
+    if (this.changed && performance.now() - this.lastSaved >= STATE_SAVE_EVERY_MS) await this.saveState();
   }
 }
 
