@@ -29,6 +29,8 @@ const { values } = parseArgs({
     'pdf-only': { type: 'boolean', default: false },
     /** Only the sync rows: 1,000 changed records through a CouchDB-protocol server, and one change PC to PC. */
     'sync-only': { type: 'boolean', default: false },
+    /** How many changed records the sync rows push and pull (1,000 unless set). */
+    'sync-records': { type: 'string', default: '1000' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -62,7 +64,7 @@ function row(size: number, figure: string, value: Timing, limit: string, limitVa
 }
 
 if (values['sync-only']) {
-  const count = 1000;
+  const count = Number(values['sync-records']);
   const figures = await measureSync(count, Math.min(runs, 5));
   const target = { medianMs: 10_000, p95Ms: 10_000, runs: 1 };
   row(count, 'sync: push changed records', figures.push, 'target 10000 ms', target, 'median < 10000 ms', figures.server);

@@ -31,6 +31,7 @@ export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
 const PUSH_BATCH = 500;
 const PULL_PAGE = 1000;
 const MAX_PUSH_ROUNDS = 5;
+const STATE_SAVE_EVERY_MS = 3_000;
 const KEEP_RESOLVED = 2000;
 
 export const REFUSED_CREDENTIALS = 'The server refused the user name or password.';
@@ -104,6 +105,7 @@ export class SyncService implements SyncCallsService {
     this.closed = true;
     this.cancelTimer?.();
     await this.running?.catch(() => undefined);
+    if (this.changed || this.lastSyncedUnsaved) await this.saveState().catch(() => undefined);
   }
 
   // ——— settings ———
@@ -191,8 +193,10 @@ export class SyncService implements SyncCallsService {
       await this.push(client);
       await this.pull(client);
       await this.push(client);
+      // Written with the next change of state (or on closing): a sync that changed nothing writes nothing.
       this.state.lastSyncedAt = this.clock.now().toISOString();
-      await this.saveState();
+      this.lastSyncedUnsaved = true;
+      await this.saveStateIfChanged();
       this.current = { state: 'idle' };
     } catch (error) {
       this.current = describeSyncFailure(error, settings.serverUrl, settings.database);
@@ -267,6 +271,7 @@ export class SyncService implements SyncCallsService {
           if (!pushed) continue;
           if (result.ok !== false && result.rev && !result.error) {
             this.state.docs[result.id] = { rev: result.rev, hash: pushed.hash, base: { ...pushed.body, by: userName } };
+            this.changed = true;
           } else if (result.error === 'conflict') {
             conflicted.push(result.id);
           } else if (result.error === 'unauthorized' || result.error === 'forbidden') {
@@ -275,8 +280,9 @@ export class SyncService implements SyncCallsService {
             this.options.log?.(`The server did not take ${result.id}: ${result.error ?? 'unknown'} ${result.reason ?? ''}`);
           }
         }
-        await this.saveState();
+        await this.saveStateAtTimes();
       }
+      await this.saveStateIfChanged();
       if (conflicted.length === 0) return;
       // The server moved on since we last saw these: merge its copies in, then push again.
       await this.applyRemote(await client.getDocs(conflicted), client);
@@ -291,9 +297,10 @@ export class SyncService implements SyncCallsService {
       const docs = page.results.flatMap((r) => (r.doc && !r.deleted ? [r.doc] : []));
       await this.applyRemote(docs, client);
       // Only once applied (and the data file written) does the cursor move on.
+      if (this.state.since !== String(page.last_seq)) this.changed = true;
       this.state.since = String(page.last_seq);
-      await this.saveState();
-      if (page.results.length < PULL_PAGE) return;
+      if (page.results.length < PULL_PAGE) return this.saveStateIfChanged();
+      await this.saveStateAtTimes();
     }
   }
 
@@ -368,6 +375,7 @@ export class SyncService implements SyncCallsService {
       else delete this.state.conflicts[docId];
     }
     Object.assign(this.state.docs, synced);
+    if (writes.length > 0 || Object.keys(synced).length > 0) this.changed = true;
     if (losers.length > 0) {
       // The merged record (a change here) is pushed next with the winning revision; the losers go.
       for (const [docId, known] of Object.entries(synced)) if (losers.some((l) => l._id === docId)) this.state.docs[docId] = { ...known, hash: '' };
@@ -446,8 +454,29 @@ export class SyncService implements SyncCallsService {
     return this.status();
   }
 
+  private lastSaved = 0;
+  /** The state differs from the file (beyond lastSyncedAt). */
+  private changed = false;
+  private lastSyncedUnsaved = false;
+
   private async saveState(): Promise<void> {
+    this.changed = false;
+    this.lastSyncedUnsaved = false;
     await writeSyncState(this.file, this.state);
+    this.lastSaved = performance.now();
+  }
+
+  private async saveStateIfChanged(): Promise<void> {
+    if (this.changed) await this.saveState();
+  }
+
+  /**
+   * Inside a long push or pull the state is written every few seconds, not per batch: it holds
+   * every record's ancestor, so at 100,000 records a write is large. Losing the last few seconds
+   * of it costs nothing but time: the same revisions come again and merge to the same records.
+   */
+  private async saveStateAtTimes(): Promise<void> {
+    if (this.changed && performance.now() - this.lastSaved >= STATE_SAVE_EVERY_MS) await this.saveState();
   }
 }
 

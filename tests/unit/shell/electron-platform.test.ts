@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, MAX_URL_CHARS, Notification, session, shell } from './fake-electron';
-import { createFileOpener, createFolderDialog, createNotifier, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
+import { BrowserWindow, dialog, MAX_URL_CHARS, Notification, safeStorage, session, shell } from './fake-electron';
+import { createFileOpener, createFolderDialog, createNotifier, createSafeStorageSecretStore, createOpenDialog, createPdfPrinter, createSaveDialog, PRINT_CONTENT_SECURITY_POLICY, withPrintCsp } from '../../../electron/main/electron-platform';
 import { createDocumentFontCss } from '../../../electron/services/document-fonts';
 import { buildMouSummaryHtml } from '../../../shared/documents/mou-summary';
 import { MOU_SUMMARY_PRINT_LAYOUT, PARK_REGISTER_PRINT_LAYOUT } from '../../../shared/documents/print-layout';
@@ -225,5 +225,46 @@ describe('createOpenDialog', () => {
     await expect(createOpenDialog(() => win as never).chooseOpenPaths!(request)).resolves.toEqual(['/home/official/scan.pdf', '/home/official/minutes.docx']);
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, { title: request.title, filters: request.filters, properties: ['openFile', 'multiSelections'] });
     await expect(createOpenDialog(() => undefined).chooseOpenPaths!(request)).resolves.toBeUndefined();
+  });
+});
+
+describe('the sync password in safeStorage', () => {
+  beforeEach(() => {
+    safeStorage.available = true;
+    safeStorage.backend = 'gnome_libsecret';
+  });
+
+  it('keeps only encrypted bytes, in a folder of its own beside the data file, and reads them back', async () => {
+    const { mkdtemp, readdir, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'park-desk-secrets-'));
+    try {
+      const secrets = createSafeStorageSecretStore(dir);
+      expect(await secrets.read('sync-password')).toBeUndefined();
+      await secrets.write('sync-password', 'amina-پاس-word');
+      const bytes = await readFile(path.join(dir, 'park-desk-secrets', 'sync-password.bin'));
+      expect(bytes.toString('utf8')).not.toContain('amina');
+      expect(await readdir(dir)).toEqual(['park-desk-secrets']);
+      expect(await secrets.read('sync-password')).toBe('amina-پاس-word');
+      await secrets.remove('sync-password');
+      expect(await secrets.read('sync-password')).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to keep a password where the OS has no protected store', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'park-desk-secrets-'));
+    try {
+      safeStorage.available = false;
+      await expect(createSafeStorageSecretStore(dir).write('sync-password', 'x')).rejects.toThrow(/protected store/);
+      safeStorage.available = true;
+      safeStorage.backend = 'basic_text';
+      if (process.platform === 'linux') await expect(createSafeStorageSecretStore(dir).write('sync-password', 'x')).rejects.toThrow(/keyring/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

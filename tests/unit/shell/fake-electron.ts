@@ -200,3 +200,19 @@ export function resetFakeElectron(): void {
   app.exited = false;
   BrowserWindow.instances.length = 0;
 }
+
+/**
+ * safeStorage: "encrypts" by reversing the bytes behind a marker, so a test can tell what was
+ * written from the plain secret. `backend` and `available` play a PC without a keyring.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable: () => safeStorage.available,
+  getSelectedStorageBackend: () => safeStorage.backend,
+  encryptString: (plain: string) => Buffer.concat([Buffer.from('ENC1'), Buffer.from(plain, 'utf8').reverse()]),
+  decryptString: (bytes: Buffer) => {
+    if (bytes.subarray(0, 4).toString() !== 'ENC1') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(bytes.subarray(4)).reverse().toString('utf8');
+  },
+};

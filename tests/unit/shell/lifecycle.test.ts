@@ -46,6 +46,7 @@ describe('electron/main/index', () => {
         pdfPrinter: expect.any(Object),
         fileOpener: expect.objectContaining({ openFile: expect.any(Function), showInFolder: expect.any(Function) }),
         notifier: expect.objectContaining({ notify: expect.any(Function) }),
+        secretStore: expect.objectContaining({ read: expect.any(Function), write: expect.any(Function), remove: expect.any(Function) }),
       },
       onReminderClick: expect.any(Function),
     });

@@ -10,6 +10,7 @@ import type { Scheduler } from '../../../electron/services/platform';
 import { startTestCouch, type TestCouch } from '../../support/couch-server';
 import { createMemorySecretStore } from '../../support/test-platform';
 import { useTempDataDir } from '../services/temp-data-dir';
+import { faisalabadMou, faisalabadProposal, URDU_SIGNATORY } from '../../support/mou-data';
 
 /**
  * Two PCs (two data folders, two officials) and one real server of the CouchDB protocol
@@ -273,5 +274,41 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     }
     const after = await couch.admin<{ _conflicts?: string[] }>('GET', `/${database}/proposal:${created.id}?conflicts=true`);
     expect(after._conflicts ?? []).toEqual([]);
+  }, 60_000);
+
+  it('MoUs travel as documents of their own, Urdu intact; obligations done on both PCs are both kept', async () => {
+    const { database, a, b } = await twoPcs();
+    const proposal = faisalabadProposal();
+    const mou = faisalabadMou();
+    await a.services.store.update((db) => {
+      db.proposals.push({ ...proposal, fields: { ...proposal.fields, title: 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک' } });
+      db.mous.push(mou);
+    });
+    await sync(a);
+    await sync(b);
+    expect(b.services.store.data.mous).toEqual([mou]);
+    expect(JSON.stringify(b.services.store.data.mous)).toContain(URDU_SIGNATORY);
+    expect(b.proposal(proposal.id).fields.title).toBe('فیصل آباد سافٹ ویئر ٹیکنالوجی پارک');
+    const ids = (await couch.admin<{ rows: { id: string }[] }>('GET', `/${database}/_all_docs`)).rows.map((r) => r.id).sort();
+    expect(ids).toEqual([`mou:${mou.id}`, `proposal:${proposal.id}`]);
+
+    // Offline, each PC marks a different obligation done.
+    const [first, second] = mou.fields.obligations;
+    const done = (pc: Pc, obligationId: string, on: string) =>
+      pc.services.store.update((db) => {
+        const o = db.mous[0]!.fields.obligations.find((x) => x.id === obligationId)!;
+        o.completedOn = on;
+      });
+    await done(a, first!.id, '2026-11-20');
+    await done(b, second!.id, '2026-11-21');
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    for (const pc of [a, b]) {
+      const obligations = pc.services.store.data.mous[0]!.fields.obligations;
+      expect(obligations.find((o) => o.id === first!.id)).toMatchObject({ completedOn: '2026-11-20' });
+      expect(obligations.find((o) => o.id === second!.id)).toMatchObject({ completedOn: '2026-11-21' });
+      expect(await pc.call<SyncStatus>('getSyncStatus')).toMatchObject({ conflictCount: 0, waitingChanges: 0 });
+    }
   }, 60_000);
 });
