@@ -11,6 +11,7 @@ import {
   requiredText,
 } from '../validation/field-values';
 import { lastEffectiveMove, moveDate } from './move-history';
+import { AttachmentsFieldSchema } from './attachment';
 
 export const MOU_TYPES = ['two-party', 'three-party'] as const;
 export const MOU_TYPE_LABELS: Record<(typeof MOU_TYPES)[number], string> = {
@@ -192,6 +193,8 @@ export const MouSchema = z.strictObject({
   statusHistory: z.array(MouStatusMoveSchema).min(1),
   /** Set when archived (an MoU entered by mistake): hidden from the list and the dashboard until restored. */
   archivedAt: z.iso.datetime().optional(),
+  /** Documents kept with the MoU (see attachment.ts); the files are in the attachment store. */
+  attachments: AttachmentsFieldSchema,
 });
 export type Mou = z.output<typeof MouSchema>;
 

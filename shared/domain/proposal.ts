@@ -3,6 +3,7 @@ import { ALL_STAGES, type Stage } from './stages';
 import { lastEffectiveMove } from './move-history';
 import { PROPOSAL_FIELD_LABELS as L } from './proposal-labels';
 import { OccupancyReturnSchema } from './occupancy';
+import { AttachmentsFieldSchema } from './attachment';
 import {
   MAX_LONG_TEXT,
   optionalDate,
@@ -156,6 +157,8 @@ export const ProposalSchema = z.strictObject({
   archivedAt: InstantSchema.optional(),
   /** Occupancy returns of a park at Fit-out or Operational, one per month or quarter (see occupancy.ts). */
   occupancyReturns: z.array(OccupancyReturnSchema).max(2000).optional(),
+  /** Documents kept with the proposal (see attachment.ts); the files are in the attachment store. */
+  attachments: AttachmentsFieldSchema,
 });
 export type Proposal = z.output<typeof ProposalSchema>;
 

@@ -24,7 +24,7 @@ function isTempOf(file: string, candidate: string): boolean {
  * folder for syncing (EPERM/EISDIR) and NTFS journals the rename itself; some file systems
  * answer EINVAL. Any of these leaves the save as good as the platform allows.
  */
-async function syncFolder(fs: StorageFs, dir: string): Promise<void> {
+export async function syncFolder(fs: StorageFs, dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   let handle;
   try {
