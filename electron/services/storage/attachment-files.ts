@@ -6,14 +6,15 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Database } from '../../../shared/domain/database';
-import { errorCode, retryWhileBusy } from './storage-fs';
+import { syncFolder } from './durable-file';
+import { errorCode, nodeStorageFs, retryWhileBusy } from './storage-fs';
 
 /**
  * Attachment files are content-addressed: `<root>/<first 2 hex>/<sha256>`, written once, never
  * changed. The same layout serves the data folder's store (`<dataDir>/attachments`) and the
  * backups' shelf (`<dataDir>/backups/attachments`), so a file is found by its hash alone.
  */
-export const ATTACHMENTS_FOLDER = 'attachments';
+export { ATTACHMENTS_FOLDER } from './attachment-store';
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function attachmentPath(root: string, sha256: string): string {
@@ -121,7 +122,7 @@ export async function placeAttachment(root: string, sha256: string, source: () =
   const temp = `${target}.${randomUUID()}.tmp`;
   const hashing = hashingStream();
   try {
-    await pipeline(await source(), hashing, createWriteStream(temp, { flags: 'wx' }));
+    await pipeline(await source(), hashing, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     if (hashing.digest().sha256 !== sha256) throw new AttachmentHashMismatch(sha256);
     const handle = await open(temp, 'r+');
     try {
@@ -130,6 +131,7 @@ export async function placeAttachment(root: string, sha256: string, source: () =
       await handle.close();
     }
     await retryWhileBusy(() => rename(temp, target));
+    await syncFolder(nodeStorageFs, path.dirname(target));
     return true;
   } catch (error) {
     await unlink(temp).catch(() => undefined);
