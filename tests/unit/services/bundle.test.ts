@@ -10,6 +10,7 @@ import { exportText } from '../../../electron/services/exchange/export-file';
 import type { Attachment } from '../../../shared/domain/attachment';
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { Result } from '../../../shared/api/result';
+import type { ImportPreview } from '../../../shared/api/calls/exchange-calls';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { apiOf } from '../../support/typed-api';
 import { useTempDataDir } from './temp-data-dir';
@@ -65,6 +66,12 @@ async function zipEntries(file: string): Promise<Map<string, Buffer>> {
   return entries;
 }
 
+function previewed(result: Result<unknown>): Extract<ImportPreview, { cancelled: false }> {
+  const preview = value(result) as ImportPreview;
+  if (preview.cancelled) throw new Error('expected a preview');
+  return preview;
+}
+
 async function importInto(target: Awaited<ReturnType<typeof open>>, file: string) {
   target.dialogs.openPaths.push(file);
   return target.services.dispatch('previewImport', {});
@@ -83,7 +90,7 @@ describe('export everything as a bundle', () => {
     expect(JSON.parse(entries.get('park-desk-export.json')!.toString('utf8'))).toMatchObject({ format: 'park-desk-export', data: { proposals: [{ fields: { title: URDU_TITLE }, attachments: [{ name: URDU_FILE }] }] } });
 
     const target = await open(await makeDir());
-    const preview = value(await importInto(target, file)) as Extract<Awaited<ReturnType<typeof target.api.previewImport>>, { cancelled: false }>;
+    const preview = previewed(await importInto(target, file));
     expect(preview.proposals.added).toEqual([{ id: source.proposal.id, label: `FSD-1 — ${URDU_TITLE}` }]);
     // Verified in the preview, copied only when applied.
     const targetStore = new AttachmentStore(target.dir);
@@ -103,7 +110,7 @@ describe('export everything as a bundle', () => {
     const zip = await readFile(file);
     const at = zip.indexOf(PDF);
     expect(at).toBeGreaterThan(0);
-    zip[at + 100] ^= 0x01;
+    zip[at + 100] = zip[at + 100]! ^ 0x01;
     await writeFile(file, zip);
 
     const target = await open(await makeDir());
@@ -158,7 +165,7 @@ describe('export everything as a bundle', () => {
     const json = path.join(await makeDir(), 'park-desk-export-2026-01-01.json');
     await writeFile(json, exportText(source.services.store.data, '2026-01-01T10:00:00.000Z', '0.1.0'));
     const target = await open(await makeDir());
-    const preview = value(await importInto(target, json)) as Extract<Awaited<ReturnType<typeof target.api.previewImport>>, { cancelled: false }>;
+    const preview = previewed(await importInto(target, json));
     expect(preview).toMatchObject({ exportedAt: '2026-01-01T10:00:00.000Z', proposals: { added: [{ id: proposal.id }] } });
     value(await target.api.applyImport({ importId: preview.importId }));
     expect(value(await target.api.getProposal({ id: proposal.id }))).toEqual(proposal);
