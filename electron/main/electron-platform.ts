@@ -39,6 +39,12 @@ export function createOpenDialog(getWindow: () => BrowserWindow | undefined): Op
       const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       return result.canceled ? undefined : result.filePaths[0];
     },
+    async chooseOpenPaths({ title, filters }) {
+      const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] };
+      const win = getWindow();
+      const result = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+      return result.canceled || result.filePaths.length === 0 ? undefined : result.filePaths;
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { channelOf, makeApi, type Api } from '../../shared/api/contract';
 import { MENU_CHANNEL, type MenuCommand, type ShellBridge } from '../../shared/api/menu-commands';
 
@@ -11,6 +11,8 @@ const shell = {
     ipcRenderer.on(MENU_CHANNEL, relay);
     return () => ipcRenderer.removeListener(MENU_CHANNEL, relay);
   },
+  /** A dropped file's path, for stageDroppedFiles; main stats it and hands back a token. */
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 } satisfies ShellBridge;
 
 contextBridge.exposeInMainWorld('api', api);

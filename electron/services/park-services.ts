@@ -19,6 +19,8 @@ import { searchHandlers } from './park-search';
 import { occupancyHandlers } from './occupancy';
 import { reportHandlers } from './reports/reports';
 import { ParkStore } from './storage/park-store';
+import { AttachmentStore } from './storage/attachment-store';
+import { attachmentHandlers } from './attachments';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
 import { systemClock, type Clock, type FileOpener, type FolderDialog, type OpenDialog, type PdfPrinter, type SaveDialog } from './platform';
@@ -64,6 +66,8 @@ export interface DataSession {
   dispatch: Dispatch;
   handlers: Handlers;
   store: ParkStore;
+  /** The data folder's attachment store (attachments/<2 hex>/<sha256>). */
+  attachments: AttachmentStore;
   dataDir: string;
   dataFile: string;
   practice: boolean;
@@ -140,6 +144,9 @@ async function openDataSession(
   const store = await ParkStore.open(dataFile, { clock, onUnreadable: 'recover', ...(storageFs ? { fs: storageFs } : {}), ...(migrations ? { migrations } : {}) });
 
   const exportedFiles = new ExportedFiles();
+  const attachments = new AttachmentStore(dataDir, storageFs);
+  // This process holds the data file's lock now: temp files of an interrupted add, and viewer copies, can go.
+  await attachments.removeLeftovers().catch(() => undefined);
   // Each feature answers its own calls; a contract entry without a handler is a compile error here.
   const fontCss = createDocumentFontCss(fontsDir);
   const handlers: Handlers = {
@@ -155,11 +162,12 @@ async function openDataSession(
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
+    ...attachmentHandlers({ store, attachments, clock, ...platform }),
   };
 
   const duringRecovery = (name: string) =>
     store.problem && !CALLS_DURING_RECOVERY.has(name)
       ? fail('storage', 'Park Desk could not read its data file. Restore a backup or start afresh on the recovery screen first.')
       : undefined;
-  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, dataDir, dataFile, practice };
+  return { dispatch: createDispatcher(handlers, console.error, duringRecovery), handlers, store, attachments, dataDir, dataFile, practice };
 }

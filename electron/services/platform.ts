@@ -18,6 +18,8 @@ export interface SaveDialog {
 export interface OpenDialog {
   /** Asks which file to open; undefined when the official cancels. */
   chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | undefined>;
+  /** Asks for one or more files (attachments); undefined when the official cancels. */
+  chooseOpenPaths?(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string[] | undefined>;
 }
 
 export interface PdfPrinter {

@@ -7,4 +7,6 @@ export const MENU_CHANNEL = 'park-desk:menu';
 /** The second, one-way surface the preload exposes besides the contract's Api. */
 export interface ShellBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Where a file dropped on the page is on disk (Electron's webUtils.getPathForFile); '' when it has no place on disk. */
+  pathForFile?(file: File): string;
 }

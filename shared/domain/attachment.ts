@@ -104,8 +104,17 @@ export function formatFileSize(bytes: number): string {
 
 /** The plain message for a file over the limit, naming it and its size. */
 export function tooLargeMessage(name: string, sizeBytes: number): string {
-  return `${name} is ${formatFileSize(sizeBytes)}; attachments can be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)} each.`;
+  const size = formatFileSize(sizeBytes);
+  const limit = formatFileSize(MAX_ATTACHMENT_BYTES);
+  return `${name} is ${size === limit ? `just over ${size}` : size}; attachments can be at most ${limit} each.`;
 }
 
 /** The first 12 hex of the hash, as the list shows it. */
 export const shortHash = (sha256: string): string => sha256.slice(0, 12);
+
+/** What Verify attachments says about one reference whose file is not as it was added. */
+export function verifyProblemMessage(name: string, recordLabel: string, outcome: 'missing' | 'changed'): string {
+  return outcome === 'missing'
+    ? `${name} on ${recordLabel}: the stored file is missing from the data folder.`
+    : `${name} on ${recordLabel}: the stored file has changed since it was added.`;
+}

@@ -15,6 +15,8 @@ export interface BridgedApp {
   dataDir: string;
   /** Stand-ins for the native save and folder dialogs. */
   dialogs: TestDialogs;
+  /** Where a file dropped on the page "is" on disk: the preload's webUtils.getPathForFile, emulated. */
+  dropDir: string;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,8 @@ export async function openBridgedApp(
     exportDir = path.join(dataDir, '..', 'exports'),
     viewport = { width: 1366, height: 768 },
     storageFs,
-  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number }; storageFs?: StorageFs },
+    dropDir = path.join(dataDir, '..', 'dropped'),
+  }: { dataDir: string; exportDir?: string; viewport?: { width: number; height: number }; storageFs?: StorageFs; dropDir?: string },
 ): Promise<BridgedApp> {
   const { platform, dialogs } = createTestPlatform(browser, path.resolve(exportDir));
   const services = await openParkServices({
@@ -58,6 +61,14 @@ export async function openBridgedApp(
         api[name] = async (input) => codec.decode(await invoke(name, codec.encode(input)));
       }
       Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+      // The preload's second surface. A dropped File has no path in a plain browser, so the
+      // emulated getPathForFile places it in the test's drop folder under its own name.
+      const dropDir = ${JSON.stringify(path.resolve(dropDir))};
+      const shell = {
+        onMenuCommand: () => () => {},
+        pathForFile: (file) => dropDir + ${JSON.stringify(path.sep)} + file.name,
+      };
+      Object.defineProperty(window, 'shell', { value: Object.freeze(shell), writable: false });
     })();`,
   });
   const page = await context.newPage();
@@ -68,6 +79,7 @@ export async function openBridgedApp(
     services,
     dataDir,
     dialogs,
+    dropDir: path.resolve(dropDir),
     async close() {
       await context.close();
       await services.close();

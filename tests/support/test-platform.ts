@@ -48,6 +48,8 @@ export interface TestDialogs {
   savePaths: string[];
   /** Files the next open dialogs answer, in order; when empty the dialog is cancelled. */
   openPaths: string[];
+  /** Answers for the next several-files open dialogs (attachments), in order; when empty one of openPaths answers. */
+  openPathSets: string[][];
   /** Files the app asked the system to open, and to show in their folder, in order. */
   openedFiles: string[];
   shownInFolder: string[];
@@ -60,7 +62,7 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
     cancelNext = false;
     return was;
   };
-  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openedFiles: [], shownInFolder: [] };
+  const dialogs: TestDialogs = { exportDir, proposedNames: [], cancelNextDialog: () => (cancelNext = true), savePaths: [], openPaths: [], openPathSets: [], openedFiles: [], shownInFolder: [] };
   return {
     dialogs,
     platform: {
@@ -79,6 +81,13 @@ export function createTestPlatform(browser: Browser, exportDir: string): { platf
         async chooseOpenPath() {
           if (cancelled()) return undefined;
           return dialogs.openPaths.shift();
+        },
+        async chooseOpenPaths() {
+          if (cancelled()) return undefined;
+          const set = dialogs.openPathSets.shift();
+          if (set) return set;
+          const one = dialogs.openPaths.shift();
+          return one ? [one] : undefined;
         },
       },
       fileOpener: {

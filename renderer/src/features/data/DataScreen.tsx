@@ -6,6 +6,7 @@ import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { PracticePanel } from '../practice/PracticePanel';
+import { VerifyAttachmentsPanel } from '../attachments/VerifyAttachmentsPanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
 export function DataScreen() {
@@ -67,6 +68,7 @@ export function DataScreen() {
 
       <BackupsPanel />
       <ExchangePanel />
+      <VerifyAttachmentsPanel />
 
       <PracticePanel />
     </section>

@@ -28,6 +28,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FoldedFacts } from '../../components/FoldedFacts';
 import { AmendmentDialog } from './AmendmentDialog';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { MouStateBadge, MouStatusBadge, ObligationBadge } from './MouBadges';
 import { ObligationDialog } from './ObligationDialog';
 import { ProposalLinkPanel } from './ProposalLinkPanel';
@@ -335,6 +336,16 @@ export function MouPage({ id }: { id: string }) {
           </div>
         )}
       </section>
+
+      <AttachmentsPanel
+        recordType="mou"
+        record={mou}
+        recordLabel={`MoU ${f.mouNumber}`}
+        onChanged={async () => {
+          const result = await call(api().getMou({ id: mou.id }));
+          if (result.ok) saved(result.value);
+        }}
+      />
 
       <ProposalLinkPanel mou={mou} onChanged={saved} />
 

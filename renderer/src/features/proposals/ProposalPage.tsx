@@ -18,6 +18,7 @@ import { StageTimeline } from './StageTimeline';
 import { useArchiveActions } from './use-archive-actions';
 import { ProposalMous } from '../mous/ProposalMous';
 import { OccupancyPanel } from '../reports/OccupancyPanel';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -153,6 +154,16 @@ export function ProposalPage({ id }: { id: string }) {
       <ProposalMous proposal={proposal} />
 
       <OccupancyPanel proposal={proposal} onChanged={setProposal} />
+
+      <AttachmentsPanel
+        recordType="proposal"
+        record={proposal}
+        recordLabel={`proposal ${proposal.fields.referenceNumber}`}
+        onChanged={async () => {
+          const updated = await reload(proposal.id);
+          if (updated) setProposal(updated);
+        }}
+      />
 
       <StageTimeline history={proposal.stageHistory} />
 
