@@ -25,7 +25,7 @@ async function setUp() {
   const opened: string[] = [];
   const shown: string[] = [];
   const openDialog: OpenDialog = { chooseOpenPath: async () => undefined, chooseOpenPaths: async () => chosen.shift() };
-  const fileOpener: FileOpener = { openFile: async (p) => void opened.push(p) ?? '', showInFolder: (p) => void shown.push(p) };
+  const fileOpener: FileOpener = { openFile: async (p) => (opened.push(p), ''), showInFolder: (p) => void shown.push(p) };
   const services = await openParkServices({ dataDir, appVersion: 't', platform: { openDialog, fileOpener } });
   return { root, dataDir, mou, services, api: apiOf(services), chosen, opened, shown };
 }
