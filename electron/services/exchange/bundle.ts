@@ -264,7 +264,8 @@ export function checkBundleAttachments(
     else good.push({ sha256, sizeBytes });
   }
   for (const [sha256] of contents.entries) if (!listed.has(sha256)) problems.push(`${describe(sha256)} is in the bundle but not in its manifest.`);
-  for (const sha256 of names.keys()) if (!listed.has(sha256) && !contents.entries.has(sha256) && !haveHere.has(sha256)) problems.push(`${describe(sha256)} is missing from the bundle.`);
+  for (const sha256 of names.keys())
+    if (!listed.has(sha256) && !contents.entries.has(sha256) && !haveHere.has(sha256)) problems.push(`${describe(sha256)} is neither in the file nor in this data folder; import the bundle it was exported in.`);
   return { good, problems };
 }
 

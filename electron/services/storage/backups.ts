@@ -180,7 +180,8 @@ export class BackupShelf {
     for (const backup of remaining) for (const sha256 of await this.referencedBy(backup.id)) wanted.add(sha256);
     const refsFolder = path.join(this.attachmentsFolder, REFS_FOLDER);
     for (const name of await this.fs.readdir(refsFolder).catch(() => [] as string[])) {
-      if (name.endsWith('.txt') && !ids.has(name.slice(0, -4))) await this.fs.unlink(path.join(refsFolder, name)).catch(() => undefined);
+      // A list of a backup that is gone, or the temp file of one cut short.
+      if (!(name.endsWith('.txt') && ids.has(name.slice(0, -4)))) await this.fs.unlink(path.join(refsFolder, name)).catch(() => undefined);
     }
     for (const prefix of prefixes) {
       if (!/^[0-9a-f]{2}$/.test(prefix)) continue;

@@ -152,7 +152,7 @@ describe('export everything as a bundle', () => {
     const json = path.join(await makeDir(), 'old-export.json');
     await writeFile(json, exportText(source.services.store.data, '2026-11-25T10:00:00.000Z', '1.2.3'));
     const target = await open(await makeDir());
-    expect(await importInto(target, json)).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The attachment “${URDU_FILE}” of FSD-1 — ${URDU_TITLE} is missing from the bundle.`) } });
+    expect(await importInto(target, json)).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The attachment “${URDU_FILE}” of FSD-1 — ${URDU_TITLE} is neither in the file nor in this data folder`) } });
     // The same file imported where the attachment is already in the store: accepted.
     const here = await open(await makeDir());
     await new AttachmentStore(here.dir).add(new AttachmentStore(source.dir).pathOf(source.attachment.sha256));
