@@ -65,7 +65,7 @@ test('export everything carries the signed scan in one bundle; a changed byte is
   changed[at] = changed[at]! ^ 0x20;
   await writeFile(tampered, changed);
   await chooseImport(other, tampered);
-  await expect(other.page.locator('.notices')).toContainText(`The attachment “${SCAN}” of MoU ${MOU_NUMBER} was changed after the export`);
+  await expect(other.page.locator('.notices')).toContainText(`The attachment “\u2068${SCAN}\u2069” of \u2068MoU ${MOU_NUMBER}\u2069 was changed after the export`);
   await expect(other.page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
   expect(await readFile(path.join(other.dataDir, 'park-desk-data.json')).catch(() => null)).toEqual(otherData);
   await other.page.screenshot({ path: testInfo.outputPath('bundle-refused.png'), fullPage: true });

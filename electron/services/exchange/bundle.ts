@@ -8,6 +8,7 @@ import * as yauzl from 'yauzl';
 import * as yazl from 'yazl';
 import { attachmentPath, hashingStream, placeAttachment, SHA256_HEX, type AttachmentReference } from '../storage/attachment-files';
 import { errorCode } from '../storage/storage-fs';
+import { isolate } from '../../../shared/format/bidi';
 
 /**
  * "Export everything" writes one zip (a `.parkdesk.zip` bundle):
@@ -250,7 +251,7 @@ export function checkBundleAttachments(
   for (const ref of references) if (!names.has(ref.sha256)) names.set(ref.sha256, ref);
   const describe = (sha256: string) => {
     const ref = names.get(sha256);
-    return ref ? `The attachment “${ref.name}” of ${ref.record}` : `The attachment ${BUNDLE_ATTACHMENTS_DIR}${sha256}`;
+    return ref ? `The attachment “${isolate(ref.name)}” of ${isolate(ref.record)}` : `The attachment ${BUNDLE_ATTACHMENTS_DIR}${sha256}`;
   };
   const good: { sha256: string; sizeBytes: number }[] = [];
   const problems: string[] = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Database } from '../../../shared/domain/database';
+import { isolate } from '../../../shared/format/bidi';
 import { todayInPakistan } from '../../../shared/format/dates';
 import type { Clock, OpenDialog, SaveDialog } from '../platform';
 import { writeFileDurably } from '../storage/durable-file';
@@ -51,7 +52,7 @@ async function saveBundle(target: string, write: (temp: string) => Promise<unkno
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     if (error instanceof BundleAttachmentsUnfit) {
-      const line = (a: AttachmentReference, what: string) => `• “${a.name}” of ${a.record}: ${what}`;
+      const line = (a: AttachmentReference, what: string) => `• “${isolate(a.name)}” of ${isolate(a.record)}: ${what}`;
       const lines = [...error.missing.map((a) => line(a, 'missing from the data folder')), ...error.changed.map((a) => line(a, 'its bytes no longer match its SHA-256'))];
       throw new ApiFailure('conflict', `The export was not written: these attachments cannot be put in it as they were added.\n${lines.slice(0, 20).join('\n')}\nUse Verify attachments, then add the right files again or restore a backup.`);
     }
@@ -161,7 +162,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
       } catch (error) {
         if (error instanceof AttachmentHashMismatch) {
           const ref = referencedAttachments(incoming).find((a) => a.sha256 === error.sha256);
-          throw refusal([`${ref ? `The attachment “${ref.name}” of ${ref.record}` : `The attachment ${error.sha256}`} changed in the bundle since the preview: its bytes no longer match its SHA-256. Choose the file again.`]);
+          throw refusal([`${ref ? `The attachment “${isolate(ref.name)}” of ${isolate(ref.record)}` : `The attachment ${error.sha256}`} changed in the bundle since the preview: its bytes no longer match its SHA-256. Choose the file again.`]);
         }
         throw new ApiFailure('storage', `The attachments could not be copied into the data folder; no record was changed. ${(error as Error).message}`);
       }

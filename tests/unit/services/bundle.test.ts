@@ -117,7 +117,7 @@ describe('export everything as a bundle', () => {
     value(await target.api.updateSettings({ officialName: 'Bilal' }));
     const before = await readFile(path.join(target.dir, DATA_FILE_NAME));
     const result = await importInto(target, file);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`The attachment “${URDU_FILE}” of FSD-1 — ${URDU_TITLE} was changed after the export`) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`The attachment “\u2068${URDU_FILE}\u2069” of \u2068FSD-1 — ${URDU_TITLE}\u2069 was changed after the export`) } });
     expect(result).toMatchObject({ error: { message: expect.stringContaining('nothing was changed') } });
     expect(await readFile(path.join(target.dir, DATA_FILE_NAME))).toEqual(before);
     expect(await new AttachmentStore(target.dir).list()).toEqual([]);
@@ -152,7 +152,7 @@ describe('export everything as a bundle', () => {
     const json = path.join(await makeDir(), 'old-export.json');
     await writeFile(json, exportText(source.services.store.data, '2026-11-25T10:00:00.000Z', '1.2.3'));
     const target = await open(await makeDir());
-    expect(await importInto(target, json)).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The attachment “${URDU_FILE}” of FSD-1 — ${URDU_TITLE} is neither in the file nor in this data folder`) } });
+    expect(await importInto(target, json)).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The attachment “\u2068${URDU_FILE}\u2069” of \u2068FSD-1 — ${URDU_TITLE}\u2069 is neither in the file nor in this data folder`) } });
     // The same file imported where the attachment is already in the store: accepted.
     const here = await open(await makeDir());
     await new AttachmentStore(here.dir).add(new AttachmentStore(source.dir).pathOf(source.attachment.sha256));
