@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as yauzl from 'yauzl';
@@ -157,6 +157,38 @@ describe('export everything as a bundle', () => {
     const here = await open(await makeDir());
     await new AttachmentStore(here.dir).add(new AttachmentStore(source.dir).pathOf(source.attachment.sha256));
     expect(await importInto(here, json)).toMatchObject({ ok: true, value: { cancelled: false } });
+  });
+
+  it('refuses to export when an attachment is missing or changed in the data folder, naming it, and leaves no file behind', async () => {
+    const source = await sourceWithAttachment();
+    const stored = new AttachmentStore(source.dir).pathOf(source.attachment.sha256);
+    const folder = await makeDir();
+    for (const [harm, expected] of [
+      [() => writeFile(stored, Buffer.concat([PDF.subarray(0, 10), Buffer.from('X'), PDF.subarray(11)])), 'its bytes no longer match its SHA-256'],
+      [() => rm(stored), 'missing from the data folder'],
+    ] as const) {
+      await harm();
+      source.dialogs.savePaths.push(path.join(folder, 'export.parkdesk.zip'));
+      expect(await source.services.dispatch('exportAll', {})).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`• “\u2068${URDU_FILE}\u2069” of \u2068FSD-1 — ${URDU_TITLE}\u2069: ${expected}`) } });
+      expect(await readdir(folder)).toEqual([]);
+    }
+  });
+
+  it('refuses to apply when the bundle changed after its preview: no record added, no file left under the hash', async () => {
+    const source = await sourceWithAttachment();
+    const file = await exportBundle(source);
+    const target = await open(await makeDir());
+    const preview = previewed(await importInto(target, file));
+    const zip = await readFile(file);
+    const at = zip.indexOf(PDF) + 7;
+    zip[at] = zip[at]! ^ 0x01;
+    await writeFile(file, zip);
+    expect(await target.services.dispatch('applyImport', { importId: preview.importId })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('changed in the bundle since the preview') },
+    });
+    expect(value(await target.api.listProposals({}))).toEqual([]);
+    expect(await new AttachmentStore(target.dir).list()).toEqual([]);
   });
 
   it('still imports a plain JSON export made before bundles', async () => {
