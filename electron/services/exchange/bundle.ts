@@ -9,6 +9,7 @@ import * as yazl from 'yazl';
 import { attachmentPath, hashingStream, placeAttachment, SHA256_HEX, type AttachmentReference } from '../storage/attachment-files';
 import { errorCode } from '../storage/storage-fs';
 import { isolate } from '../../../shared/format/bidi';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/attachment';
 
 /**
  * "Export everything" writes one zip (a `.parkdesk.zip` bundle):
@@ -198,6 +199,7 @@ export async function readBundle(file: string, { exportLimit, onProgress }: { ex
           manifestText = await readEntryText(zip, entry, MAX_MANIFEST_BYTES);
         } else {
           if (entries.has(kind.sha256)) throw new BundleUnreadable(`It holds “${entry.fileName}” twice.`);
+          if (entry.uncompressedSize > MAX_ATTACHMENT_BYTES) throw new BundleUnreadable(`Its part “${entry.fileName}” is larger than any attachment can be.`);
           const hashing = hashingStream();
           try {
             await pipeline(await zip.openReadStreamPromise(entry), hashing, new Writable({ write: (_chunk, _enc, next) => next() }));
