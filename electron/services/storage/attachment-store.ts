@@ -36,8 +36,8 @@ export class AttachmentTooLargeError extends Error {
 /**
  * Content-addressed files: `<dataDir>/attachments/<first 2 hex>/<sha256>`, no extension, written
  * once and never changed. Adding streams the source through SHA-256 into a temp file in the
- * store (0600, synced), which is renamed into place only if no file with that hash is there
- * already; a failure at any step removes the temp file, so the store never holds a partial
+ * store (0600, synced), which is renamed into place only if no good file with that hash is there
+ * already (a damaged one is replaced, so adding the original again repairs it); a failure at any step removes the temp file, so the store never holds a partial
  * file under a hash name. Writes go through the StorageFs seam, so tests can inject faults.
  */
 export class AttachmentStore {
@@ -94,7 +94,9 @@ export class AttachmentStore {
       await handle.close();
       handle = undefined;
       const sha256 = hash.digest('hex');
-      if (await this.has(sha256)) {
+      // Already stored: left as it is. Only a stored file whose bytes no longer give its name
+      // (damaged on disk) is replaced, by the bytes that do: adding the original again repairs it.
+      if ((await this.verify(sha256)) === 'ok') {
         await this.fs.unlink(temp).catch(() => undefined);
         return { sha256, sizeBytes };
       }

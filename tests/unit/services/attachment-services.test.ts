@@ -83,6 +83,26 @@ describe('attachment services', () => {
     }
   });
 
+  it('attaches to a proposal too, and refuses an archived one', async () => {
+    const { root, services, api, chosen } = await setUp();
+    try {
+      const proposal = faisalabadProposal();
+      const letter = path.join(root, 'Offer letter — Sitara.pdf');
+      await writeFile(letter, 'offer');
+      chosen.push([letter]);
+      const { files } = value(await api.chooseAttachmentFiles({ recordType: 'proposal' }));
+      const added = value(await api.addAttachments({ recordType: 'proposal', recordId: proposal.id, expectedUpdatedAt: proposal.updatedAt, files: [{ token: files[0]!.token, kind: 'offer-letter' }] }));
+      expect(value(await api.getProposal({ id: proposal.id })).attachments).toEqual(added.attachments);
+      const archived = value(await api.archiveProposal({ id: proposal.id }));
+      chosen.push([letter]);
+      const again = value(await api.chooseAttachmentFiles({ recordType: 'proposal' }));
+      const refused = await api.addAttachments({ recordType: 'proposal', recordId: proposal.id, expectedUpdatedAt: archived.updatedAt, files: [{ token: again.files[0]!.token, kind: 'other' }] });
+      expect(refused.ok ? undefined : refused.error.message).toBe('This proposal is archived; restore it before changing its attachments.');
+    } finally {
+      await services.close();
+    }
+  });
+
   it('names a file over 50 MB with its size, refuses a token it never gave, and verifies what the records refer to', async () => {
     const { root, mou, services, api, chosen } = await setUp();
     try {

@@ -196,4 +196,12 @@ describe('createOpenDialog', () => {
   it('returns undefined when the official cancels', async () => {
     await expect(createOpenDialog(() => undefined).chooseOpenPath(request)).resolves.toBeUndefined();
   });
+
+  it('returns every chosen file when several may be chosen (attachments)', async () => {
+    const win = new BrowserWindow({});
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/official/scan.pdf', '/home/official/minutes.docx'] });
+    await expect(createOpenDialog(() => win as never).chooseOpenPaths!(request)).resolves.toEqual(['/home/official/scan.pdf', '/home/official/minutes.docx']);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, { title: request.title, filters: request.filters, properties: ['openFile', 'multiSelections'] });
+    await expect(createOpenDialog(() => undefined).chooseOpenPaths!(request)).resolves.toBeUndefined();
+  });
 });

@@ -72,6 +72,18 @@ describe('AttachmentStore', () => {
     expect(await store.verify(sha('never added'))).toBe('missing');
   });
 
+  it('repairs a damaged stored file when the original is added again', async () => {
+    const dir = await makeDir();
+    const store = new AttachmentStore(dir);
+    const source = await fileIn(dir, 'scan.pdf', 'the signed scan');
+    const { sha256 } = await store.add(source);
+    await writeFile(store.pathOf(sha256), 'the signed scaN');
+    expect(await store.verify(sha256)).toBe('changed');
+    await store.add(source);
+    expect(await store.verify(sha256)).toBe('ok');
+    expect(await storeFiles(store)).toEqual([path.join(sha256.slice(0, 2), sha256)]);
+  });
+
   it('refuses a file over 50 MB from its size, without reading it', async () => {
     const dir = await makeDir();
     const big = await fileIn(dir, 'site photos.tif', '');
