@@ -112,6 +112,25 @@ describe('backups with attachments', () => {
     expect([await onShelf(old), await onShelf(current), await onShelf(manualOnly)]).toEqual([false, true, true]);
   });
 
+  it('a backup from before the lists of hashes keeps the files its bytes name, and gets its list written once', async () => {
+    const dir = await makeDir();
+    const store = new AttachmentStore(dir);
+    const file = path.join(await makeDir(), 'f');
+    await writeFile(file, 'minutes of the Board');
+    const { sha256 } = await store.add(file);
+    const clock = movingClock('2026-11-01T05:00:00.000Z');
+    const shelf = new BackupShelf(dir, clock);
+    await shelf.take('manual', Buffer.from('{"proposals":[{"n":0}],"mous":[]}'), [sha256]);
+    // An older backup, written by hand as an earlier version would have: no list beside it.
+    const older = 'park-desk-data.manual.20261001T050000000Z.0badc0de.json';
+    await writeFile(path.join(shelf.folder, older), `{"proposals":[{"attachments":[{"sha256":"${sha256}"}]}],"mous":[]}`);
+    await rm(path.join(shelf.attachmentsFolder, 'refs', `${(await shelf.list()).find((b) => b.id !== older)!.id}.txt`));
+    clock.advance(1000);
+    await shelf.take('manual', Buffer.from('{"proposals":[{"n":1}],"mous":[]}'), []);
+    expect(sha256Of(await readFile(shelf.attachmentPath(sha256)))).toBe(sha256);
+    expect(await readFile(path.join(shelf.attachmentsFolder, 'refs', `${older}.txt`), 'utf8')).toBe(sha256);
+  });
+
   it('a restore re-hashes the attachments its records refer to, copies back from the backups what the data folder lost, and names what is changed', async () => {
     const dir = await makeDir();
     const { services, attach } = await openWithProposal(dir);
