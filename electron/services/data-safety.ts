@@ -1,9 +1,13 @@
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Handlers } from '../../shared/api/contract';
-import type { RecoveryState } from '../../shared/api/calls/data-safety-calls';
+import type { RecoveryState, RestoredAttachments } from '../../shared/api/calls/data-safety-calls';
 import { ApiFailure } from '../../shared/api/result';
 import { emptyDatabase } from '../../shared/domain/database';
 import type { BackupInfo } from '../../shared/domain/backup';
+import type { Database } from '../../shared/domain/database';
+import { ATTACHMENTS_FOLDER, checkAttachment, placeAttachment, referencedAttachments } from './storage/attachment-files';
 import { readDatabaseBytes } from './storage/serialise';
 import type { ParkStore } from './storage/park-store';
 
@@ -45,6 +49,36 @@ async function recoveryState(store: ParkStore): Promise<RecoveryState> {
   };
 }
 
+/**
+ * After a restore: re-hashes every attachment the restored records refer to. One missing or
+ * changed in the data folder is copied back from the backups' shelf when a good copy is there;
+ * the rest are named for the official, with their record.
+ */
+export async function verifyRestoredAttachments(store: ParkStore, data: Readonly<Database>): Promise<RestoredAttachments> {
+  const storeRoot = path.join(path.dirname(store.file), ATTACHMENTS_FOLDER);
+  const shelfRoot = store.backups.attachmentsFolder;
+  const seen = new Set<string>();
+  const out: RestoredAttachments = { checked: 0, copiedBack: 0, problems: [] };
+  for (const ref of referencedAttachments(data)) {
+    if (seen.has(ref.sha256)) continue;
+    seen.add(ref.sha256);
+    out.checked += 1;
+    const here = await checkAttachment(storeRoot, ref.sha256);
+    if (here === 'ok') continue;
+    if ((await checkAttachment(shelfRoot, ref.sha256)) === 'ok') {
+      try {
+        await placeAttachment(storeRoot, ref.sha256, () => createReadStream(store.backups.attachmentPath(ref.sha256)), { replaceChanged: true });
+        out.copiedBack += 1;
+        continue;
+      } catch {
+        // Reported below as it was found.
+      }
+    }
+    out.problems.push({ name: ref.name, record: ref.record, sha256: ref.sha256, problem: here });
+  }
+  return out;
+}
+
 /** Backups, restore, and the recovery of an unreadable data file. */
 export function dataSafetyHandlers(
   store: ParkStore,
@@ -64,8 +98,10 @@ export function dataSafetyHandlers(
       if (reading.kind === 'too-new') throw new ApiFailure('conflict', 'That backup was made by a newer version of Park Desk and cannot be restored here.');
       if (reading.kind === 'damaged') throw new ApiFailure('conflict', `That backup cannot be read either: ${reading.reason} Choose an older one.`);
       const { safetyBackup, setAsideFile } = await store.replaceAll(reading.data, 'before-restore');
+      const attachments = await verifyRestoredAttachments(store, reading.data);
       return {
         restored,
+        ...(attachments.checked > 0 ? { attachments } : {}),
         ...(safetyBackup ? { safetyBackup } : {}),
         ...(setAsideFile ? { setAsideFile } : {}),
         proposalCount: reading.data.proposals.length,

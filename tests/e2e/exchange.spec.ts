@@ -19,7 +19,7 @@ test.beforeEach(({ appKind }) => {
 });
 
 async function exportEverything(app: ParkDeskApp): Promise<string> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'park-desk-exchange-')), 'export.json');
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'park-desk-exchange-')), 'export.parkdesk.zip');
   await nav(app.page, 'Data').click();
   app.dialogs.savePaths.push(file);
   await app.page.getByRole('button', { name: 'Export everything…' }).click();

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Database } from '../../../shared/domain/database';
+import { isolate } from '../../../shared/format/bidi';
 import { todayInPakistan } from '../../../shared/format/dates';
 import type { Clock, OpenDialog, SaveDialog } from '../platform';
 import { writeFileDurably } from '../storage/durable-file';
+import { attachmentPath, ATTACHMENTS_FOLDER, AttachmentHashMismatch, referencedAttachments, type AttachmentReference } from '../storage/attachment-files';
 import type { ParkStore } from '../storage/park-store';
-import type { StorageFs } from '../storage/storage-fs';
+import { nodeStorageFs, retryWhileBusy, type StorageFs } from '../storage/storage-fs';
+import { BUNDLE_EXTENSION, BundleAttachmentsUnfit, bundleTempPath, checkBundleAttachments, copyBundleAttachments, writeBundle } from './bundle';
 import { describeExportFailure, EXPORT_FILE_MODE } from '../export-files';
 import { mousCsv, proposalsCsv } from './csv-export';
 import { exportText } from './export-file';
@@ -39,6 +43,23 @@ async function saveTo(path: string, text: string, fs?: StorageFs): Promise<void>
   }
 }
 
+/** Writes the bundle beside `target` and renames it into place: no half-written bundle is ever seen. */
+async function saveBundle(target: string, write: (temp: string) => Promise<unknown>, fs: StorageFs = nodeStorageFs): Promise<void> {
+  const temp = bundleTempPath(target);
+  try {
+    await write(temp);
+    await retryWhileBusy(() => fs.rename(temp, target));
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    if (error instanceof BundleAttachmentsUnfit) {
+      const line = (a: AttachmentReference, what: string) => `• “${isolate(a.name)}” of ${isolate(a.record)}: ${what}`;
+      const lines = [...error.missing.map((a) => line(a, 'missing from the data folder')), ...error.changed.map((a) => line(a, 'its bytes no longer match its SHA-256'))];
+      throw new ApiFailure('conflict', `The export was not written: these attachments cannot be put in it as they were added.\n${lines.slice(0, 20).join('\n')}\nUse Verify attachments, then add the right files again or restore a backup.`);
+    }
+    throw new ApiFailure('storage', describeExportFailure(target, error));
+  }
+}
+
 /** A file that cannot be imported, with every reason, by record. */
 function refusal(problems: readonly string[]): ApiFailure {
   const shown = problems.slice(0, 20);
@@ -47,7 +68,8 @@ function refusal(problems: readonly string[]): ApiFailure {
 }
 
 /**
- * Export to one JSON file, import it back with a preview, and CSV for Excel. The renderer
+ * Export to one bundle (records and attachments, a zip), import it (or an older plain JSON
+ * export, or a backup) back with a preview, and CSV for Excel. The renderer
  * never names a path: main asks the official through its own dialogs.
  */
 export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDialog, fs }: ExchangeDeps): Pick<
@@ -56,7 +78,14 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
 > {
   const importReading = new ImportReadingTracker();
   /** One preview at a time: the file's records, kept in main until applied or replaced. */
-  let pending: { importId: string; incoming: Database } | undefined;
+  let pending: { importId: string; incoming: Database; file: string; attachments: Set<string> } | undefined;
+  /** The data folder's attachment store: `<dataDir>/attachments/<aa>/<sha256>`. */
+  const attachmentsRoot = path.join(path.dirname(store.file), ATTACHMENTS_FOLDER);
+  const haveHere = async (hashes: Iterable<string>) => {
+    const here = new Set<string>();
+    for (const sha256 of hashes) if ((await stat(attachmentPath(attachmentsRoot, sha256)).catch(() => undefined))?.isFile()) here.add(sha256);
+    return here;
+  };
 
   const saveCsv = async (title: string, name: string, build: (db: Readonly<Database>) => { text: string; rows: number }) => {
     const chosen = await (saveDialog ?? noDialog()).chooseSavePath({ title, defaultName: `${name}-${todayInPakistan(clock.now())}.csv`, filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
@@ -69,18 +98,23 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
   return {
     exportAll: async () => {
       const chosen = await (saveDialog ?? noDialog()).chooseSavePath({
-        title: 'Export all Park Desk records',
-        defaultName: `park-desk-export-${todayInPakistan(clock.now())}.json`,
-        filters: [{ name: 'Park Desk export', extensions: ['json'] }],
+        title: 'Export all Park Desk records and attachments',
+        defaultName: `park-desk-export-${todayInPakistan(clock.now())}${BUNDLE_EXTENSION}`,
+        filters: [{ name: 'Park Desk export (zip)', extensions: ['zip'] }],
       });
       if (!chosen) return { cancelled: true };
       const data = store.data;
-      await saveTo(chosen, exportText(data, clock.now().toISOString(), appVersion), fs);
+      const exportedAt = clock.now().toISOString();
+      await saveBundle(
+        chosen,
+        (temp) => writeBundle(temp, { exportJson: exportText(data, exportedAt, appVersion), exportedAt, appVersion, attachments: referencedAttachments(data), storeRoot: attachmentsRoot, mode: EXPORT_FILE_MODE }),
+        fs,
+      );
       return { cancelled: false, savedTo: chosen, rows: data.proposals.length + data.mous.length };
     },
 
     previewImport: async () => {
-      const chosen = await (openDialog ?? noDialog()).chooseOpenPath({ title: 'Import Park Desk records', filters: [{ name: 'Park Desk export or backup', extensions: ['json'] }] });
+      const chosen = await (openDialog ?? noDialog()).chooseOpenPath({ title: 'Import Park Desk records', filters: [{ name: 'Park Desk export or backup', extensions: ['zip', 'json'] }] });
       if (!chosen) return { cancelled: true };
       let reading: ImportReading;
       try {
@@ -94,9 +128,17 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
       }
       if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
       if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
+      // Every attachment the file's records refer to must come with it, whole, or be here already:
+      // checked before any preview, so a bad file is refused with nothing changed.
+      const references = referencedAttachments(reading.data);
+      const bundle = reading.bundle ?? { manifest: { attachments: [] }, entries: [] };
+      const entries = new Map(bundle.entries);
+      const notInBundle = references.map((r) => r.sha256).filter((sha256) => !entries.has(sha256));
+      const checked = checkBundleAttachments({ manifest: bundle.manifest, entries }, references, await haveHere(notInBundle));
+      if (checked.problems.length > 0) throw refusal(checked.problems);
       const plan = planMerge(store.data, reading.data);
       if (plan.problems.length > 0) throw refusal(plan.problems);
-      pending = { importId: randomUUID(), incoming: reading.data };
+      pending = { importId: randomUUID(), incoming: reading.data, file: chosen, attachments: new Set(checked.good.map((a) => a.sha256)) };
       return {
         cancelled: false,
         importId: pending.importId,
@@ -110,8 +152,20 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
 
     applyImport: async ({ importId, choices }) => {
       if (!pending || pending.importId !== importId) throw new ApiFailure('not-found', 'That import preview has expired. Choose the file again.');
-      const { incoming } = pending;
+      const { incoming, file, attachments } = pending;
       const chosen = new Map(choices.map((c) => [c.id, c.take] as const));
+      // The attachments first, so no record ever refers to a file not yet in the store. Each is
+      // hashed again as it is copied (the bundle may have changed since the preview); one already
+      // here is not rewritten. Files copied for an import then refused stay, unreferenced and harmless.
+      try {
+        await copyBundleAttachments(file, attachments, attachmentsRoot);
+      } catch (error) {
+        if (error instanceof AttachmentHashMismatch) {
+          const ref = referencedAttachments(incoming).find((a) => a.sha256 === error.sha256);
+          throw refusal([`${ref ? `The attachment “${isolate(ref.name)}” of ${isolate(ref.record)}` : `The attachment ${error.sha256}`} changed in the bundle since the preview: its bytes no longer match its SHA-256. Choose the file again.`]);
+        }
+        throw new ApiFailure('storage', `The attachments could not be copied into the data folder; no record was changed. ${(error as Error).message}`);
+      }
       let counts = { added: 0, changed: 0 };
       const { safetyBackup } = await store.replaceAll((current) => {
         // Planned again against the data as saved now: the preview's rules, so the outcome matches

@@ -8,14 +8,20 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ImportReading } from './import-reader';
+import { BundleUnreadable, fileLooksLikeZip, readBundle } from './bundle';
 import { readExportText } from './export-file';
 
 export interface ImportWorkerInput {
   file: string;
 }
 
+/** Larger than any export's records; the bundle's part holding them is refused beyond it. */
+const MAX_EXPORT_TEXT_BYTES = 512 * 1024 * 1024;
+
 async function run({ file }: ImportWorkerInput): Promise<void> {
   const totalBytes = (await stat(file)).size;
+  if (await fileLooksLikeZip(file)) return runBundle(file, totalBytes);
   const chunks: Buffer[] = [];
   let bytesRead = 0;
   let lastReported = 0;
@@ -31,8 +37,36 @@ async function run({ file }: ImportWorkerInput): Promise<void> {
   parentPort!.postMessage({ type: 'progress', phase: 'checking', bytesRead, totalBytes });
   const text = Buffer.concat(chunks).toString('utf8');
   chunks.length = 0;
-  const reading = readExportText(text);
-  if (reading.kind !== 'ok') return parentPort!.postMessage({ type: 'done', reading });
+  await sendReading(readExportText(text));
+}
+
+/**
+ * A `.parkdesk.zip` bundle: its records as from a JSON export, and every attachment hashed as
+ * it is read (nothing extracted); what the hashes say goes to main with the reading.
+ */
+async function runBundle(file: string, totalBytes: number): Promise<void> {
+  parentPort!.postMessage({ type: 'progress', phase: 'reading', bytesRead: 0, totalBytes });
+  let lastReported = 0;
+  let contents;
+  try {
+    contents = await readBundle(file, {
+      exportLimit: MAX_EXPORT_TEXT_BYTES,
+      onProgress: (bytesRead) => {
+        if (bytesRead - lastReported < totalBytes / 100) return;
+        lastReported = bytesRead;
+        parentPort!.postMessage({ type: 'progress', phase: 'reading', bytesRead: Math.min(bytesRead, totalBytes), totalBytes });
+      },
+    });
+  } catch (error) {
+    if (error instanceof BundleUnreadable) return sendReading({ kind: 'damaged', reason: `It is a zip file, but not a Park Desk bundle that can be imported: ${error.message}` });
+    throw error;
+  }
+  parentPort!.postMessage({ type: 'progress', phase: 'checking', bytesRead: totalBytes, totalBytes });
+  await sendReading({ ...readExportText(contents.exportText), bundle: { manifest: contents.manifest, entries: [...contents.entries] } });
+}
+
+async function sendReading(reading: ImportReading): Promise<void> {
+  if (reading.kind !== 'ok') return void parentPort!.postMessage({ type: 'done', reading });
   // The records go over in batches, one at a time: each is copied into the main process as its
   // own small task, so main keeps answering between them instead of one multi-second copy.
   const { proposals, mous, ...rest } = reading.data;

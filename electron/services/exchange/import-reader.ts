@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportReadingProgress } from '../../../shared/api/calls/import-reading-calls';
+import type { BundleManifest } from './bundle';
 import type { readExportText } from './export-file';
 
-/** What reading an import file gives: the same as readExportText on its text. */
-export type ImportReading = ReturnType<typeof readExportText>;
+/**
+ * What reading an import file gives: the same as readExportText on its text; for a bundle, also
+ * its manifest and each attachment entry's hash and size as read (by the hash in its name).
+ */
+export type ImportReading = ReturnType<typeof readExportText> & {
+  bundle?: { manifest: BundleManifest; entries: [string, { sha256: string; sizeBytes: number }][] };
+};
 
 /** The reading was cancelled by the official; nothing was read into Park Desk. */
 export class ImportReadCancelled extends Error {

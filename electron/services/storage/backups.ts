@@ -3,6 +3,7 @@ import path from 'node:path';
 import { todayInPakistan } from '../../../shared/format/dates';
 import type { Clock } from '../platform';
 import { writeFileDurably } from './durable-file';
+import { attachmentPath, ATTACHMENTS_FOLDER, SHA256_HEX } from './attachment-files';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
 
 import { BACKUP_KINDS, BACKUP_ID_PATTERN, type BackupInfo, type BackupKind } from '../../../shared/domain/backup';
@@ -40,9 +41,27 @@ function parseName(name: string): { kind: BackupKind; takenAt: string; hash: str
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
 
-/** The rolling backups in `<dataDir>/backups`; each one a complete copy of the data file. */
+/** Where attachment files kept for backups live: `<dataDir>/backups/attachments/<aa>/<sha256>`. */
+export const BACKUP_ATTACHMENTS_FOLDER = ATTACHMENTS_FOLDER;
+/** Beside them, one list per backup of the hashes its records refer to: `refs/<backup id>.txt`. */
+const REFS_FOLDER = 'refs';
+const HASH_IN_JSON = /"sha256":"([0-9a-f]{64})"/g;
+
+/**
+ * The rolling backups in `<dataDir>/backups`; each one a complete copy of the data file. The
+ * attachments its records refer to are kept once, by hash, on a shelf beside them
+ * (`backups/attachments/<aa>/<sha256>`): attachment files never change, so a backup copies only
+ * the ones not on the shelf yet, and a file leaves the shelf only when no backup left refers to it.
+ * Plain copies, no hard links: the data folder may be on a FAT or exFAT drive.
+ */
 export class BackupShelf {
   readonly folder: string;
+  /** The shelf of attachment files the backups refer to. */
+  readonly attachmentsFolder: string;
+  /** The data folder's store, where attachments are copied from. */
+  private readonly storeFolder: string;
+  /** Attachments the last backup could not keep (missing or changed in the store), for the Data screen. */
+  lastAttachmentProblems: { sha256: string; problem: 'missing' | 'changed' }[] = [];
 
   constructor(
     dataDir: string,
@@ -52,6 +71,8 @@ export class BackupShelf {
     private readonly minBudgetBytes: number = BACKUP_BUDGET_MIN_BYTES,
   ) {
     this.folder = path.join(dataDir, BACKUPS_FOLDER);
+    this.attachmentsFolder = path.join(this.folder, BACKUP_ATTACHMENTS_FOLDER);
+    this.storeFolder = path.join(dataDir, ATTACHMENTS_FOLDER);
   }
 
   /** Newest first. */
@@ -73,13 +94,101 @@ export class BackupShelf {
     return found.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : a.id < b.id ? 1 : -1));
   }
 
-  async take(kind: BackupKind, bytes: Uint8Array): Promise<BackupInfo> {
+  /**
+   * Writes a backup of `bytes`, keeping on the shelf every attachment in `attachments` (the
+   * hashes its records refer to) that is not there yet. In order: the backup's list of hashes,
+   * the new attachment files, then the backup itself, so a backup never refers to what is not kept.
+   */
+  async take(kind: BackupKind, bytes: Uint8Array, attachments: Iterable<string> = []): Promise<BackupInfo> {
     await this.fs.mkdir(this.folder);
     const now = this.clock.now();
     const id = `park-desk-data.${kind}.${stampOf(now)}.${hashOf(bytes)}.json`;
+    const hashes = [...new Set(attachments)].filter((h) => SHA256_HEX.test(h)).sort();
+    // Once there is a shelf, written even when empty: rotation then never has to read the backup
+    // itself to learn what it refers to. Without attachments, no shelf is made at all.
+    if (hashes.length > 0 || (await this.fs.stat(this.attachmentsFolder).then(() => true, () => false))) {
+      await this.fs.mkdir(path.join(this.attachmentsFolder, REFS_FOLDER));
+      await writeFileDurably(this.refsFile(id), hashes.join('\n'), this.fs);
+    }
+    this.lastAttachmentProblems = await this.shelveAttachments(hashes);
     await writeFileDurably(path.join(this.folder, id), bytes, this.fs);
     await this.prune(kind, bytes);
+    await this.sweepAttachments();
     return { id, kind, takenAt: isoOf(stampOf(now)), sizeBytes: bytes.byteLength };
+  }
+
+  /** The shelf's copy of an attachment (whether or not it is there). */
+  attachmentPath(sha256: string): string {
+    return attachmentPath(this.attachmentsFolder, sha256);
+  }
+
+  private refsFile(id: string): string {
+    return path.join(this.attachmentsFolder, REFS_FOLDER, `${id}.txt`);
+  }
+
+  /** Copies onto the shelf each attachment not there yet, checking its hash first; returns those that could not be kept. */
+  private async shelveAttachments(hashes: readonly string[]): Promise<{ sha256: string; problem: 'missing' | 'changed' }[]> {
+    const problems: { sha256: string; problem: 'missing' | 'changed' }[] = [];
+    for (const sha256 of hashes) {
+      const kept = this.attachmentPath(sha256);
+      if (await this.fs.stat(kept).then(() => true, () => false)) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await this.fs.readFile(attachmentPath(this.storeFolder, sha256));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+        problems.push({ sha256, problem: 'missing' });
+        continue;
+      }
+      // A changed file is not kept under the hash it no longer has: the shelf holds only good copies.
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+        problems.push({ sha256, problem: 'changed' });
+        continue;
+      }
+      await this.fs.mkdir(path.dirname(kept));
+      await writeFileDurably(kept, bytes, this.fs);
+    }
+    return problems;
+  }
+
+  /** The hashes one backup refers to: its list, or (a backup from before the lists) found in its bytes. */
+  private async referencedBy(id: string): Promise<string[]> {
+    try {
+      return (await this.fs.readFile(this.refsFile(id))).toString('utf8').split('\n').filter((h) => SHA256_HEX.test(h));
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    const bytes = await this.read(id).catch(() => undefined);
+    if (!bytes) return [];
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const found = [...new Set(text.includes('"sha256":"') ? [...text.matchAll(HASH_IN_JSON)].map((m) => m[1]!) : [])];
+    // Read once: the list is written for next time.
+    await writeFileDurably(this.refsFile(id), found.join('\n'), this.fs).catch(() => undefined);
+    return found;
+  }
+
+  /**
+   * After rotation: removes from the shelf every file no remaining backup refers to, and the
+   * lists of backups that are gone. Anything that cannot be read is left as it is.
+   */
+  private async sweepAttachments(): Promise<void> {
+    const prefixes = await this.fs.readdir(this.attachmentsFolder).catch(() => [] as string[]);
+    if (prefixes.length === 0) return;
+    const remaining = await this.list();
+    const ids = new Set(remaining.map((b) => b.id));
+    const wanted = new Set<string>();
+    for (const backup of remaining) for (const sha256 of await this.referencedBy(backup.id)) wanted.add(sha256);
+    const refsFolder = path.join(this.attachmentsFolder, REFS_FOLDER);
+    for (const name of await this.fs.readdir(refsFolder).catch(() => [] as string[])) {
+      // A list of a backup that is gone, or the temp file of one cut short.
+      if (!(name.endsWith('.txt') && ids.has(name.slice(0, -4)))) await this.fs.unlink(path.join(refsFolder, name)).catch(() => undefined);
+    }
+    for (const prefix of prefixes) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const name of await this.fs.readdir(path.join(this.attachmentsFolder, prefix)).catch(() => [] as string[])) {
+        if (!wanted.has(name)) await this.fs.unlink(path.join(this.attachmentsFolder, prefix, name)).catch(() => undefined);
+      }
+    }
   }
 
   /** Temp files of a backup cut short by a crash. Only the holder of the data file's lock may call this. */
@@ -100,13 +209,13 @@ export class BackupShelf {
    * At the start of a session: one session backup (skipped when the file is the same as at the
    * last one, so idle restarts do not push older, different copies out) and the day's first.
    */
-  async takeSessionBackups(bytes: Uint8Array): Promise<BackupInfo[]> {
+  async takeSessionBackups(bytes: Uint8Array, attachments: Iterable<string> = []): Promise<BackupInfo[]> {
     const existing = await this.list();
     const taken: BackupInfo[] = [];
     const lastSession = existing.find((b) => b.kind === 'session');
-    if (!lastSession || parseName(lastSession.id)?.hash !== hashOf(bytes)) taken.push(await this.take('session', bytes));
+    if (!lastSession || parseName(lastSession.id)?.hash !== hashOf(bytes)) taken.push(await this.take('session', bytes, attachments));
     const today = todayInPakistan(this.clock.now());
-    if (!existing.some((b) => b.kind === 'daily' && todayInPakistan(new Date(b.takenAt)) === today)) taken.push(await this.take('daily', bytes));
+    if (!existing.some((b) => b.kind === 'daily' && todayInPakistan(new Date(b.takenAt)) === today)) taken.push(await this.take('daily', bytes, attachments));
     return taken;
   }
 

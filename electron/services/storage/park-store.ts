@@ -4,6 +4,7 @@ import { emptyDatabase, type Database } from '../../../shared/domain/database';
 import { ApiFailure } from '../../../shared/api/result';
 import { systemClock, type Clock } from '../platform';
 import { BackupShelf, type BackupInfo, type BackupKind } from './backups';
+import { referencedHashes } from './attachment-files';
 import { acquireDataFileLock, type DataFileLock } from './data-file-lock';
 import type { ProcessProbe } from './process-probe';
 import { DurableJsonFile, removeLeftoverTempFiles, writeFileDurably } from './durable-file';
@@ -134,7 +135,7 @@ export class ParkStore {
       const reading = readDatabaseBytes(bytes, options.migrations ?? MIGRATIONS);
       if (reading.kind === 'ok') {
         if (reading.migratedFrom !== undefined) {
-          await backups.take('before-migration', bytes);
+          await backups.take('before-migration', bytes, referencedHashes(reading.data));
           await adapter.write(reading.data);
         }
         db.data = reading.data;
@@ -143,7 +144,7 @@ export class ParkStore {
         // but it is reported (Data screen), never dropped in silence.
         // Unless migrated, the data is exactly the bytes just read: back those up, not a re-serialisation.
         const sessionBytes = reading.migratedFrom === undefined ? bytes : databaseBytes(reading.data);
-        await backups.takeSessionBackups(sessionBytes).catch((error: unknown) => {
+        await backups.takeSessionBackups(sessionBytes, referencedHashes(reading.data)).catch((error: unknown) => {
           store.backupProblem = `The backup at the start of this session could not be taken: ${describeWriteFailure(error)}. Use Back up now once that is fixed.`;
         });
         store.warming = warmSerialisationCache(reading.data, () => store.closed).catch(() => undefined);
@@ -221,7 +222,7 @@ export class ParkStore {
           await writeFileDurably(out.setAsideFile, bytes, this.fs);
         }
       } else if (!this.currentProblem) {
-        out.safetyBackup = await this.backups.take(before, this.currentBytes());
+        out.safetyBackup = await this.backups.take(before, this.currentBytes(), referencedHashes(this.db.data));
       }
       await this.writeThenSwap(structuredClone(replacement));
       this.currentProblem = undefined;
@@ -234,7 +235,7 @@ export class ParkStore {
     return this.enqueue(async () => {
       if (this.currentProblem) throw new ApiFailure('storage', 'There is no readable data to back up yet.');
       try {
-        const taken = await this.backups.take(kind, this.currentBytes());
+        const taken = await this.backups.take(kind, this.currentBytes(), referencedHashes(this.db.data));
         this.backupProblem = undefined;
         return taken;
       } catch (error) {

@@ -23,6 +23,16 @@ export const RecoveryStateSchema = z.discriminatedUnion('needed', [
 ]);
 export type RecoveryState = z.output<typeof RecoveryStateSchema>;
 
+/** What a restore found of the attachments its records refer to, each re-hashed. */
+export const RestoredAttachmentsSchema = z.object({
+  checked: z.number(),
+  /** Missing or changed in the data folder, put back from the backups' copy. */
+  copiedBack: z.number(),
+  /** Neither in the data folder nor in the backups as they were added: named for the official. */
+  problems: z.array(z.object({ name: z.string(), record: z.string(), sha256: z.string(), problem: z.enum(['missing', 'changed']) })),
+});
+export type RestoredAttachments = z.output<typeof RestoredAttachmentsSchema>;
+
 /** Backups, restoring, and recovering from a data file that could not be read. */
 export const dataSafetyCalls = {
   getRecoveryState: {
@@ -55,6 +65,8 @@ export const dataSafetyCalls = {
       setAsideFile: z.string().optional(),
       proposalCount: z.number(),
       mouCount: z.number(),
+      /** Only when the restored records refer to attachments. */
+      attachments: RestoredAttachmentsSchema.optional(),
     }),
   },
   /** Only while recovering: begins with no records; the unreadable file stays set aside. */

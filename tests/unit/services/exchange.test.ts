@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME, openParkServices } from '../../../electron/services/park-services';
+import { readBundle } from '../../../electron/services/exchange/bundle';
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { Mou } from '../../../shared/domain/mou';
 import type { Result } from '../../../shared/api/result';
@@ -49,14 +50,14 @@ const MOU: Mou = {
 };
 
 describe('export and import', () => {
-  it('exports everything to one JSON file and previews an import of it into another folder without applying it', async () => {
+  it('exports everything to one bundle and previews an import of it into another folder without applying it', async () => {
     const source = await open(await makeDir());
     const a = value(await apiOf(source.services).createProposal({ fields: { ...base, referenceNumber: 'FSD-1' } })) as Proposal;
-    const exported = path.join(await makeDir(), 'export.json');
+    const exported = path.join(await makeDir(), 'export.parkdesk.zip');
     source.dialogs.savePaths.push(exported);
     expect(value(await apiOf(source.services).exportAll({}))).toEqual({ cancelled: false, savedTo: exported, rows: 1 });
-    expect(source.dialogs.asked[0]).toMatchObject({ kind: 'save', defaultName: 'park-desk-export-2026-11-25.json' });
-    const file = JSON.parse(await readFile(exported, 'utf8'));
+    expect(source.dialogs.asked[0]).toMatchObject({ kind: 'save', defaultName: 'park-desk-export-2026-11-25.parkdesk.zip' });
+    const file = JSON.parse((await readBundle(exported, { exportLimit: 1 << 20 })).exportText);
     expect(file).toMatchObject({ format: 'park-desk-export', formatVersion: 1, appVersion: '1.2.3', data: { schemaVersion: 1, proposals: [a] } });
 
     const targetDir = await makeDir();

@@ -109,7 +109,7 @@ describe.runIf(process.platform !== 'win32')('who may read what Park Desk writes
     const { services, dialogs, dataDir, call } = await open({ folder });
     const exported: string[] = [];
     for (const [name, call_] of [
-      ['all.json', 'exportAll'],
+      ['all.parkdesk.zip', 'exportAll'],
       ['proposals.csv', 'exportProposalsCsv'],
       ['mous.csv', 'exportMousCsv'],
       ['one.pdf', 'exportMouSummaryPdf'],

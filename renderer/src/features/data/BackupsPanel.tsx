@@ -4,7 +4,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { BackupsTable } from './BackupsTable';
-import { describeBackup, formatSize } from './backup-labels';
+import { describeBackup, describeRestoredAttachments, formatSize } from './backup-labels';
 import { countOf } from '../../../../shared/format/plural';
 
 /** Back up now, and restore any backup, each restore undoable through the backup it takes first. */
@@ -44,7 +44,8 @@ export function BackupsPanel() {
     setBusy(false);
     if (!result.ok) return notify('error', result.error.message);
     const undo = result.value.safetyBackup ? ` Your data as it was just before is in the backup of ${describeBackup(result.value.safetyBackup)}; restore that to undo.` : '';
-    notify('success', `Restored the backup of ${describeBackup(backup)}: ${countOf(result.value.proposalCount, 'proposal')} and ${countOf(result.value.mouCount, 'MoU')}.${undo}`);
+    const attachments = describeRestoredAttachments(result.value.attachments);
+    notify(attachments.problem ? 'error' : 'success', `Restored the backup of ${describeBackup(backup)}: ${countOf(result.value.proposalCount, 'proposal')} and ${countOf(result.value.mouCount, 'MoU')}.${attachments.text}${undo}`);
     const { loadProposals, loadAppInfo } = useAppStore.getState();
     await Promise.all([refresh(), loadProposals(), loadAppInfo()]);
   };
@@ -53,7 +54,8 @@ export function BackupsPanel() {
     <section className="panel" aria-labelledby="backups-heading">
       <h2 id="backups-heading">Backups</h2>
       <p>
-        Park Desk keeps a backup at the start of each session (the last 10) and one a day (the last 7), in <code>{folder ?? '…'}</code>. Copy
+        Park Desk keeps a backup at the start of each session (the last 10) and one a day (the last 7), in <code>{folder ?? '…'}</code>, with
+        the attachments their records refer to (each file copied once, under <code>attachments</code> there). Copy
         that folder to a USB drive or a shared folder to keep your records safe from a failed disk.
       </p>
       {usage?.problem && (

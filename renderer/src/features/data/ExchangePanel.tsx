@@ -92,7 +92,11 @@ export function ExchangePanel() {
   return (
     <section className="panel" aria-labelledby="exchange-heading">
       <h2 id="exchange-heading">Export and import</h2>
-      <p>Move every record to another computer: export here, then import the file there. An import shows what it would change before anything is saved.</p>
+      <p>
+        Move every record and its attachments to another computer: export here (one <code>.parkdesk.zip</code> file), then import it there. An
+        import checks every attachment against its hash and shows what it would change before anything is saved. Older <code>.json</code> exports
+        and backups can be imported too.
+      </p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void saveFile('Export', () => api().exportAll({}))}>
           Export everything…
