@@ -20,6 +20,7 @@ import { occupancyHandlers } from './occupancy';
 import { createOffPcCopyService, offPcCopyHandlers, type OffPcCopyService } from './off-pc-copy';
 import type { CopyFs } from './storage/off-pc-copy';
 import { reportHandlers } from './reports/reports';
+import { historyHandlers } from './history';
 import { ParkStore } from './storage/park-store';
 import { AttachmentStore } from './storage/attachment-store';
 import { attachmentHandlers } from './attachments';
@@ -208,6 +209,7 @@ async function openDataSession(
     ...nextActionHandlers(store, clock),
     ...attachmentHandlers({ store, attachments, clock, ...platform }),
     ...syncHandlers(sync),
+    ...historyHandlers(store),
   };
 
   const duringRecovery = (name: string) =>

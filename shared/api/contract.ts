@@ -17,6 +17,7 @@ import { offPcCopyCalls } from './calls/off-pc-copy-calls';
 import { nextActionCalls } from './calls/next-action-calls';
 import { attachmentCalls } from './calls/attachment-calls';
 import { syncCalls } from './calls/sync-calls';
+import { historyCalls } from './calls/history-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -42,6 +43,7 @@ export const contract = {
   ...nextActionCalls,
   ...attachmentCalls,
   ...syncCalls,
+  ...historyCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -31,9 +31,9 @@ export interface Writer {
 }
 
 /** With `hold`, the writer keeps the data file after its writes until `child.stdin` is ended. */
-export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number, hold = false): Writer {
-  const args = [bundle, dataDir, label, ...(maxWrites === undefined ? (hold ? ['Infinity'] : []) : [String(maxWrites)]), ...(hold ? ['hold'] : [])];
-  const child = spawn(process.execPath, args, { stdio: [hold ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number, mode?: 'compact' | 'hold'): Writer {
+  const args = [bundle, dataDir, label, maxWrites === undefined ? 'unlimited' : String(maxWrites), ...(mode ? [mode] : [])];
+  const child = spawn(process.execPath, args, { stdio: [mode === 'hold' ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   const acked: string[] = [];
   const lines: string[] = [];
   let markReady: () => void = () => undefined;
