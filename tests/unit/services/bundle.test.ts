@@ -1,3 +1,4 @@
+import { savedBytes } from '../../support/saved-data';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,11 +116,11 @@ describe('export everything as a bundle', () => {
 
     const target = await open(await makeDir());
     value(await target.api.updateSettings({ officialName: 'Bilal' }));
-    const before = await readFile(path.join(target.dir, DATA_FILE_NAME));
+    const before = await savedBytes(path.join(target.dir, DATA_FILE_NAME));
     const result = await importInto(target, file);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(`The attachment “\u2068${URDU_FILE}\u2069” of \u2068FSD-1 — ${URDU_TITLE}\u2069 was changed after the export`) } });
     expect(result).toMatchObject({ error: { message: expect.stringContaining('nothing was changed') } });
-    expect(await readFile(path.join(target.dir, DATA_FILE_NAME))).toEqual(before);
+    expect(await savedBytes(path.join(target.dir, DATA_FILE_NAME))).toEqual(before);
     expect(await new AttachmentStore(target.dir).list()).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import { savedData } from '../../support/saved-data';
+import type { Database } from '../../../shared/domain/database';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -191,7 +193,10 @@ describe('the snapshot a copy takes', () => {
     const snapshot = JSON.parse(Buffer.from(await services.store.savedBytes()).toString('utf8')) as { settings: { officialName: string } };
     await saving;
     expect(snapshot.settings.officialName).toBe('Ayesha Khan');
-    expect(Buffer.from(await services.store.savedBytes()).equals(await readFile(services.dataFile))).toBe(true);
+    // The data file is the last compaction's snapshot; with the journal replayed it is what the copy holds.
+    const { journal: _copyMark, ...copied } = JSON.parse(Buffer.from(await services.store.savedBytes()).toString('utf8')) as Database;
+    const { journal: _savedMark, ...saved } = await savedData(services.dataFile);
+    expect(copied).toEqual(saved);
     await services.close();
   });
 });

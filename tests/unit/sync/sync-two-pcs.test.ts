@@ -1,3 +1,4 @@
+import { savedBytes } from '../../support/saved-data';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,9 +106,9 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     }
     expect(a.proposal(created.id)).toEqual(b.proposal(created.id));
 
-    // Nothing of the connection is in the data file: no password, no server.
+    // Nothing of the connection is in what is saved (data file, change log, history): no password, no server.
     for (const pc of [a, b]) {
-      const text = await readFile(path.join(pc.dir, DATA_FILE_NAME), 'utf8');
+      const text = (await savedBytes(path.join(pc.dir, DATA_FILE_NAME))).toString('utf8');
       expect(text).not.toContain('-pw');
       expect(text).not.toContain(couch.url);
       expect(await readFile(path.join(pc.dir, SYNC_STATE_FILE_NAME), 'utf8')).not.toContain('-pw');
