@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { changeFieldLabel, wordsOf } from '../../../shared/domain/change-labels';
+import { changeFieldUnit, formatChangeValue } from '../../../shared/domain/change-values';
+import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
+import { MOU_FIELD_LABELS } from '../../../shared/domain/mou-labels';
+import { MOU_FORM_SECTIONS } from '../../../renderer/src/features/mous/mou-form-values';
+import { ALL_FORM_FIELDS } from '../../../renderer/src/features/proposals/proposal-form-layout';
+
+describe('a changed field in words', () => {
+  it('names a proposal field by the label the form and the page use, with or without the record\'s "fields" wrapper', () => {
+    expect(changeFieldLabel('proposal', 'fields.grossAreaSqFt')).toBe('Gross covered area');
+    expect(changeFieldLabel('proposal', 'grossAreaSqFt')).toBe('Gross covered area');
+    expect(changeFieldLabel('proposal', 'notes')).toBe('Notes');
+    for (const spec of ALL_FORM_FIELDS) expect(changeFieldLabel('proposal', `fields.${spec.name}`)).toBe(spec.label);
+  });
+
+  it('names every MoU form field by its form label', () => {
+    for (const spec of Object.values(MOU_FORM_SECTIONS).flat()) expect(changeFieldLabel('mou', `fields.${spec.name}`)).toBe(spec.label);
+    expect(changeFieldLabel('mou', 'previousMouId')).toBe(MOU_FIELD_LABELS.previousMouId);
+  });
+
+  it('counts list items from 1 and drops the item\'s word from its fields: "Party 3 · Name"', () => {
+    expect(changeFieldLabel('mou', 'parties.2.name')).toBe('Party 3 · Name');
+    expect(changeFieldLabel('mou', 'fields.parties.0.role')).toBe('Party 1 · Role');
+    expect(changeFieldLabel('mou', 'parties.1.type')).toBe('Party 2 · Type');
+    expect(changeFieldLabel('mou', 'parties.0.signatories.1.signedOn')).toBe('Party 1 · Signatory 2 · Date signed');
+    expect(changeFieldLabel('mou', 'parties.0.signatories.0.name')).toBe('Party 1 · Signatory 1 · Name');
+    expect(changeFieldLabel('mou', 'parties.0.signatories')).toBe('Party 1 · Signatories');
+    expect(changeFieldLabel('mou', 'witnesses.1.designation')).toBe('Witness 2 · Designation');
+    expect(changeFieldLabel('mou', 'obligations.3.description')).toBe('Obligation 4 · Description');
+    expect(changeFieldLabel('mou', 'obligations.0.dueOn')).toBe('Obligation 1 · Due date');
+    expect(changeFieldLabel('mou', 'amendments.0.number')).toBe('Amendment 1 · Number');
+  });
+
+  it('names whole lists, whole items and the moves of the histories', () => {
+    expect(changeFieldLabel('mou', 'parties')).toBe('Parties');
+    expect(changeFieldLabel('mou', 'parties.2')).toBe('Party 3');
+    expect(changeFieldLabel('proposal', 'stageHistory.8')).toBe('Stage move 9');
+    expect(changeFieldLabel('proposal', 'stageHistory.8.note')).toBe('Stage move 9 · Note');
+    expect(changeFieldLabel('mou', 'statusHistory.0')).toBe('Status move 1');
+    expect(changeFieldLabel('proposal', 'occupancyReturns.1.seatsOccupied')).toBe('Occupancy return 2 · Seats occupied');
+    expect(changeFieldLabel('proposal', 'archivedAt')).toBe('Archived');
+  });
+
+  it('puts a field it does not know yet into words instead of showing code', () => {
+    expect(changeFieldLabel('proposal', 'fields.nextActionDueOn')).toBe('Next action due on');
+    expect(changeFieldLabel('mou', 'attachments.0.fileName')).toBe('Attachments · Item 1 · File name');
+    expect(wordsOf('seatCapacity')).toBe('Seat capacity');
+    expect(changeFieldLabel('proposal', '')).toBe('The whole record');
+  });
+});
+
+describe('a changed value as the page shows it', () => {
+  const proposal = (path: string) => ({ kind: 'proposal' as const, path });
+  const mou = (path: string) => ({ kind: 'mou' as const, path });
+
+  it('groups numbers and gives number fields their unit', () => {
+    expect(formatChangeValue(19500, proposal('fields.grossAreaSqFt'))).toBe('19,500');
+    expect(formatChangeValue(1234567, proposal('fitOutCost'))).toBe('12,34,567');
+    expect(changeFieldUnit('proposal', 'fields.grossAreaSqFt')).toBe('sq ft');
+    expect(changeFieldUnit('mou', 'subsidyPercent')).toBe('%');
+    expect(changeFieldUnit('proposal', 'title')).toBeUndefined();
+  });
+
+  it('shows dates day-month-year and instants in Pakistan time', () => {
+    expect(formatChangeValue('2021-02-15', proposal('dateReceived'))).toBe('15-Feb-2021');
+    expect(formatChangeValue('2026-03-12T05:42:00.000Z', proposal('archivedAt'))).toBe('12-Mar-2026 10:42');
+  });
+
+  it('names stages, statuses and choices instead of their codes', () => {
+    expect(formatChangeValue('private-company', proposal('offeringPartyType'))).toBe('Private company');
+    expect(formatChangeValue('site-inspection', proposal('stageHistory.2.to'))).toBe('Site inspection');
+    expect(formatChangeValue(['received', 'screening'], proposal('stageHistory.0.passedStages'))).toBe('Received, Screening');
+    expect(formatChangeValue('three-party', mou('type'))).toBe('Three-party');
+    expect(formatChangeValue('provincial-it-board', mou('parties.2.type'))).toBe('Provincial IT board');
+    expect(formatChangeValue('legal-review', mou('statusHistory.1.to'))).toBe('Legal review');
+  });
+
+  it('keeps Urdu and other text exactly as stored, and says nothing for a value not recorded', () => {
+    const urdu = 'پہلا پارک فیصل آباد میں';
+    expect(formatChangeValue(urdu, proposal('notes'))).toBe(urdu);
+    expect(formatChangeValue('PSEB/STP/FSD/2021-01', proposal('referenceNumber'))).toBe('PSEB/STP/FSD/2021-01');
+    expect(formatChangeValue(undefined, proposal('notes'))).toBe('');
+    expect(formatChangeValue('', proposal('notes'))).toBe('');
+  });
+
+  it('words a whole move, party or obligation in one line, and ids by the names they stand for', () => {
+    const move = { id: '5f0c7d5e-3b7a-4c1e-9d7a-1b2c3d4e5f60', at: '2021-03-01T07:00:00.000Z', from: 'received', to: 'screening', by: 'Ayesha Khan', note: 'Papers complete.' };
+    expect(formatChangeValue(move, proposal('stageHistory.1'))).toBe('Received → Screening by Ayesha Khan on 01-Mar-2021 12:00: Papers complete.');
+    expect(formatChangeValue({ name: 'Sitara Chemical Industries', role: 'Second party', type: 'private-company', signatories: [] }, mou('parties.1'))).toBe(
+      'Sitara Chemical Industries (Second party)',
+    );
+    expect(formatChangeValue({ description: 'Hand over floors 6-8', dueOn: '2021-08-01' }, mou('obligations.0'))).toBe('Hand over floors 6-8 (due 01-Aug-2021)');
+    const partyId = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    expect(formatChangeValue(partyId, { ...mou('obligations.0.partyId'), names: { [partyId]: 'PSEB' } })).toBe('PSEB');
+    expect(formatChangeValue(partyId, mou('previousMouId'))).toBe('another record');
+    expect(formatChangeValue({ period: '2026-10', firmsHoused: 12, id: partyId }, proposal('occupancyReturns.0'))).toBe('Period: 2026-10 · Firms housed: 12');
+  });
+});
+
+it('the proposal labels the history reads are the ones the schema and the form use', () => {
+  expect(Object.keys(PROPOSAL_FIELD_LABELS).length).toBe(ALL_FORM_FIELDS.length);
+});
