@@ -108,13 +108,35 @@ export function fieldPathSegments(path: string): string[] {
   return segments[0] === 'fields' && segments.length > 1 ? segments.slice(1) : segments;
 }
 
+/** Where each list item with an id stands in its list (0-based), so a path naming an item by its id can count it. */
+export type ItemPositions = Readonly<Record<string, number>>;
+
+/** Every list item with an id in a record (parties, obligations, amendments, occupancy returns), by id: its position. */
+export function itemPositions(record: unknown): ItemPositions {
+  const positions: Record<string, number> = {};
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string') positions[(item as { id: string }).id] = index;
+        walk(item);
+      });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const inner of Object.values(value)) walk(inner);
+    }
+  };
+  walk(record);
+  return positions;
+}
+
 /**
  * A changed field's path in words, with the labels the form and the page use:
  * `fields.grossAreaSqFt` -> "Gross covered area", `parties.2.name` -> "Party 3 · Name",
  * `parties.0.signatories.1.signedOn` -> "Party 1 · Signatory 2 · Date signed",
- * `stageHistory.8` -> "Stage move 9". Positions count from 1, as officials count.
+ * `stageHistory.8` -> "Stage move 9". Positions count from 1, as officials count. Items the
+ * change log names by their id (`fields.parties.<id>.name`) are counted by where they stand in
+ * the record now (`positions`); an item no longer there is named without a number.
  */
-export function changeFieldLabel(kind: ChangeRecordKind, path: string): string {
+export function changeFieldLabel(kind: ChangeRecordKind, path: string, positions: ItemPositions = {}): string {
   const segments = fieldPathSegments(path);
   if (segments.length === 0) return 'The whole record';
   const [first, ...rest] = segments as [string, ...string[]];
@@ -122,9 +144,10 @@ export function changeFieldLabel(kind: ChangeRecordKind, path: string): string {
   let list: ItemLabels | undefined = TOP_LISTS[kind][first];
   let item: ItemLabels | undefined;
   for (const segment of rest) {
-    if (list && isIndex(segment)) {
+    if (list) {
       // One item of a list is named by its position instead of the list: "Parties" -> "Party 3".
-      parts[parts.length - 1] = `${list.noun} ${Number(segment) + 1}`;
+      const position = isIndex(segment) ? Number(segment) : positions[segment];
+      parts[parts.length - 1] = position === undefined ? list.noun : `${list.noun} ${position + 1}`;
       item = list;
       list = undefined;
     } else if (item) {
@@ -134,7 +157,6 @@ export function changeFieldLabel(kind: ChangeRecordKind, path: string): string {
     } else {
       // Inside a value this file has no labels for: its keys in words.
       parts.push(isIndex(segment) ? `Item ${Number(segment) + 1}` : wordsOf(segment));
-      list = undefined;
     }
   }
   return parts.join(LABEL_SEPARATOR);

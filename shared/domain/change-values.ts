@@ -52,7 +52,7 @@ const CHOICES: Record<ChangeRecordKind, Readonly<Record<string, Labels>>> = {
   },
 };
 /** A party's type inside `parties.N.type` (the MoU's own `type` is two- or three-party). */
-const PARTY_TYPE_PATH = /^parties\.\d+\.type$/;
+const PARTY_TYPE_PATH = /^parties\.[^.]+\.type$/;
 
 /** What a changed value's field is, for naming the value: its path and the record it belongs to. */
 export interface ValueContext {
@@ -68,16 +68,19 @@ export function changeFieldUnit(kind: ChangeRecordKind, path: string): string | 
   return segments.length === 1 ? UNITS[kind][segments[0]!] : undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A list position (`parties.2`) or an item's id (`parties.<id>`, as the change log names items with ids). */
+const isItemKey = (segment: string | undefined): boolean => segment !== undefined && (/^\d+$/.test(segment) || UUID.test(segment));
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function choiceLabels(context: ValueContext): Labels | undefined {
   const segments = fieldPathSegments(context.path);
   const normalised = segments.join('.');
   if (context.kind === 'mou' && PARTY_TYPE_PATH.test(normalised)) return PARTY_TYPE_LABELS;
   // An item of a list of choices (passedStages.2) is named by the list's choices.
-  const named = segments.filter((s) => !/^\d+$/.test(s));
+  const named = segments.filter((s) => !isItemKey(s));
   return CHOICES[context.kind][named[named.length - 1] ?? ''];
 }
 
@@ -96,8 +99,8 @@ function describeMove(move: Record<string, unknown>, context: ValueContext): str
 
 function describeObject(value: Record<string, unknown>, context: ValueContext): string {
   const segments = fieldPathSegments(context.path);
-  const list = segments.find((s) => !/^\d+$/.test(s) && s !== 'fields');
-  const inList = /^\d+$/.test(segments[segments.length - 1] ?? '');
+  const list = segments.filter((s) => !isItemKey(s)).pop();
+  const inList = isItemKey(segments[segments.length - 1]);
   if (inList && (list === 'stageHistory' || list === 'statusHistory')) return describeMove(value, context);
   if (inList && typeof value.name === 'string') {
     const extra = [value.role, value.designation].filter((v): v is string => typeof v === 'string' && v !== '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFieldLabel, wordsOf } from '../../../shared/domain/change-labels';
+import { changeFieldLabel, itemPositions, wordsOf } from '../../../shared/domain/change-labels';
 import { changeFieldUnit, formatChangeValue } from '../../../shared/domain/change-values';
 import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
 import { MOU_FIELD_LABELS } from '../../../shared/domain/mou-labels';
@@ -30,6 +30,17 @@ describe('a changed field in words', () => {
     expect(changeFieldLabel('mou', 'obligations.3.description')).toBe('Obligation 4 · Description');
     expect(changeFieldLabel('mou', 'obligations.0.dueOn')).toBe('Obligation 1 · Due date');
     expect(changeFieldLabel('mou', 'amendments.0.number')).toBe('Amendment 1 · Number');
+  });
+
+  it('counts items the change log names by their id by where they stand in the record now', () => {
+    const [pseb, sitara, gone] = ['0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', '1b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', '2b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d'];
+    const positions = itemPositions({ fields: { parties: [{ id: pseb, signatories: [] }, { id: sitara, signatories: [] }], obligations: [{ id: gone }] } });
+    expect(changeFieldLabel('mou', `fields.parties.${sitara}.name`, positions)).toBe('Party 2 · Name');
+    expect(changeFieldLabel('mou', `fields.parties.${pseb}.signatories.0.designation`, positions)).toBe('Party 1 · Signatory 1 · Designation');
+    expect(changeFieldLabel('mou', `fields.obligations.${gone}`, positions)).toBe('Obligation 1');
+    expect(changeFieldLabel('mou', `fields.amendments.${gone}`, {})).toBe('Amendment');
+    expect(formatChangeValue('provincial-it-board', { kind: 'mou', path: `fields.parties.${sitara}.type` })).toBe('Provincial IT board');
+    expect(formatChangeValue({ name: 'Sitara', role: 'Host', signatories: [] }, { kind: 'mou', path: `fields.parties.${sitara}` })).toBe('Sitara (Host)');
   });
 
   it('names whole lists, whole items and the moves of the histories', () => {
