@@ -5,6 +5,7 @@ import { useWindowTitle } from '../../app/use-window-title';
 import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
+import { VerifyHistoryPanel } from '../history/VerifyHistoryPanel';
 import { PracticePanel } from '../practice/PracticePanel';
 
 /** Who is recording, where the data lives, and the sample parks (practice data). */
@@ -67,6 +68,7 @@ export function DataScreen() {
 
       <BackupsPanel />
       <ExchangePanel />
+      <VerifyHistoryPanel />
 
       <PracticePanel />
     </section>

@@ -18,6 +18,7 @@ import { StageTimeline } from './StageTimeline';
 import { useArchiveActions } from './use-archive-actions';
 import { ProposalMous } from '../mous/ProposalMous';
 import { OccupancyPanel } from '../reports/OccupancyPanel';
+import { ChangeHistory } from '../history/ChangeHistory';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -177,6 +178,8 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
+
+      <ChangeHistory kind="proposal" recordId={proposal.id} record={proposal} version={proposal.updatedAt} />
 
       <MoveStageDialog
         proposal={proposal}

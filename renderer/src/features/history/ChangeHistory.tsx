@@ -1,0 +1,136 @@
+import { useEffect, useId, useState } from 'react';
+import './history.css';
+import type { ChangeRecordKind } from '../../../../shared/domain/change-labels';
+import { changeEntryRows, type HistoryEntryView } from '../../../../shared/domain/change-rows';
+import { formatDateTime } from '../../../../shared/format/dates';
+import { countOf } from '../../../../shared/format/plural';
+import { loadRecordHistory } from './history-client';
+
+/** The newest entries shown at first; "Show older" adds this many more each time. */
+const FIRST_SHOWN = 3;
+const MORE_SHOWN = 10;
+/** Text longer than this is cut, with a button that shows all of it. */
+const LONG_TEXT = 160;
+
+/** One value before or after: as the page shows it, long text cut with "Show all", nothing as "Not recorded". */
+function ChangeValue({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  if (text === '') return <span className="muted">Not recorded</span>;
+  if (text.length <= LONG_TEXT) return <span dir="auto">{text}</span>;
+  return (
+    <>
+      <span dir="auto" className="change-long">
+        {whole ? text : `${text.slice(0, LONG_TEXT - 20).trimEnd()}…`}
+      </span>{' '}
+      <button type="button" className="link-button" aria-expanded={whole} onClick={() => setWhole(!whole)}>
+        {whole ? 'Show less' : `Show all ${countOf(text.length, 'character')}`}
+      </button>
+    </>
+  );
+}
+
+function EntryTable({ entry }: { entry: ReturnType<typeof changeEntryRows> }) {
+  const created = entry.op === 'create';
+  if (entry.rows.length === 0) return null;
+  return (
+    <table className="data-table compact change-table">
+      <caption className="visually-hidden">
+        {created ? 'Fields entered' : 'Fields changed'}, {formatDateTime(entry.at)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          {created ? (
+            <th scope="col">Entered</th>
+          ) : (
+            <>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {entry.rows.map((row, index) => (
+          <tr key={`${row.label}-${index}`}>
+            <th scope="row">{row.label}</th>
+            {!created && (
+              <td>
+                <ChangeValue text={row.before} />
+              </td>
+            )}
+            <td>
+              <ChangeValue text={row.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A proposal's or an MoU's change history from the change log: each save newest first, who and
+ * when (Pakistan time), and per field its label, before and after, as the page shows them.
+ * `version` (the record's updatedAt) reloads it after a save on the page.
+ */
+export function ChangeHistory({ kind, recordId, record, version }: { kind: ChangeRecordKind; recordId: string; record: unknown; version: string }) {
+  const headingId = useId();
+  const [entries, setEntries] = useState<HistoryEntryView[]>();
+  const [error, setError] = useState<string>();
+  const [shown, setShown] = useState(FIRST_SHOWN);
+
+  useEffect(() => {
+    let current = true;
+    void loadRecordHistory(kind, recordId).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        setEntries([...result.value].sort((a, b) => b.seq - a.seq));
+        setError(undefined);
+      } else setError(result.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [kind, recordId, version]);
+
+  const older = entries ? entries.length - shown : 0;
+  return (
+    <section className="record-section change-history" aria-labelledby={headingId}>
+      <h2 id={headingId}>Change history</h2>
+      {error ? (
+        <p role="alert">The change history could not be read: {error}</p>
+      ) : !entries ? (
+        <p aria-busy="true">Reading the change history…</p>
+      ) : entries.length === 0 ? (
+        <p className="muted">No changes recorded yet. Each save is recorded here from now on: who, when, and every field before and after.</p>
+      ) : (
+        <>
+          <p className="muted">
+            {countOf(entries.length, 'save')}, newest first; times are Pakistan time. Each save is kept in a chain that <em>Verify history</em> (under
+            Data) checks.
+          </p>
+          <ol className="change-list" aria-label="Changes, newest first">
+            {entries.slice(0, shown).map((entry) => {
+              const view = changeEntryRows(kind, entry, record);
+              return (
+                <li key={entry.seq} className="change-entry">
+                  <h3 className="change-entry-heading">
+                    <span className="timeline-date">{formatDateTime(entry.at)}</span> {view.title} by {entry.by || 'an official whose name was not set'}{' '}
+                    <span className="muted">(change {entry.seq})</span>
+                  </h3>
+                  <EntryTable entry={view} />
+                </li>
+              );
+            })}
+          </ol>
+          {older > 0 && (
+            <button type="button" className="button small" onClick={() => setShown(shown + MORE_SHOWN)}>
+              Show older ({countOf(older, 'more save')})
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
