@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeFieldLabel, itemPositions, wordsOf } from '../../../shared/domain/change-labels';
 import { changeFieldUnit, formatChangeValue } from '../../../shared/domain/change-values';
+import { changeEntryRows } from '../../../shared/domain/change-rows';
 import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
 import { MOU_FIELD_LABELS } from '../../../shared/domain/mou-labels';
 import { MOU_FORM_SECTIONS } from '../../../renderer/src/features/mous/mou-form-values';
@@ -111,4 +112,55 @@ describe('a changed value as the page shows it', () => {
 
 it('the proposal labels the history reads are the ones the schema and the form use', () => {
   expect(Object.keys(PROPOSAL_FIELD_LABELS).length).toBe(ALL_FORM_FIELDS.length);
+});
+
+describe('one entry of a record\'s history as the page lists it', () => {
+  const entry = { seq: 7, at: '2026-03-12T05:42:00.000Z', by: 'Ayesha Khan', recordKind: 'proposal' };
+
+  it('lists a change with its unit in the label, leaving out what the store keeps for itself', () => {
+    const rows = changeEntryRows('proposal', {
+      ...entry,
+      op: 'update',
+      changes: [
+        { field: 'updatedAt', before: '2026-03-01T05:00:00.000Z', after: '2026-03-12T05:42:00.000Z' },
+        { field: 'fields.grossAreaSqFt', before: 19500, after: 20000 },
+        { field: 'fields.siteAddress', after: 'Jhang Road' },
+      ],
+    });
+    expect(rows.title).toBe('Changed');
+    expect(rows.rows).toEqual([
+      { label: 'Gross covered area (sq ft)', before: '19,500', after: '20,000' },
+      { label: 'Site address', before: '', after: 'Jhang Road' },
+    ]);
+  });
+
+  it('says "Created" with the fields entered, and names a stage move by its stages', () => {
+    const rows = changeEntryRows('proposal', {
+      ...entry,
+      op: 'create',
+      changes: [
+        { field: 'id', after: '5f0c7d5e-3b7a-4c1e-9d7a-1b2c3d4e5f60' },
+        { field: 'fields.title', after: 'Faisalabad Software Technology Park' },
+        { field: 'stageHistory.0', after: { at: '2021-02-15T07:00:00.000Z', from: null, to: 'received', by: 'Ayesha Khan', note: '' } },
+      ],
+    });
+    expect(rows.title).toBe('Created');
+    expect(rows.rows).toEqual([
+      { label: 'Title', before: '', after: 'Faisalabad Software Technology Park' },
+      { label: 'Stage move 1', before: '', after: 'Entered at Received by Ayesha Khan on 15-Feb-2021 12:00' },
+    ]);
+  });
+
+  it('says so when a restore or an import replaced every record', () => {
+    expect(changeEntryRows('proposal', { ...entry, op: 'replace-all', reason: 'restore', changes: [] }).title).toBe('All records replaced: a backup restored');
+    expect(changeEntryRows('mou', { ...entry, op: 'replace-all', reason: 'import', changes: [] }).title).toBe('All records replaced: records imported from a file');
+  });
+
+  it('names the party an obligation is owed by, from the MoU as it is now', () => {
+    const pseb = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const obligation = '3b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const mou = { fields: { parties: [{ id: pseb, name: 'PSEB', signatories: [] }], obligations: [{ id: obligation }] } };
+    const rows = changeEntryRows('mou', { ...entry, recordKind: 'mou', op: 'update', changes: [{ field: `fields.obligations.${obligation}.partyId`, after: pseb }] }, mou);
+    expect(rows.rows).toEqual([{ label: 'Obligation 1 · Owed by', before: '', after: 'PSEB' }]);
+  });
 });

@@ -107,7 +107,7 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
       ) : (
         <>
           <p className="muted">
-            {countOf(entries.length, 'save')}, newest first; times are Pakistan time. Each save is kept in a chain that <em>Verify history</em> (under
+            {countOf(entries.length, 'change')}, newest first; times are Pakistan time. Each save is kept in a chain that <em>Verify history</em> (under
             Data) checks.
           </p>
           <ol className="change-list" aria-label="Changes, newest first">
@@ -126,7 +126,7 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
           </ol>
           {older > 0 && (
             <button type="button" className="button small" onClick={() => setShown(shown + MORE_SHOWN)}>
-              Show older ({countOf(older, 'more save')})
+              Show older ({countOf(older, 'more change')})
             </button>
           )}
         </>
