@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { formatDate, todayInPakistan } from '../../shared/format/dates';
 import { expect, test } from './fixtures';
 import { expectNoAxeViolations } from './accessibility';
-import { enterFaisalabadProposal, FAISALABAD, setOfficialName } from './proposal-steps';
+import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
 
@@ -62,6 +62,16 @@ test('the Faisalabad proposal shows who changed its area and notes, and Verify h
   const noteCells = entries.first().getByRole('row', { name: /^Notes/ }).getByRole('cell');
   await expect(noteCells).toHaveText([FAISALABAD.urduNote, NEW_NOTE]);
   await expect(noteCells.nth(1).locator('[dir="auto"]')).toHaveText(NEW_NOTE);
+  // A stage move is a change too, named by its stages; the oldest change folds under "Show older".
+  await moveStage(page, 'Move to Screening…', 'Papers complete; building plans received.');
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first().getByRole('row', { name: /^Stage move 2/ }).getByRole('cell').nth(1)).toContainText(
+    'Received → Screening by Ayesha Khan on',
+  );
+  await history.getByRole('button', { name: 'Show older (1 more change)' }).click();
+  await expect(entries).toHaveCount(4);
+  await expect(entries.last().getByRole('heading')).toContainText('Created by Ayesha Khan');
+
   // The page's own facts agree with the history's newest "after".
   await expect(page.getByRole('region', { name: 'Area and capacity' })).toContainText('20,000 sq ft');
   await expectNoAxeViolations(page, 'a proposal page with its change history');
