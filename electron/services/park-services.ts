@@ -18,6 +18,7 @@ import { createMouService, mouHandlers } from './mous';
 import { searchHandlers } from './park-search';
 import { occupancyHandlers } from './occupancy';
 import { reportHandlers } from './reports/reports';
+import { historyHandlers } from './history';
 import { ParkStore } from './storage/park-store';
 import type { Migrations } from './storage/migrations';
 import type { StorageFs } from './storage/storage-fs';
@@ -155,6 +156,7 @@ async function openDataSession(
     ...occupancyHandlers(store, clock),
     ...reportHandlers({ store, clock, fontCss, ...platform }),
     ...exportedFileHandlers(exportedFiles, platform.fileOpener),
+    ...historyHandlers(store),
   };
 
   const duringRecovery = (name: string) =>

@@ -13,6 +13,7 @@ import { searchCalls } from './calls/search-calls';
 import { occupancyCalls } from './calls/occupancy-calls';
 import { reportCalls } from './calls/report-calls';
 import { exportedFileCalls } from './calls/exported-file-calls';
+import { historyCalls } from './calls/history-calls';
 
 /**
  * Every call from the renderer to main, defined once: its input and output schemas.
@@ -34,6 +35,7 @@ export const contract = {
   ...occupancyCalls,
   ...reportCalls,
   ...exportedFileCalls,
+  ...historyCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProposalSchema } from './proposal';
 import { MouSchema } from './mou';
+import { JournalMarkSchema } from './change-entry';
 
 /** Bumped whenever the file's shape changes; the store migrates older files on load. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -22,6 +23,12 @@ export const DatabaseSchema = z.strictObject({
   settings: SettingsSchema,
   proposals: z.array(ProposalSchema),
   mous: z.array(MouSchema),
+  /**
+   * The last change-log entry this file contains (its seq and hash): opening replays only the
+   * journal's entries after it, and Verify history checks it against the chain. Absent in files
+   * written before the change log, which count as holding no entry.
+   */
+  journal: JournalMarkSchema.optional(),
 });
 export type Database = z.output<typeof DatabaseSchema>;
 

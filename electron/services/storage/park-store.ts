@@ -11,6 +11,8 @@ import { MIGRATIONS, type Migrations } from './migrations';
 import { databaseBytes, databaseParts, readDatabaseBytes, warmSerialisationCache } from './serialise';
 import { drafts, snapshotOfDrafts } from './drafts';
 import { errorCode, nodeStorageFs, type StorageFs } from './storage-fs';
+import type { ChangeEntry, HistoryVerification, RecordKind } from '../../../shared/domain/change-entry';
+import { historyPathOf, journalPathOf, readHistory, readLines, verifyChain } from './journal';
 
 export { DataFileInUseError } from './data-file-lock';
 
@@ -241,6 +243,30 @@ export class ParkStore {
         throw new ApiFailure('storage', `The backup could not be written: ${describeWriteFailure(error)}.`);
       }
     });
+  }
+
+  /**
+   * The change-log entries of one record, oldest first: the history archive (entries earlier
+   * compactions folded into the data file) then the journal.
+   */
+  async changesOf(kind: RecordKind, id: string): Promise<ChangeEntry[]> {
+    return (await this.readChain()).filter((entry) => entry.recordKind === kind && entry.recordId === id);
+  }
+
+  /**
+   * Recomputes the hash chain from its first entry and checks the mark the data file records;
+   * names the first entry that does not match. Waits for writes under way, so it never reads half an append.
+   */
+  async verifyHistory(): Promise<HistoryVerification> {
+    return this.enqueue(async () => verifyChain({ entries: await this.readChain(), snapshotMark: this.db.data.journal }));
+  }
+
+  /** Every entry on disk: the archive's, then the journal's after them. */
+  private async readChain(): Promise<ChangeEntry[]> {
+    const history = readHistory((await readBytesIfAny(this.fs, historyPathOf(this.file))) ?? Buffer.alloc(0));
+    const last = history.length === 0 ? 0 : history[history.length - 1]!.seq;
+    const journal = readLines((await readBytesIfAny(this.fs, journalPathOf(this.file))) ?? Buffer.alloc(0)).lines.flatMap((line) => (line.entry && line.entry.seq > last ? [line.entry] : []));
+    return [...history, ...journal];
   }
 
   /** The data file's contents as saved: memory only ever holds what was written. */
