@@ -1,31 +1,19 @@
 import type { ChangeRecordKind } from '../../../../shared/domain/change-labels';
 import type { HistoryEntryView } from '../../../../shared/domain/change-rows';
+import type { HistoryVerification } from '../../../../shared/domain/change-entry';
 import type { Result } from '../../../../shared/api/result';
 import { api, call } from '../../app/api-client';
 
-/** What Verify history answers (HistoryVerificationSchema of the change log). */
-export type Verification =
-  | { ok: true; entries: number; lastHash: string }
-  | { ok: false; seq: number; at?: string; recordKind?: string; recordId?: string; message: string };
-
-// TODO(journal): typed through the contract once history-calls.ts is merged.
-interface HistoryBridge {
-  recordHistory?: (input: { kind: string; id: string }) => Promise<Result<HistoryEntryView[]>>;
-  verifyHistory?: (input: Record<string, never>) => Promise<Result<Verification>>;
-}
-const bridge = () => api() as unknown as HistoryBridge;
-const NO_LOG: Result<never> = { ok: false, error: { code: 'internal', message: 'This version of Park Desk keeps no change log yet.' } };
+export type Verification = HistoryVerification;
 
 /** A record's entries from the change log, oldest first. */
 export async function loadRecordHistory(kind: ChangeRecordKind, recordId: string): Promise<Result<HistoryEntryView[]>> {
-  const b = bridge();
-  return b.recordHistory ? call(b.recordHistory({ kind, id: recordId })) : NO_LOG;
+  return call(api().recordHistory({ kind, id: recordId }));
 }
 
 /** Recomputes the whole chain in main. */
 export async function runVerifyHistory(): Promise<Result<Verification>> {
-  const b = bridge();
-  return b.verifyHistory ? call(b.verifyHistory({})) : NO_LOG;
+  return call(api().verifyHistory({}));
 }
 
 /** The record a change names, as an official knows it: "Faisalabad Software Technology Park (proposal PSEB/STP/FSD/2021-01)". */
