@@ -6,6 +6,18 @@ import { describeRecord, runVerifyHistory, type Verification } from './history-c
 
 type Outcome = { kind: 'verified'; entries: number; lastHash: string } | { kind: 'broken'; seq: number; where: string; message: string } | { kind: 'failed'; message: string };
 
+/**
+ * What went wrong, in the words of the result line; the verifier's own sentence (with ids and
+ * instants, for IT) is shown under it as the details.
+ */
+export function plainReason(message: string): string {
+  if (/do not match its hash/.test(message)) return 'it was changed after it was written.';
+  if (/does not follow the change before it/.test(message)) return 'it does not follow the change before it: a change before it was removed, added or altered.';
+  if (/missing or cannot be read/.test(message)) return 'that change is missing or cannot be read.';
+  if (/data file (says|records)/.test(message)) return 'the data file and the change log disagree about where the history stands.';
+  return message;
+}
+
 /** "3f9a1c0e…": enough of a hash to compare with one written down, not a wall of hex. */
 export const shortHash = (hash: string): string => (hash.length > 8 ? `${hash.slice(0, 8)}…` : hash);
 
@@ -62,8 +74,9 @@ export function VerifyHistoryPanel() {
                   The history does not verify from change {outcome.seq}
                   {outcome.where}:
                 </strong>{' '}
-                {outcome.message}
+                {plainReason(outcome.message)}
               </p>
+              {plainReason(outcome.message) !== outcome.message && <p className="muted">Details for IT: {outcome.message}</p>}
               <p>
                 What to do: make no more changes for now and keep the data folder as it is. Call IT: the change log was altered outside Park Desk.
                 To go on working, restore a backup taken before that change (Backups, above) once IT has kept a copy of the folder.
