@@ -16,10 +16,15 @@ const LONG_TEXT = 160;
 function ChangeValue({ text }: { text: string }) {
   const [whole, setWhole] = useState(false);
   if (text === '') return <span className="muted">Not recorded</span>;
-  if (text.length <= LONG_TEXT) return <span dir="auto">{text}</span>;
+  if (text.length <= LONG_TEXT)
+    return (
+      <span dir="auto" className="change-value">
+        {text}
+      </span>
+    );
   return (
     <>
-      <span dir="auto" className="change-long">
+      <span dir="auto" className="change-value change-long">
         {whole ? text : `${text.slice(0, LONG_TEXT - 20).trimEnd()}…`}
       </span>{' '}
       <button type="button" className="link-button" aria-expanded={whole} onClick={() => setWhole(!whole)}>
