@@ -16,11 +16,11 @@ export async function runVerifyHistory(): Promise<Result<Verification>> {
   return call(api().verifyHistory({}));
 }
 
-/** The record a change names, as an official knows it: "Faisalabad Software Technology Park (proposal PSEB/STP/FSD/2021-01)". */
+/** The record a change names, as an official knows it: "Faisalabad Software Technology Park, proposal PSEB/STP/FSD/2021-01". */
 export async function describeRecord(recordKind: string, recordId: string): Promise<string> {
   if (recordKind === 'proposal') {
     const found = await call(api().getProposal({ id: recordId }));
-    return found.ok ? `${found.value.fields.title} (proposal ${found.value.fields.referenceNumber})` : 'a proposal no longer in the data';
+    return found.ok ? `${found.value.fields.title}, proposal ${found.value.fields.referenceNumber}` : 'a proposal no longer in the data';
   }
   if (recordKind === 'mou') {
     const found = await call(api().getMou({ id: recordId }));
