@@ -69,7 +69,7 @@ export function changeEntryRows(kind: ChangeRecordKind, entry: HistoryEntryView,
       const label = changeFieldLabel(kind, change.field, positions);
       const context = { kind, path: change.field, names };
       return {
-        label: unit ? `${label} (${unit})` : label,
+        label: unit && !label.endsWith(`(${unit})`) ? `${label} (${unit})` : label,
         before: formatChangeValue(change.before, context),
         after: formatChangeValue(change.after, context),
       };

@@ -104,7 +104,10 @@ function describeObject(value: Record<string, unknown>, context: ValueContext): 
   if (inList && (list === 'stageHistory' || list === 'statusHistory')) return describeMove(value, context);
   if (inList && typeof value.name === 'string') {
     const extra = [value.role, value.designation].filter((v): v is string => typeof v === 'string' && v !== '');
-    return extra.length > 0 ? `${value.name} (${extra.join(', ')})` : value.name;
+    const named = extra.length > 0 ? `${value.name} (${extra.join(', ')})` : value.name;
+    // A party entered with its signatories: who signs for it, in the same line.
+    const signatories = Array.isArray(value.signatories) ? formatChangeValue(value.signatories, child(context, 'signatories')) : '';
+    return signatories ? `${named}, signed by ${signatories}` : named;
   }
   if (inList && list === 'obligations' && typeof value.description === 'string') {
     return typeof value.dueOn === 'string' ? `${value.description} (due ${formatDate(value.dueOn)})` : value.description;

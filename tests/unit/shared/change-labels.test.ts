@@ -102,6 +102,9 @@ describe('a changed value as the page shows it', () => {
     expect(formatChangeValue({ name: 'Sitara Chemical Industries', role: 'Second party', type: 'private-company', signatories: [] }, mou('parties.1'))).toBe(
       'Sitara Chemical Industries (Second party)',
     );
+    expect(
+      formatChangeValue({ name: 'PSEB', role: 'First party', type: 'pseb', signatories: [{ name: 'Osman Nasir', designation: 'MD', signedOn: '2021-05-20' }] }, mou('parties.0')),
+    ).toBe('PSEB (First party), signed by Osman Nasir (MD)');
     expect(formatChangeValue({ description: 'Hand over floors 6-8', dueOn: '2021-08-01' }, mou('obligations.0'))).toBe('Hand over floors 6-8 (due 01-Aug-2021)');
     const partyId = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
     expect(formatChangeValue(partyId, { ...mou('obligations.0.partyId'), names: { [partyId]: 'PSEB' } })).toBe('PSEB');
@@ -149,6 +152,11 @@ describe('one entry of a record\'s history as the page lists it', () => {
       { label: 'Title', before: '', after: 'Faisalabad Software Technology Park' },
       { label: 'Stage move 1', before: '', after: 'Entered at Received by Ayesha Khan on 15-Feb-2021 12:00' },
     ]);
+  });
+
+  it('gives a unit once, even where the label already carries it', () => {
+    const rows = changeEntryRows('mou', { ...entry, recordKind: 'mou', op: 'update', changes: [{ field: 'fields.termYears', before: 5, after: 10 }, { field: 'fields.areaCommittedSqFt', after: 19500 }] });
+    expect(rows.rows.map((row) => row.label)).toEqual(['Term (years)', 'Area committed (sq ft)']);
   });
 
   it('says so when a restore or an import replaced every record', () => {
