@@ -124,6 +124,9 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
                     <span className="timeline-date">{formatDateTime(entry.at)}</span> {view.title} by {entry.by || 'an official whose name was not set'}{' '}
                     <span className="muted">(change {entry.seq})</span>
                   </h3>
+                  {entry.op === 'replace-all' && (
+                    <p className="muted">Every record was replaced at this point, this one included: its fields after it are the ones the restored or imported file held.</p>
+                  )}
                   <EntryTable entry={view} />
                 </li>
               );

@@ -6,9 +6,21 @@ import { api, call } from '../../app/api-client';
 
 export type Verification = HistoryVerification;
 
-/** A record's entries from the change log, oldest first. */
+/**
+ * A record's entries from the change log, oldest first, with the saves that replaced every record
+ * (a restore, an import) since it was created: they changed this record too.
+ */
 export async function loadRecordHistory(kind: ChangeRecordKind, recordId: string): Promise<Result<HistoryEntryView[]>> {
-  return call(api().recordHistory({ kind, id: recordId }));
+  const [own, whole] = await Promise.all([call(api().recordHistory({ kind, id: recordId })), call(api().recordHistory({ kind: 'database', id: 'database' }))]);
+  if (!own.ok) return own;
+  const since = own.value[0]?.seq ?? 0;
+  const replaced = whole.ok ? whole.value.filter((entry) => entry.op === 'replace-all' && entry.seq > since) : [];
+  return { ok: true, value: mergeBySeq(own.value, replaced) };
+}
+
+/** Two lists of entries, each oldest first, as one. */
+export function mergeBySeq<T extends { seq: number }>(a: readonly T[], b: readonly T[]): T[] {
+  return [...a, ...b].sort((x, y) => x.seq - y.seq);
 }
 
 /** Recomputes the whole chain in main. */
