@@ -54,20 +54,24 @@ export function VerifyHistoryPanel() {
       <button type="button" className="button" onClick={() => void verify()} disabled={busy} aria-describedby={busy ? 'verify-progress' : undefined}>
         {busy ? 'Verifying…' : 'Verify history'}
       </button>
-      <div role="status" id="verify-progress">
+      {/* A polite live region, not role="status": the notices bar is the screen's one status. */}
+      <div aria-live="polite" id="verify-progress">
         {busy && (
           <p>
             <progress aria-label="Verifying the history" /> Reading every change and recomputing its seal…
           </p>
         )}
-      </div>
-      {outcome && (
-        <div ref={resultRef} tabIndex={-1} className={outcome.kind === 'verified' ? 'verify-result' : 'verify-result broken'} role={outcome.kind === 'verified' ? 'status' : 'alert'}>
-          {outcome.kind === 'verified' ? (
+        {outcome?.kind === 'verified' && (
+          <div ref={resultRef} tabIndex={-1} className="verify-result">
             <p>
               History verified: {countOf(outcome.entries, 'change')}, the chain is intact (last hash <code title={outcome.lastHash}>{shortHash(outcome.lastHash)}</code>).
             </p>
-          ) : outcome.kind === 'broken' ? (
+          </div>
+        )}
+      </div>
+      {outcome && outcome.kind !== 'verified' && (
+        <div ref={resultRef} tabIndex={-1} className="verify-result broken" role="alert">
+          {outcome.kind === 'broken' ? (
             <>
               <p>
                 <strong>
