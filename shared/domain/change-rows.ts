@@ -1,5 +1,5 @@
 import { changeFieldLabel, fieldPathSegments, itemPositions, type ChangeRecordKind } from './change-labels';
-import { changeFieldUnit, formatChangeValue } from './change-values';
+import { changeFieldUnit, formatChangeValue, isItemKey } from './change-values';
 
 /** What the history screens read of a change-log entry (a structural part of ChangeEntry). */
 export interface HistoryEntryView {
@@ -18,6 +18,8 @@ export interface ChangeRow {
   /** As the page shows them; '' when not recorded. */
   before: string;
   after: string;
+  /** A whole item added to a list or taken out of it (a stage move, a party, an obligation), rather than a field changed. */
+  item?: 'added' | 'removed';
 }
 
 export interface ChangeEntryRows {
@@ -68,11 +70,17 @@ export function changeEntryRows(kind: ChangeRecordKind, entry: HistoryEntryView,
       const unit = changeFieldUnit(kind, change.field);
       const label = changeFieldLabel(kind, change.field, positions);
       const context = { kind, path: change.field, names };
-      return {
+      const row: ChangeRow = {
         label: unit && !label.endsWith(`(${unit})`) ? `${label} (${unit})` : label,
         before: formatChangeValue(change.before, context),
         after: formatChangeValue(change.after, context),
       };
+      const segments = fieldPathSegments(change.field);
+      if (segments.length > 1 && isItemKey(segments[segments.length - 1])) {
+        if (change.before === undefined && change.after !== undefined) row.item = 'added';
+        if (change.after === undefined && change.before !== undefined) row.item = 'removed';
+      }
+      return row;
     })
     .filter((row) => row.before !== row.after || row.before !== '');
   return { seq: entry.seq, at: entry.at, by: entry.by, op: entry.op, title: entryTitle(entry), rows };

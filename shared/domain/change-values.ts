@@ -70,7 +70,7 @@ export function changeFieldUnit(kind: ChangeRecordKind, path: string): string | 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A list position (`parties.2`) or an item's id (`parties.<id>`, as the change log names items with ids). */
-const isItemKey = (segment: string | undefined): boolean => segment !== undefined && (/^\d+$/.test(segment) || UUID.test(segment));
+export const isItemKey = (segment: string | undefined): boolean => segment !== undefined && (/^\d+$/.test(segment) || UUID.test(segment));
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

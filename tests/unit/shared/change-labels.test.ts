@@ -150,8 +150,28 @@ describe('one entry of a record\'s history as the page lists it', () => {
     expect(rows.title).toBe('Created');
     expect(rows.rows).toEqual([
       { label: 'Title', before: '', after: 'Faisalabad Software Technology Park' },
-      { label: 'Stage move 1', before: '', after: 'Entered at Received by Ayesha Khan on 15-Feb-2021 12:00' },
+      { label: 'Stage move 1', before: '', after: 'Entered at Received by Ayesha Khan on 15-Feb-2021 12:00', item: 'added' },
     ]);
+  });
+
+  it('marks a whole item added to or taken out of a list, so the page says "Added" rather than "Not recorded"', () => {
+    const obligation = '3b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const rows = changeEntryRows('mou', {
+      ...entry,
+      recordKind: 'mou',
+      op: 'update',
+      changes: [
+        { field: 'statusHistory.1', after: { at: '2021-05-20T07:00:00.000Z', from: 'draft', to: 'signed', by: 'Ayesha Khan', note: 'Signed in Islamabad.' } },
+        { field: `fields.obligations.${obligation}`, before: { id: obligation, description: 'Hand over floors 6-8' } },
+        { field: 'fields.venue', after: 'Islamabad' },
+      ],
+    });
+    expect(rows.rows.map((row) => [row.label, row.item])).toEqual([
+      ['Status move 2', 'added'],
+      ['Obligation', 'removed'],
+      ['Venue', undefined],
+    ]);
+    expect(rows.rows[0]!.after).toBe('Draft → Signed by Ayesha Khan on 20-May-2021 12:00: Signed in Islamabad.');
   });
 
   it('gives a unit once, even where the label already carries it', () => {

@@ -13,9 +13,9 @@ const MORE_SHOWN = 10;
 const LONG_TEXT = 160;
 
 /** One value before or after: as the page shows it, long text cut with "Show all", nothing as "Not recorded". */
-function ChangeValue({ text }: { text: string }) {
+function ChangeValue({ text, empty = 'Not recorded' }: { text: string; empty?: string }) {
   const [whole, setWhole] = useState(false);
-  if (text === '') return <span className="muted">Not recorded</span>;
+  if (text === '') return <span className="muted">{empty}</span>;
   if (text.length <= LONG_TEXT)
     return (
       <span dir="auto" className="change-value">
@@ -61,11 +61,11 @@ function EntryTable({ entry }: { entry: ReturnType<typeof changeEntryRows> }) {
             <th scope="row">{row.label}</th>
             {!created && (
               <td>
-                <ChangeValue text={row.before} />
+                <ChangeValue text={row.before} empty={row.item === 'added' ? 'Added' : undefined} />
               </td>
             )}
             <td>
-              <ChangeValue text={row.after} />
+              <ChangeValue text={row.after} empty={row.item === 'removed' ? 'Removed' : undefined} />
             </td>
           </tr>
         ))}
