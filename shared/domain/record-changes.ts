@@ -43,10 +43,16 @@ function join(path: string, key: string | number): string {
   return path === '' ? String(key) : `${path}.${key}`;
 }
 
-function diffValue(path: string, key: string, before: Json, after: Json, out: FieldChange[]): void {
+function diffValue(path: string, key: string, before: Json, after: Json, out: FieldChange[], expand = true): void {
   if (before === after) return;
-  // A part present on one side only is listed field by field (a created record shows each field).
-  if (before === undefined && (isPlainObject(after) || Array.isArray(after))) before = Array.isArray(after) ? [] : {};
+  // A part of a record present on one side only is listed field by field (a created record shows
+  // each field); an added or removed list item is one change holding the whole item.
+  if (!expand) {
+    if (before === undefined || after === undefined) {
+      out.push(change(path, before, after));
+      return;
+    }
+  } else if (before === undefined && (isPlainObject(after) || Array.isArray(after))) before = Array.isArray(after) ? [] : {};
   if (after === undefined && (isPlainObject(before) || Array.isArray(before))) after = Array.isArray(before) ? [] : {};
   if (isPlainObject(before) && isPlainObject(after)) {
     diffObject(path, before, after, out);
@@ -85,7 +91,7 @@ function diffList(path: string, key: string, before: readonly Json[], after: rea
     return;
   }
   const length = Math.max(before.length, after.length);
-  for (let index = 0; index < length; index += 1) diffValue(join(path, index), String(index), before[index], after[index], out);
+  for (let index = 0; index < length; index += 1) diffValue(join(path, index), String(index), before[index], after[index], out, false);
 }
 
 /**

@@ -94,6 +94,8 @@ export class PowerCutFs implements StorageFs {
     let inode = folder.live.get(name);
     if (flags === 'r') {
       if (!inode) throw errnoError('ENOENT', 'open', file);
+    } else if (flags.includes('a') && inode) {
+      // Appending to a file that is there: writes go to its end.
     } else {
       if (flags.includes('x') && inode) throw errnoError('EEXIST', 'open', file);
       inode = { data: Buffer.alloc(0), synced: undefined, mtimeMs: Date.now() };

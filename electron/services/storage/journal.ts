@@ -265,7 +265,7 @@ export function replayEntries(base: Database, entries: readonly ChangeEntry[]): 
 }
 
 /** One record's change, before it is numbered, chained and hashed. */
-export type RecordChange = Pick<ChangeEntry, 'recordKind' | 'recordId' | 'op' | 'changes'> & { record?: unknown };
+export type RecordChange = Pick<ChangeEntry, 'recordKind' | 'recordId' | 'op' | 'changes'> & { record?: unknown; reason?: string };
 
 type Identified = { id: string };
 
@@ -340,6 +340,7 @@ export function chainEntries(changes: readonly RecordChange[], from: JournalMark
   changes.forEach((change, index) => {
     const unhashed: UnhashedChangeEntry = { seq: prev.seq + 1, at, by, ...change, prev: prev.hash };
     if (change.record === undefined) delete unhashed.record;
+    if (change.reason === undefined) delete unhashed.reason;
     if (index < changes.length - 1) unhashed.more = true;
     const entry = sealEntry(unhashed);
     entries.push(entry);

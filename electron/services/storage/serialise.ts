@@ -28,10 +28,10 @@ const CLOSE_LIST = Buffer.from(']');
  * The one place the database becomes the file's bytes, as the list of pieces to write in order:
  * together exactly the UTF-8 of JSON.stringify(db). The pieces are the cached records' own
  * buffers, written with one gathered write, so a save allocates (and the OS maps) no new copy
- * of the whole file.
+ * of the whole file. Pauses (yields) after every RECORDS_PER_STEP records, so the pieces can be
+ * gathered in slices between other work (see databasePartsInSlices).
  */
-export function databaseParts(db: Database): Buffer[] {
-  const parts: Buffer[] = [];
+function* gatherParts(db: Database, parts: Buffer[]): Generator<void, Buffer[]> {
   let head = '{';
   for (const [key, value] of Object.entries(db)) {
     if (value === undefined) continue;
@@ -41,15 +41,44 @@ export function databaseParts(db: Database): Buffer[] {
       continue;
     }
     parts.push(Buffer.from(head, 'utf8'), OPEN_LIST);
-    value.forEach((record, index) => {
+    for (let index = 0; index < value.length; index += 1) {
       if (index > 0) parts.push(COMMA);
-      parts.push(bytesOfRecord(record as object));
-    });
+      parts.push(bytesOfRecord(value[index] as object));
+      if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
+    }
     parts.push(CLOSE_LIST);
     head = '';
   }
   parts.push(Buffer.from(`${head}}`, 'utf8'));
   return parts;
+}
+
+const RECORDS_PER_STEP = 64;
+
+export function databaseParts(db: Database): Buffer[] {
+  const steps = gatherParts(db, []);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * databaseParts without holding the event loop more than about `sliceMs` at a time: records not
+ * yet encoded are encoded a slice at a time, with a turn of the event loop between slices
+ * (compaction writes the whole snapshot this way while saves and calls go on being answered).
+ */
+export async function databasePartsInSlices(db: Database, sliceMs = 4): Promise<Buffer[]> {
+  const steps = gatherParts(db, []);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
 }
 
 /** The whole file as one buffer (for backups and comparisons, not for every save). */

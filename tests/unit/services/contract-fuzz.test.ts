@@ -8,6 +8,7 @@ import { DatabaseSchema, type Database } from '../../../shared/domain/database';
 import { database, faisalabadMou, faisalabadProposal, IDS, writeDataFolder } from '../../support/mou-data';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedRecords } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 
@@ -49,9 +50,12 @@ const FUZZ_ORDER = [...METHOD_NAMES].sort((a, b) => Number(SWITCHES.has(a)) - Nu
 const LEAVES_DATA_FILE_ALONE = new Set<MethodName>([
   'getAppInfo', 'listProposals', 'getProposal', 'listMous', 'getMou', 'getDashboard', 'getRecoveryState', 'listBackups', 'backUpNow',
   'exportAll', 'exportProposalsCsv', 'exportMousCsv', 'previewImport', 'getMouSummaryHtml', 'exportMouSummaryPdf', 'chooseExportFolder', 'exportMouSummaryToFolder', 'exportCombinedMouSummariesPdf',
+  'recordHistory', 'verifyHistory',
 ]);
 
-const stored = (bytes: Buffer): Database => JSON.parse(bytes.toString('utf8')) as Database;
+/** What is saved (data file with the journal replayed), without the change-log mark. */
+const stored = async (): Promise<Database> => (await savedRecords(dataFileOf)) as Database;
+let dataFileOf = '';
 
 /** What an accepted call must have changed in the data file, and nothing else. */
 function expectExactlyTheChange(name: MethodName, input: unknown, before: Database, after: Database, value: unknown): void {
@@ -89,6 +93,7 @@ describe('every contract entry under arbitrary input', () => {
   it('a refused call leaves the data file byte-identical; an accepted one leaves a valid file holding exactly its change', async () => {
     const dir = await writeDataFolder(await makeDir(), database({ proposals: [faisalabadProposal()], mous: [faisalabadMou()] }));
     const dataFile = path.join(dir, DATA_FILE_NAME);
+    dataFileOf = dataFile;
     const dialogs = new ScriptedDialogs();
     const services = await openParkServices({ dataDir: dir, appVersion: 't', platform: { saveDialog: dialogs, openDialog: dialogs } });
     const tally = { refused: 0, accepted: 0, changed: 0 };
@@ -101,13 +106,15 @@ describe('every contract entry under arbitrary input', () => {
           } catch {
             return; // Electron's IPC could not carry it either
           }
-          const before = await readFile(dataFile);
+          // Every byte saved (data file, journal, history), and what opening would find.
+          const before = await savedBytes(dataFile);
+          const beforeData = await stored();
           if (typeof input === 'object' && input !== null && (input as { id?: unknown }).id === SEEDED) {
-            const seeded = stored(before).proposals[0];
+            const seeded = beforeData.proposals[0];
             Object.assign(input, seeded ? { id: seeded.id, expectedUpdatedAt: seeded.updatedAt } : { id: IDS.faisalabadProposal, expectedUpdatedAt: '2021-01-01T00:00:00.000Z' });
           }
           const result = await services.dispatch(name, structuredClone(input));
-          const after = await readFile(dataFile);
+          const after = await savedBytes(dataFile);
           if (!result.ok) {
             tally.refused++;
             expect(result.error.message.length).toBeGreaterThan(0);
@@ -121,8 +128,9 @@ describe('every contract entry under arbitrary input', () => {
           }
           if (!after.equals(before)) tally.changed++;
           // The file as the schema would produce it: nothing unknown, nothing unparsed.
-          expect(DatabaseSchema.parse(stored(after))).toEqual(stored(after));
-          expectExactlyTheChange(name, input, stored(before), stored(after), result.value);
+          const afterData = await stored();
+          expect(DatabaseSchema.parse(afterData)).toEqual(afterData);
+          expectExactlyTheChange(name, input, beforeData, afterData, result.value);
         }),
         { numRuns: 100 },
       );

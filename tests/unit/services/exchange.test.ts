@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/api/result';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { apiOf } from '../../support/typed-api';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 const base = { title: 'Faisalabad STP', city: 'Faisalabad', province: 'Punjab', grossAreaSqFt: 19500 };
@@ -61,11 +62,11 @@ describe('export and import', () => {
 
     const targetDir = await makeDir();
     const target = await open(targetDir);
-    const dataBefore = await readFile(path.join(targetDir, DATA_FILE_NAME)).catch(() => null);
+    const dataBefore = await savedBytes(path.join(targetDir, DATA_FILE_NAME));
     target.dialogs.openPaths.push(exported);
     const preview = value(await apiOf(target.services).previewImport({}));
     expect(preview).toMatchObject({ cancelled: false, file: exported, proposals: { added: [{ id: a.id, label: 'FSD-1 — Faisalabad STP' }], merged: [], leftAlone: [] }, differences: [] });
-    expect(await readFile(path.join(targetDir, DATA_FILE_NAME)).catch(() => null)).toEqual(dataBefore);
+    expect(await savedBytes(path.join(targetDir, DATA_FILE_NAME))).toEqual(dataBefore);
     expect(value(await apiOf(target.services).listProposals({}))).toEqual([]);
 
     if (preview.cancelled) throw new Error('unreachable');
@@ -119,18 +120,18 @@ describe('export and import', () => {
     ]);
 
     // Every difference needs a choice; without one nothing is applied.
-    const before = await readFile(path.join(dir, DATA_FILE_NAME));
+    const before = await savedBytes(path.join(dir, DATA_FILE_NAME));
     expect(await services.dispatch('applyImport', { importId: preview.importId, choices: [{ id: preview.differences[0]!.id, take: 'theirs' }] })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', message: expect.stringContaining('1 difference has no choice: EDIT-1 — Faisalabad STP, Notes') },
     });
-    expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(before);
+    expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(before);
 
     const applied = value(
       await api.applyImport({ importId: preview.importId, choices: [{ id: preview.differences[0]!.id, take: 'mine' }, { id: preview.differences[1]!.id, take: 'theirs' }] }),
     );
     expect(applied).toMatchObject({ added: 1, changed: 2 });
-    const stored = JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+    const stored = JSON.parse(JSON.stringify(await savedData(path.join(dir, DATA_FILE_NAME))));
     const byRef = Object.fromEntries(stored.proposals.map((p: Proposal) => [p.fields.referenceNumber, p]));
     expect(Object.keys(byRef).sort()).toEqual(['EDIT-1', 'MOVE-1', 'REF-9', 'SAME-1']);
     expect(byRef['EDIT-1'].fields).toMatchObject({ title: 'Faisalabad STP', notes: 'added there' });
@@ -148,7 +149,7 @@ describe('export and import', () => {
     const { services, dialogs } = await open(dir);
     const api = apiOf(services);
     const here = value(await api.createProposal({ fields: { ...base, referenceNumber: 'HERE-1' } })) as Proposal;
-    const before = await readFile(path.join(dir, DATA_FILE_NAME));
+    const before = await savedBytes(path.join(dir, DATA_FILE_NAME));
     const twin = { ...here, fields: { ...here.fields, referenceNumber: 'TWIN-2' } };
     const missingProposal = '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
     const files = {
@@ -166,7 +167,7 @@ describe('export and import', () => {
       const result = await services.dispatch('previewImport', {});
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(expected[name as keyof typeof expected]) } });
       expect(result, name).toMatchObject({ error: { message: expect.stringContaining('nothing was changed') } });
-      expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(before);
+      expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(before);
     }
     expect(value(await api.listMous({}))).toEqual([]);
   });

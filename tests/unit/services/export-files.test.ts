@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { historyPathOf, journalPathOf } from '../../../electron/services/storage/journal';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATA_FILE_NAME, openParkServices, type ParkServices } from '../../../electron/services/park-services';
 import type { StorageFs } from '../../../electron/services/storage/storage-fs';
@@ -122,10 +123,13 @@ describe.runIf(process.platform !== 'win32')('who may read what Park Desk writes
     exported.push(batch.value.path);
     for (const file of exported) expect([path.basename(file), (await stat(file)).mode & 0o777]).toEqual([path.basename(file), 0o644]);
 
-    value(await services.dispatch('updateSettings', { officialName: 'Ayesha' })); // the data file as Park Desk writes it
+    value(await services.dispatch('updateSettings', { officialName: 'Ayesha' })); // the journal as Park Desk writes it
+    await services.store.compactNow(); // the data file and the history archive as Park Desk writes them
+    value(await services.dispatch('updateSettings', { officialName: 'Ayesha Khan' })); // a journal started afresh
     value(await services.dispatch('backUpNow', {}));
     const backups = path.join(dataDir, 'backups');
-    for (const file of [path.join(dataDir, DATA_FILE_NAME), ...(await readdir(backups)).map((n) => path.join(backups, n))]) {
+    const changeLog = [journalPathOf, historyPathOf].map((of) => of(path.join(dataDir, DATA_FILE_NAME)));
+    for (const file of [path.join(dataDir, DATA_FILE_NAME), ...changeLog, ...(await readdir(backups)).map((n) => path.join(backups, n))]) {
       expect([path.basename(file), (await stat(file)).mode & 0o777]).toEqual([path.basename(file), 0o600]);
     }
   });

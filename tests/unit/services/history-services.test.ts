@@ -12,6 +12,7 @@ import type { Dashboard } from '../../../shared/domain/dashboard';
 import type { Result } from '../../../shared/api/result';
 import { PIPELINE_STAGES } from '../../../shared/domain/stages';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 const NOW = '2026-11-25T10:00:00.000Z';
@@ -32,7 +33,8 @@ function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
-const stored = async (dir: string) => JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+/** What is saved (data file and journal), as untyped JSON like the file it used to read. */
+const stored = async (dir: string) => JSON.parse(JSON.stringify(await savedData(path.join(dir, DATA_FILE_NAME))));
 
 async function open(name = 'Ayesha Khan') {
   const dir = await makeDir();
@@ -154,7 +156,7 @@ describe('MoUs at their real status, in step with their proposal', () => {
   it('saves neither when the proposal cannot move (a stale copy), and says so at the checkbox', async () => {
     const { dir, services } = await open();
     const proposal = await proposalBeforeSigning(services);
-    const before = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+    const before = await savedBytes(path.join(dir, DATA_FILE_NAME));
     const result = await services.dispatch('createMou', {
       fields: mouFields(),
       proposalId: proposal.id,
@@ -162,7 +164,7 @@ describe('MoUs at their real status, in step with their proposal', () => {
       moveProposal: { expectedUpdatedAt: '2020-01-01T00:00:00.000Z' },
     });
     expect(result).toMatchObject({ ok: false, error: { fieldErrors: { moveProposal: expect.stringContaining('changed since') } } });
-    expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
+    expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(before);
   });
 
   it('a status move is back-dated under the stage rules and can move the proposal along', async () => {

@@ -9,6 +9,7 @@ import { generateParkData } from '../../bench/generate-park-data';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { apiOf } from '../../support/typed-api';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 afterEach(() => vi.restoreAllMocks());
@@ -53,7 +54,7 @@ describe('reading a file to import, in a worker thread', () => {
   it('can be cancelled while it reads: the preview answers "cancelled" and nothing changes', async () => {
     const file = await exportFile(2000);
     const services = await openWithDialog(file);
-    const before = await readFile(path.join(path.dirname(services.dataFile), DATA_FILE_NAME)).catch(() => null);
+    const before = await savedBytes(path.join(path.dirname(services.dataFile), DATA_FILE_NAME));
     const preview = apiOf(services).previewImport({});
     await vi.waitFor(async () => expect(await apiOf(services).getImportReadingProgress({})).toMatchObject({ ok: true, value: { reading: true, file } }), { interval: 5 });
     expect(await apiOf(services).cancelImportReading({})).toEqual({ ok: true, value: { cancelled: true } });
@@ -61,7 +62,7 @@ describe('reading a file to import, in a worker thread', () => {
     expect(await apiOf(services).getImportReadingProgress({})).toEqual({ ok: true, value: { reading: false } });
     // Nothing was kept to apply, and the data file is as it was.
     expect(await services.dispatch('applyImport', { importId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await readFile(services.dataFile).catch(() => null)).toEqual(before);
+    expect(await savedBytes(services.dataFile)).toEqual(before);
     await services.close();
   });
 

@@ -7,6 +7,7 @@ import type { MouSummary } from '../../../shared/domain/mou-summary';
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { Result } from '../../../shared/api/result';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 const proposalFields = {
@@ -39,7 +40,8 @@ function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
   return result.value as T;
 }
-const readStored = async (dir: string) => JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+/** What is saved (data file and journal), as untyped JSON like the file it used to read. */
+const readStored = async (dir: string) => JSON.parse(JSON.stringify(await savedData(path.join(dir, DATA_FILE_NAME))));
 
 async function withProposal() {
   const dir = await makeDir();

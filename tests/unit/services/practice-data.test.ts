@@ -9,6 +9,7 @@ import type { Proposal } from '../../../shared/domain/proposal';
 import type { Result } from '../../../shared/api/result';
 import { apiOf } from '../../support/typed-api';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData, savedRecords } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 
@@ -23,7 +24,7 @@ function clockAt(iso: string) {
 }
 
 const open = (dataDir: string, clock = clockAt('2026-11-25T10:00:00.000Z')) => openParkServices({ dataDir, appVersion: '0.0.0-test', clock });
-const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Database;
+const readJson = (file: string): Promise<Database> => savedData(file);
 
 describe('practice data apart from the register', () => {
   it('opens the sample parks in a practice folder, leaves the register untouched and locked, and returns to it', async () => {
@@ -32,7 +33,8 @@ describe('practice data apart from the register', () => {
     const api = apiOf(services);
     value(await api.updateSettings({ officialName: 'Ayesha Khan' }));
     const own = value(await api.createProposal({ fields: { referenceNumber: 'OWN-1', title: 'Lahore STP', city: 'Lahore', province: 'Punjab', grossAreaSqFt: 10000 } }));
-    const registerBytes = await readFile(path.join(dir, DATA_FILE_NAME));
+    const registerBytes = await savedBytes(path.join(dir, DATA_FILE_NAME));
+    const registerData = await savedRecords(path.join(dir, DATA_FILE_NAME));
 
     expect(value(await api.loadSampleData({}))).toEqual({ added: 4, alreadyLoaded: false });
     const practiceDir = path.join(dir, 'practice');
@@ -44,7 +46,7 @@ describe('practice data apart from the register', () => {
     const quetta = rows.find((r) => r.city === 'Quetta')!;
     const proposal = value(await api.getProposal({ id: quetta.id }));
     value(await api.moveProposalStage({ id: quetta.id, expectedUpdatedAt: proposal.updatedAt, to: 'screening', on: '2026-11-25', note: 'practice' }));
-    expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(registerBytes);
+    expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(registerBytes);
     // The register stays this process's: a second copy of Park Desk is still refused.
     await expect(open(dir)).rejects.toMatchObject({ name: 'DataFileInUseError' });
     // Removing sample records is a register matter.
@@ -59,7 +61,8 @@ describe('practice data apart from the register', () => {
     expect(value(await api.loadSampleData({}))).toEqual({ added: 0, alreadyLoaded: true });
     expect(value(await api.listProposals({})).find((r) => r.city === 'Quetta')!.stage).toBe('screening');
     await services.close();
-    expect(await readFile(path.join(dir, DATA_FILE_NAME))).toEqual(registerBytes);
+    // Closing brings the data file up to date (a compaction): the same records, now in the data file.
+    expect(await savedRecords(path.join(dir, DATA_FILE_NAME))).toEqual(registerData);
   });
 
   it('removes exactly the sample records an older version put in the register and nothing changed since, after a backup', async () => {

@@ -5,6 +5,7 @@ import { DATA_FILE_NAME, openParkServices } from '../../../electron/services/par
 import type { Proposal } from '../../../shared/domain/proposal';
 import type { Result } from '../../../shared/api/result';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 const fields = { referenceNumber: 'PSEB/STP/RWP/2021-02', title: 'Rawalpindi STP', city: 'Rawalpindi', province: 'Punjab', grossAreaSqFt: 44000 };
@@ -19,7 +20,8 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-const readStored = async (dir: string) => JSON.parse(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8'));
+/** What is saved (data file and journal), as untyped JSON like the file it used to read. */
+const readStored = async (dir: string) => JSON.parse(JSON.stringify(await savedData(path.join(dir, DATA_FILE_NAME))));
 
 describe('proposal services over a real data file', () => {
   it('creates a proposal on disk in the Received stage, recording who entered it', async () => {
@@ -123,14 +125,14 @@ describe('proposal services over a real data file', () => {
     const dir = await makeDir();
     const services = await open(dir);
     value(await services.dispatch('createProposal', { fields }));
-    const before = await readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+    const before = await savedBytes(path.join(dir, DATA_FILE_NAME));
     await chmod(dir, 0o500);
     try {
       if (process.getuid?.() === 0) return; // root writes through permissions; the data-safety suite injects failures instead
       const result = await services.dispatch('createProposal', { fields: { ...fields, referenceNumber: 'NEW-1' } });
       expect(result).toMatchObject({ ok: false, error: { code: 'storage' } });
       expect(value(await services.dispatch('listProposals', {}))).toHaveLength(1);
-      expect(await readFile(path.join(dir, DATA_FILE_NAME), 'utf8')).toBe(before);
+      expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(before);
     } finally {
       await chmod(dir, 0o700);
     }

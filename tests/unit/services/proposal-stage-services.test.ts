@@ -6,6 +6,7 @@ import type { Proposal } from '../../../shared/domain/proposal';
 import type { Dashboard } from '../../../shared/domain/dashboard';
 import type { Result } from '../../../shared/api/result';
 import { useTempDataDir } from './temp-data-dir';
+import { savedBytes, savedData } from '../../support/saved-data';
 
 const makeDir = useTempDataDir();
 const fields = { referenceNumber: 'PSEB/STP/FSD/2021-01', title: 'Faisalabad STP', city: 'Faisalabad', province: 'Punjab', grossAreaSqFt: 19500 };
@@ -15,7 +16,7 @@ function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
   return result.value;
 }
-const readText = (dir: string) => readFile(path.join(dir, DATA_FILE_NAME), 'utf8');
+const readText = async (dir: string) => JSON.stringify(await savedData(path.join(dir, DATA_FILE_NAME)));
 
 async function setUp({ name = 'Ayesha Khan', proposalFields = fields as Record<string, unknown> } = {}) {
   const dir = await makeDir();
@@ -76,7 +77,7 @@ describe('moving a proposal through its stages', () => {
 
   it('refuses a move the stage machine does not allow, and leaves the file byte for byte as it was', async () => {
     const { dir, move } = await setUp();
-    const before = await readText(dir);
+    const before = await savedBytes(path.join(dir, DATA_FILE_NAME));
     expect(await move('received')).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'The proposal is already at Received.', fieldErrors: { to: expect.any(String) } },
@@ -84,7 +85,7 @@ describe('moving a proposal through its stages', () => {
     expect(await move('mou-signed')).toMatchObject({ ok: false, error: { fieldErrors: { note: expect.stringContaining('passed without a record') } } });
     expect(await move('rejected', '2026-11-25', '')).toMatchObject({ ok: false, error: { fieldErrors: { note: 'Give the reason for moving it to Rejected.' } } });
     expect(await move('nowhere')).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { to: 'Choose a stage from the list.' } } });
-    expect(await readText(dir)).toBe(before);
+    expect(await savedBytes(path.join(dir, DATA_FILE_NAME))).toEqual(before);
   });
 
   it('refuses a move made on a stale copy', async () => {

@@ -5,6 +5,7 @@ import { openParkServices, type ParkServices } from '../../../electron/services/
 import { practiceDataDir } from '../../../electron/services/practice-data';
 import type { Proposal } from '../../../shared/domain/proposal';
 import { useTempDataDir } from './temp-data-dir';
+import { savedData } from '../../support/saved-data';
 
 const FONTS_DIR = path.resolve(import.meta.dirname, '../../../renderer/public/fonts');
 const tempDir = useTempDataDir();
@@ -59,7 +60,7 @@ describe('occupancy returns', () => {
 
     // It is on disk, in the practice data file: a reopened folder reads it back.
     expect(path.dirname(services.active().dataFile)).toBe(practiceDir);
-    const file = JSON.parse(await (await import('node:fs/promises')).readFile(services.active().dataFile, 'utf8')) as { proposals: Proposal[] };
+    const file = await savedData(services.active().dataFile);
     expect(file.proposals.find((p) => p.id === rwp.id)!.occupancyReturns).toHaveLength(1);
 
     // An archived MoU (entered by mistake) no longer speaks for the park: no MoU, no targets.

@@ -30,8 +30,9 @@ export interface Writer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number): Writer {
-  const child = spawn(process.execPath, [bundle, dataDir, label, ...(maxWrites === undefined ? [] : [String(maxWrites)])], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startWriter(bundle: string, dataDir: string, label: string, maxWrites?: number, mode?: 'compact'): Writer {
+  const args = [bundle, dataDir, label, maxWrites === undefined ? 'unlimited' : String(maxWrites), ...(mode ? [mode] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const acked: string[] = [];
   const lines: string[] = [];
   let markReady: () => void = () => undefined;
