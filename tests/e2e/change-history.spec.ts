@@ -70,6 +70,9 @@ test('the Faisalabad proposal shows who changed its area and notes, and Verify h
     'Added',
     /^Received → Screening by Ayesha Khan on .*: Papers complete; building plans received\.$/,
   ]);
+  await page.getByRole('button', { name: 'Dismiss message' }).click();
+  await history.scrollIntoViewIfNeeded();
+  await history.screenshot({ path: test.info().outputPath('change-history.png') });
   await history.getByRole('button', { name: 'Show older (1 more change)' }).click();
   await expect(entries).toHaveCount(4);
   await expect(entries.last().getByRole('heading')).toContainText('Created by Ayesha Khan');
@@ -77,9 +80,6 @@ test('the Faisalabad proposal shows who changed its area and notes, and Verify h
   // The page's own facts agree with the history's newest "after".
   await expect(page.getByRole('region', { name: 'Area and capacity' })).toContainText('20,000 sq ft');
   await expectNoAxeViolations(page, 'a proposal page with its change history');
-  await page.getByRole('button', { name: 'Dismiss message' }).click();
-  await history.scrollIntoViewIfNeeded();
-  await history.screenshot({ path: test.info().outputPath('change-history.png') });
 
   // Verify history: the chain holds.
   let panel = await verifyHistory(page);
