@@ -54,6 +54,9 @@ const RECORD_LABELS: Labels = {
   updatedAt: 'Last changed',
   archivedAt: 'Archived',
   fields: 'Fields',
+  // The counts a restore or an import records when it replaces every record.
+  proposals: 'Proposals',
+  mous: 'MoUs',
 };
 
 const PROPOSAL_LISTS: Readonly<Record<string, ItemLabels>> = {

@@ -35,10 +35,11 @@ export interface ChangeEntryRows {
 /** Kept by the store on every save; they say nothing an official would look for. */
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
 
+/** A replace-all entry's reason is the kind of the backup the store took just before it. */
 const REPLACE_REASONS: Readonly<Record<string, string>> = {
-  restore: 'a backup restored',
-  import: 'records imported from a file',
-  'fresh-start': 'started empty after a damaged file',
+  'before-restore': 'a backup restored (or an empty start after a damaged file)',
+  'before-import': 'records imported from a file',
+  'before-removal': 'the sample parks removed',
 };
 
 /** Names for ids a value may hold: a record's parties (an obligation's "Owed by"), by id. */

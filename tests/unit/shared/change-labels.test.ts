@@ -180,8 +180,22 @@ describe('one entry of a record\'s history as the page lists it', () => {
   });
 
   it('says so when a restore or an import replaced every record', () => {
-    expect(changeEntryRows('proposal', { ...entry, op: 'replace-all', reason: 'restore', changes: [] }).title).toBe('All records replaced: a backup restored');
-    expect(changeEntryRows('mou', { ...entry, op: 'replace-all', reason: 'import', changes: [] }).title).toBe('All records replaced: records imported from a file');
+    const restore = changeEntryRows('proposal', {
+      ...entry,
+      recordKind: 'database',
+      op: 'replace-all',
+      reason: 'before-restore',
+      changes: [
+        { field: 'proposals', before: 12, after: 1234 },
+        { field: 'mous', before: 3, after: 3 },
+      ],
+    });
+    expect(restore.title).toBe('All records replaced: a backup restored (or an empty start after a damaged file)');
+    expect(restore.rows).toEqual([
+      { label: 'Proposals', before: '12', after: '1,234' },
+      { label: 'MoUs', before: '3', after: '3' },
+    ]);
+    expect(changeEntryRows('mou', { ...entry, op: 'replace-all', reason: 'before-import', changes: [] }).title).toBe('All records replaced: records imported from a file');
   });
 
   it('names the party an obligation is owed by, from the MoU as it is now', () => {
