@@ -30,7 +30,8 @@ async function verifyHistory(page: Page) {
 /**
  * Issue 15 item 2, the auditor's view: each save of the Faisalabad proposal is listed on its
  * page (who, when, every field before and after, Urdu intact), Verify history finds the chain
- * intact, and after one byte of an old journal entry is changed it names that change.
+ * intact, a restore shows as replacing every record, and after one byte of an old entry of the
+ * change log is changed Verify history names that change.
  */
 test('the Faisalabad proposal shows who changed its area and notes, and Verify history names the change altered on disk', async ({ app, openApp }) => {
   test.setTimeout(180_000);
@@ -89,6 +90,19 @@ test('the Faisalabad proposal shows who changed its area and notes, and Verify h
   );
   await expectNoAxeViolations(page, 'the Data screen with Verify history passed');
   await panel.screenshot({ path: test.info().outputPath('verify-history-intact.png') });
+
+  // A restore replaces every record: the proposal's history says so.
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status')).toContainText('Backed up:');
+  const backups = page.getByRole('table', { name: 'Backups' });
+  await backups.getByRole('row', { name: /Backed up by hand/ }).getByRole('button', { name: /^Restore backup of/ }).click();
+  await page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore backup' }).click();
+  await expect(page.getByRole('status')).toContainText('1 proposal and 0 MoUs');
+  await nav(page, 'Proposals').click();
+  await page.getByRole('button', { name: FAISALABAD.title }).click();
+  await expect(entries.first().getByRole('heading')).toContainText('All records replaced: a backup restored');
+  await expect(entries.first()).toContainText('Every record was replaced at this point, this one included.');
+  await expect(entries.first().getByRole('row', { name: /^Proposals/ }).getByRole('cell')).toHaveText(['1', '1']);
 
   // Test only: one byte of the proposal's first entry is changed on disk, with the app closed.
   await app.close();

@@ -125,7 +125,7 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
                     <span className="muted">(change {entry.seq})</span>
                   </h3>
                   {entry.op === 'replace-all' && (
-                    <p className="muted">Every record was replaced at this point, this one included; a backup of the data just before it was taken first.</p>
+                    <p className="muted">Every record was replaced at this point, this one included.</p>
                   )}
                   <EntryTable entry={view} />
                 </li>
