@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { test, expect, type ParkDeskApp } from './fixtures';
 import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
+import { savedBytes, savedData } from '../support/saved-data';
 
 interface StoredFile {
   proposals: { id: string; fields: { referenceNumber: string; title: string; notes?: string }; stageHistory: { from: string | null; to: string; by: string; note: string }[] }[];
@@ -94,8 +95,9 @@ test('a stage move recorded on each of two computers: the import keeps both, in 
 test('a file with a duplicated id, or an MoU linked to a proposal that exists nowhere, is refused naming the records; nothing changes', async ({ app }) => {
   await enterFaisalabadProposal(app.page);
   const dataFile = path.join(app.dataDir, DATA_FILE_NAME);
-  const before = await readFile(dataFile);
-  const stored = JSON.parse(before.toString('utf8')) as StoredFile & { schemaVersion: number; settings: unknown };
+  // What is saved: the data file and its journal (saves append to the journal).
+  const before = await savedBytes(dataFile);
+  const stored = (await savedData(dataFile)) as unknown as StoredFile & { schemaVersion: number; settings: unknown };
   const mine = stored.proposals[0]!;
   const dir = await mkdtemp(path.join(tmpdir(), 'park-desk-bad-'));
 
@@ -131,13 +133,13 @@ test('a file with a duplicated id, or an MoU linked to a proposal that exists no
   await previewImport(app, orphan);
   await expect(app.page.getByRole('status').filter({ hasText: 'MoU PSEB/MoU/STP/ORPHAN' })).toContainText('MoU PSEB/MoU/STP/ORPHAN is linked to a proposal that is neither in the file nor on this computer.');
 
-  expect(await readFile(dataFile)).toEqual(before);
+  expect(await savedBytes(dataFile)).toEqual(before);
 });
 
 test('sample data opens as practice data with a banner on every screen; the register never holds it', async ({ app }) => {
   const { page } = app;
   await enterFaisalabadProposal(page);
-  const before = await readFile(path.join(app.dataDir, DATA_FILE_NAME));
+  const before = await savedBytes(path.join(app.dataDir, DATA_FILE_NAME));
 
   await nav(page, 'Data').click();
   await page.getByRole('button', { name: 'Load sample data' }).click();
@@ -152,7 +154,7 @@ test('sample data opens as practice data with a banner on every screen; the regi
   const table = page.getByRole('table', { name: 'Proposals' });
   await expect(page.getByText('4 proposals')).toBeVisible();
   await expect(table.getByRole('row', { name: /Rawalpindi/ })).toContainText('Operational');
-  expect(await readFile(path.join(app.dataDir, DATA_FILE_NAME))).toEqual(before);
+  expect(await savedBytes(path.join(app.dataDir, DATA_FILE_NAME))).toEqual(before);
 
   await banner.getByRole('button', { name: 'Return to the register' }).click();
   await expect(page.getByRole('status')).toContainText('Back in the register.');
@@ -164,7 +166,7 @@ test('sample data opens as practice data with a banner on every screen; the regi
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await expect(attention).toBeVisible();
   await expect(attention).not.toContainText('Illustrative');
-  expect(await readFile(path.join(app.dataDir, DATA_FILE_NAME))).toEqual(before);
-  const practice = JSON.parse(await readFile(path.join(app.dataDir, 'practice', DATA_FILE_NAME), 'utf8')) as StoredFile;
+  expect(await savedBytes(path.join(app.dataDir, DATA_FILE_NAME))).toEqual(before);
+  const practice = await savedData(path.join(app.dataDir, 'practice', DATA_FILE_NAME));
   expect(practice.proposals).toHaveLength(4);
 });

@@ -4,8 +4,12 @@ import { readDatabaseJson, type DatabaseReading } from '../storage/serialise';
 /** An export wraps the records with where and when they came from; a bare data file or backup is accepted too. */
 export const EXPORT_FORMAT = 'park-desk-export';
 
+/**
+ * `chain`: where the exporting computer's change log stood (the seq and hash of its last entry,
+ * see shared/domain/change-entry.ts), so the export can be matched to that computer's history.
+ */
 export function exportText(data: Readonly<Database>, exportedAt: string, appVersion: string): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, formatVersion: 1, exportedAt, appVersion, data });
+  return JSON.stringify({ format: EXPORT_FORMAT, formatVersion: 1, exportedAt, appVersion, ...(data.journal ? { chain: data.journal } : {}), data });
 }
 
 export function readExportText(text: string): DatabaseReading & { exportedAt?: string } {

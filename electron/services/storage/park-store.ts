@@ -124,7 +124,7 @@ export class ParkStore {
   backupProblem: string | undefined;
   /** Why the last compaction failed (the journal keeps every save meanwhile); cleared by the next that works. */
   compactionProblem: string | undefined;
-  /** Encoding every record ahead of the first save; a save waits for it rather than doing it in one block. */
+  /** Encoding every record ahead of the first compaction, a slice at a time; a compaction waits for it. */
   private warming: Promise<void> = Promise.resolve();
   /** The last entry of the chain (what the next entry names as its previous). */
   private tail: JournalMark = EMPTY_MARK;
@@ -513,7 +513,6 @@ export class ParkStore {
 
   /** Appends entries (one save's) with one write and one fsync; on failure nothing counts as saved. */
   private async appendEntries(entries: ChangeEntry[]): Promise<void> {
-    await this.warming;
     const lines = entries.map((entry) => ({ seq: entry.seq, at: entry.at, bytes: entryLine(entry) }));
     try {
       if (this.journalNeedsRewrite || !this.appendHandle) {
