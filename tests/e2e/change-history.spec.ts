@@ -77,6 +77,8 @@ test('the Faisalabad proposal shows who changed its area and notes, and Verify h
   await history.getByRole('button', { name: 'Show older (1 more change)' }).click();
   await expect(entries).toHaveCount(4);
   await expect(entries.last().getByRole('heading')).toContainText('Created by Ayesha Khan');
+  // The button is gone; focus is on the first change it revealed, so the keyboard goes on from there.
+  await expect(entries.last().getByRole('heading')).toBeFocused();
 
   // The page's own facts agree with the history's newest "after".
   await expect(page.getByRole('region', { name: 'Area and capacity' })).toContainText('20,000 sq ft');

@@ -84,6 +84,12 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
   const [entries, setEntries] = useState<HistoryEntryView[]>();
   const [error, setError] = useState<string>();
   const [shown, setShown] = useState(FIRST_SHOWN);
+  /** After "Show older", focus goes to the first change it revealed (the button may be gone). */
+  const [focusSeq, setFocusSeq] = useState<number>();
+
+  useEffect(() => {
+    if (focusSeq !== undefined) document.getElementById(`${headingId}-change-${focusSeq}`)?.focus();
+  }, [focusSeq, headingId]);
 
   useEffect(() => {
     let current = true;
@@ -120,7 +126,7 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
               const view = changeEntryRows(kind, entry, record);
               return (
                 <li key={entry.seq} className="change-entry">
-                  <h3 className="change-entry-heading">
+                  <h3 className="change-entry-heading" id={`${headingId}-change-${entry.seq}`} tabIndex={-1}>
                     <span className="timeline-date">{formatDateTime(entry.at)}</span> {view.title} by {entry.by || 'an official whose name was not set'}{' '}
                     <span className="muted">(change {entry.seq})</span>
                   </h3>
@@ -133,7 +139,14 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
             })}
           </ol>
           {older > 0 && (
-            <button type="button" className="button small" onClick={() => setShown(shown + MORE_SHOWN)}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setFocusSeq(entries[shown]?.seq);
+                setShown(shown + MORE_SHOWN);
+              }}
+            >
               Show older ({countOf(older, 'more change')})
             </button>
           )}
