@@ -103,3 +103,14 @@ function entryTitle(entry: HistoryEntryView): string {
       return entry.op;
   }
 }
+
+/** A record's own entries with the replacements since it was first recorded, newest first. */
+export function withReplacements(own: readonly HistoryEntryView[], replacements: readonly HistoryEntryView[]): HistoryEntryView[] {
+  const since = own[0]?.seq ?? 0;
+  return mergeBySeq(own, replacements.filter((entry) => entry.seq > since)).reverse();
+}
+
+/** Two lists of entries, each oldest first, as one. */
+export function mergeBySeq<T extends { seq: number }>(a: readonly T[], b: readonly T[]): T[] {
+  return [...a, ...b].sort((x, y) => x.seq - y.seq);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeFieldLabel, itemPositions, wordsOf } from '../../../shared/domain/change-labels';
 import { changeFieldUnit, formatChangeValue } from '../../../shared/domain/change-values';
-import { changeEntryRows } from '../../../shared/domain/change-rows';
+import { changeEntryRows, withReplacements } from '../../../shared/domain/change-rows';
 import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
 import { MOU_FIELD_LABELS } from '../../../shared/domain/mou-labels';
 import { MOU_FORM_SECTIONS } from '../../../renderer/src/features/mous/mou-form-values';
@@ -205,4 +205,13 @@ describe('one entry of a record\'s history as the page lists it', () => {
     const rows = changeEntryRows('mou', { ...entry, recordKind: 'mou', op: 'update', changes: [{ field: `fields.obligations.${obligation}.partyId`, after: pseb }] }, mou);
     expect(rows.rows).toEqual([{ label: 'Obligation 1 · Owed by', before: '', after: 'PSEB' }]);
   });
+});
+
+it('a record\'s history takes in the replacements since it was first recorded, newest first', () => {
+  const at = '2026-03-12T05:42:00.000Z';
+  const e = (seq: number, op: string) => ({ seq, at, by: 'Ayesha Khan', recordKind: op === 'replace-all' ? 'database' : 'proposal', op, changes: [] });
+  const merged = withReplacements([e(4, 'create'), e(9, 'update')], [e(2, 'replace-all'), e(7, 'replace-all'), e(12, 'replace-all')]);
+  expect(merged.map((entry) => entry.seq)).toEqual([12, 9, 7, 4]);
+  // A record from before the change log was kept: every replacement may have brought it.
+  expect(withReplacements([], [e(2, 'replace-all')]).map((entry) => entry.seq)).toEqual([2]);
 });

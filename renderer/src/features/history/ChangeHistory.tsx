@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import './history.css';
 import type { ChangeRecordKind } from '../../../../shared/domain/change-labels';
-import { changeEntryRows, type HistoryEntryView } from '../../../../shared/domain/change-rows';
+import { changeEntryRows, withReplacements, type HistoryEntryView } from '../../../../shared/domain/change-rows';
 import { formatDateTime } from '../../../../shared/format/dates';
 import { countOf } from '../../../../shared/format/plural';
-import { loadRecordHistory } from './history-client';
+import { loadRecordHistory, loadReplacements } from './history-client';
 
 /** The newest entries shown at first; "Show older" adds this many more each time. */
 const FIRST_SHOWN = 3;
@@ -93,12 +93,21 @@ export function ChangeHistory({ kind, recordId, record, version }: { kind: Chang
 
   useEffect(() => {
     let current = true;
+    let own: HistoryEntryView[] | undefined;
+    let replacements: HistoryEntryView[] = [];
+    const show = () => {
+      if (current && own) setEntries(withReplacements(own, replacements));
+    };
     void loadRecordHistory(kind, recordId).then((result) => {
       if (!current) return;
-      if (result.ok) {
-        setEntries([...result.value].sort((a, b) => b.seq - a.seq));
-        setError(undefined);
-      } else setError(result.error.message);
+      if (!result.ok) return setError(result.error.message);
+      own = result.value;
+      setError(undefined);
+      show();
+    });
+    void loadReplacements().then((found) => {
+      replacements = found;
+      show();
     });
     return () => {
       current = false;

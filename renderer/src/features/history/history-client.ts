@@ -6,21 +6,18 @@ import { api, call } from '../../app/api-client';
 
 export type Verification = HistoryVerification;
 
-/**
- * A record's entries from the change log, oldest first, with the saves that replaced every record
- * (a restore, an import) since it was created: they changed this record too.
- */
+/** A record's entries from the change log, oldest first. */
 export async function loadRecordHistory(kind: ChangeRecordKind, recordId: string): Promise<Result<HistoryEntryView[]>> {
-  const [own, whole] = await Promise.all([call(api().recordHistory({ kind, id: recordId })), call(api().recordHistory({ kind: 'database', id: 'database' }))]);
-  if (!own.ok) return own;
-  const since = own.value[0]?.seq ?? 0;
-  const replaced = whole.ok ? whole.value.filter((entry) => entry.op === 'replace-all' && entry.seq > since) : [];
-  return { ok: true, value: mergeBySeq(own.value, replaced) };
+  return call(api().recordHistory({ kind, id: recordId }));
 }
 
-/** Two lists of entries, each oldest first, as one. */
-export function mergeBySeq<T extends { seq: number }>(a: readonly T[], b: readonly T[]): T[] {
-  return [...a, ...b].sort((x, y) => x.seq - y.seq);
+/**
+ * The saves that replaced every record (a restore, an import), oldest first: they changed each
+ * record too. Asked apart, so a record's own history shows without waiting for them.
+ */
+export async function loadReplacements(): Promise<HistoryEntryView[]> {
+  const whole = await call(api().recordHistory({ kind: 'database', id: 'database' }));
+  return whole.ok ? whole.value.filter((entry) => entry.op === 'replace-all') : [];
 }
 
 /** Recomputes the whole chain in main. */
