@@ -156,8 +156,11 @@ for (const size of sizes) {
   }
 }
 
-const bundle = await rendererJavaScriptGzipBytes();
-const printedBundle = `renderer JavaScript: ${(bundle.rawBytes / 1024).toFixed(0)} KiB, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzipped`;
+// Built by `npm run bench` (electron-vite build first); a run through tsx alone has no bundle to weigh.
+const bundle = await rendererJavaScriptGzipBytes().catch(() => undefined);
+const printedBundle = bundle
+  ? `renderer JavaScript: ${(bundle.rawBytes / 1024).toFixed(0)} KiB, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzipped`
+  : 'renderer JavaScript: not built (run through npm run bench to weigh it)';
 
 const pad = (text: string | number, width: number) => String(text).padEnd(width);
 console.log(`\nPark Desk benchmark, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${runs} runs (3 at 100k)\n`);

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, _electron, type Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { openBridgedApp } from '../support/browser-bridge';
 import { FaultyFs } from '../support/faulty-fs';
+import { savedData } from '../support/saved-data';
 import { createTestPlatform, type TestDialogs } from '../support/test-platform';
 
 export type AppKind = 'browser' | 'electron';
@@ -67,7 +67,8 @@ export const test = base.extend<Options & Fixtures>({
 
     await use(async (options = {}) => {
       const folder = options.dataDir ?? defaultDir;
-      const readDataFile = async () => JSON.parse(await readFile(path.join(folder, DATA_FILE_NAME), 'utf8')) as unknown;
+      // What is saved: the data file with its change log replayed (saves append to the journal).
+      const readDataFile = async (): Promise<unknown> => savedData(path.join(folder, DATA_FILE_NAME));
       let app: ParkDeskApp;
       if (appKind === 'electron') {
         const electronApp = await _electron.launch({
