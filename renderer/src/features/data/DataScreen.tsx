@@ -6,6 +6,7 @@ import { OperationalTargetPanel } from '../dashboard/OperationalTargetPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ExchangePanel } from './ExchangePanel';
 import { OffPcCopyPanel } from '../off-pc-copy/OffPcCopyPanel';
+import { VerifyHistoryPanel } from '../history/VerifyHistoryPanel';
 import { PracticePanel } from '../practice/PracticePanel';
 import { VerifyAttachmentsPanel } from '../attachments/VerifyAttachmentsPanel';
 import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
@@ -74,6 +75,7 @@ export function DataScreen() {
       <OffPcCopyPanel />
       <ExchangePanel />
       <VerifyAttachmentsPanel />
+      <VerifyHistoryPanel />
 
       <PracticePanel />
     </section>

@@ -19,6 +19,7 @@ import { currentStage, enteredCurrentStageAt, type Proposal } from '../../../../
 import { mouStepOf, proposalMouStep } from '../../../../shared/domain/proposal-mou-step';
 import { STAGE_LABELS } from '../../../../shared/domain/stages';
 import { CorrectMoveDialog, describeMove } from '../../components/CorrectMoveDialog';
+import { ChangeHistory } from '../history/ChangeHistory';
 import { MoveTimeline } from '../../components/MoveTimeline';
 import { NextActionPanel } from '../next-actions/NextActionPanel';
 import { formatDate, formatDateTime, todayInPakistan } from '../../../../shared/format/dates';
@@ -486,6 +487,8 @@ export function MouPage({ id }: { id: string }) {
           entryWord="as"
         />
       </section>
+
+      <ChangeHistory kind="mou" recordId={mou.id} record={mou} version={mou.updatedAt} />
 
       <ObligationDialog
         mou={mou}

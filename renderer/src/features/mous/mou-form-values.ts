@@ -8,6 +8,7 @@ import {
   UTILITY_PAYER_LABELS,
   type MouFormFields,
 } from '../../../../shared/domain/mou';
+import { MOU_FIELD_LABELS as L } from '../../../../shared/domain/mou-labels';
 import { mouExpiryDate } from '../../../../shared/domain/mou-dates';
 import type { MouDraft } from '../../../../shared/domain/mou-from-proposal';
 import { formatDate, parseDateText } from '../../../../shared/format/dates';
@@ -35,40 +36,40 @@ export const PARTY_TYPE_OPTIONS = choices(PARTY_TYPES, PARTY_TYPE_LABELS);
 /** The scalar fields by section, in the order an official reads an MoU. Labels match the schema's messages. */
 export const MOU_FORM_SECTIONS: Record<'identification' | 'dates' | 'space' | 'targets' | 'clauses' | 'notes', ScalarSpec[]> = {
   identification: [
-    { name: 'mouNumber', label: 'MoU number', kind: 'text', required: true, hint: 'e.g. PSEB/MoU/STP/FSD/2021' },
-    { name: 'type', label: 'MoU type', kind: 'choice', required: true, options: choices(MOU_TYPES, MOU_TYPE_LABELS), hint: 'Three-party adds a third party block' },
-    { name: 'venue', label: 'Venue', kind: 'text' },
+    { name: 'mouNumber', label: L.mouNumber, kind: 'text', required: true, hint: 'e.g. PSEB/MoU/STP/FSD/2021' },
+    { name: 'type', label: L.type, kind: 'choice', required: true, options: choices(MOU_TYPES, MOU_TYPE_LABELS), hint: 'Three-party adds a third party block' },
+    { name: 'venue', label: L.venue, kind: 'text' },
   ],
   dates: [
-    { name: 'signedOn', label: 'Date signed', kind: 'date', hint: DATE_HINT },
-    { name: 'effectiveOn', label: 'Effective date', kind: 'date', hint: 'If different from the date signed' },
-    { name: 'termYears', label: 'Term (years)', kind: 'number', unit: 'years' },
-    { name: 'termMonths', label: 'Term (months)', kind: 'number', unit: 'months', hint: '0 to 11, added to the years' },
-    { name: 'noticePeriodDays', label: 'Notice period', kind: 'number', unit: 'days' },
-    { name: 'nextReviewOn', label: 'Next review date', kind: 'date', hint: DATE_HINT },
-    { name: 'renewalTerms', label: 'Renewal terms', kind: 'long-text' },
+    { name: 'signedOn', label: L.signedOn, kind: 'date', hint: DATE_HINT },
+    { name: 'effectiveOn', label: L.effectiveOn, kind: 'date', hint: 'If different from the date signed' },
+    { name: 'termYears', label: L.termYears, kind: 'number', unit: 'years' },
+    { name: 'termMonths', label: L.termMonths, kind: 'number', unit: 'months', hint: '0 to 11, added to the years' },
+    { name: 'noticePeriodDays', label: L.noticePeriodDays, kind: 'number', unit: 'days' },
+    { name: 'nextReviewOn', label: L.nextReviewOn, kind: 'date', hint: DATE_HINT },
+    { name: 'renewalTerms', label: L.renewalTerms, kind: 'long-text' },
   ],
   space: [
-    { name: 'areaCommittedSqFt', label: 'Area committed', kind: 'number', unit: 'sq ft' },
-    { name: 'floorsCommitted', label: 'Floors committed', kind: 'text', hint: 'e.g. 6-8' },
-    { name: 'rentPerSqFt', label: 'Rent', kind: 'number', unit: 'Rs per sq ft' },
-    { name: 'subsidyPercent', label: 'PSEB rental subsidy', kind: 'number', unit: '%' },
-    { name: 'subsidyEndsOn', label: 'Subsidy end date', kind: 'date', hint: DATE_HINT },
-    { name: 'freeInternetEndsOn', label: 'Free internet end date', kind: 'date', hint: DATE_HINT },
-    { name: 'utilitiesPaidBy', label: 'Who pays utilities', kind: 'choice', options: choices(UTILITY_PAYERS, UTILITY_PAYER_LABELS) },
+    { name: 'areaCommittedSqFt', label: L.areaCommittedSqFt, kind: 'number', unit: 'sq ft' },
+    { name: 'floorsCommitted', label: L.floorsCommitted, kind: 'text', hint: 'e.g. 6-8' },
+    { name: 'rentPerSqFt', label: L.rentPerSqFt, kind: 'number', unit: 'Rs per sq ft' },
+    { name: 'subsidyPercent', label: L.subsidyPercent, kind: 'number', unit: '%' },
+    { name: 'subsidyEndsOn', label: L.subsidyEndsOn, kind: 'date', hint: DATE_HINT },
+    { name: 'freeInternetEndsOn', label: L.freeInternetEndsOn, kind: 'date', hint: DATE_HINT },
+    { name: 'utilitiesPaidBy', label: L.utilitiesPaidBy, kind: 'choice', options: choices(UTILITY_PAYERS, UTILITY_PAYER_LABELS) },
   ],
   targets: [
-    { name: 'targetFirms', label: 'Target firms', kind: 'number', unit: 'firms' },
-    { name: 'targetSeats', label: 'Target seats', kind: 'number', unit: 'seats' },
-    { name: 'targetJobs', label: 'Target jobs', kind: 'number', unit: 'jobs' },
+    { name: 'targetFirms', label: L.targetFirms, kind: 'number', unit: 'firms' },
+    { name: 'targetSeats', label: L.targetSeats, kind: 'number', unit: 'seats' },
+    { name: 'targetJobs', label: L.targetJobs, kind: 'number', unit: 'jobs' },
   ],
   clauses: [
-    { name: 'terminationClause', label: 'Termination', kind: 'long-text' },
-    { name: 'disputesClause', label: 'Disputes', kind: 'long-text' },
-    { name: 'brandingClause', label: 'Branding', kind: 'long-text' },
-    { name: 'confidentialityClause', label: 'Confidentiality', kind: 'long-text' },
+    { name: 'terminationClause', label: L.terminationClause, kind: 'long-text' },
+    { name: 'disputesClause', label: L.disputesClause, kind: 'long-text' },
+    { name: 'brandingClause', label: L.brandingClause, kind: 'long-text' },
+    { name: 'confidentialityClause', label: L.confidentialityClause, kind: 'long-text' },
   ],
-  notes: [{ name: 'notes', label: 'Notes', kind: 'long-text', hint: 'English or Urdu' }],
+  notes: [{ name: 'notes', label: L.notes, kind: 'long-text', hint: 'English or Urdu' }],
 };
 const ALL_SCALARS = Object.values(MOU_FORM_SECTIONS).flat();
 

@@ -20,6 +20,7 @@ import { ProposalMous } from '../mous/ProposalMous';
 import { OccupancyPanel } from '../reports/OccupancyPanel';
 import { NextActionPanel } from '../next-actions/NextActionPanel';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { ChangeHistory } from '../history/ChangeHistory';
 import { PROPOSAL_FORM_SECTIONS } from './proposal-form-layout';
 import { displayValue } from './proposal-form-values';
 
@@ -201,6 +202,8 @@ export function ProposalPage({ id }: { id: string }) {
           </section>
         ))}
       </div>
+
+      <ChangeHistory kind="proposal" recordId={proposal.id} record={proposal} version={proposal.updatedAt} />
 
       <MoveStageDialog
         proposal={proposal}
