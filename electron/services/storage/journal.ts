@@ -334,11 +334,12 @@ export function changesBetween(before: Database, after: Database): RecordChange[
 }
 
 /** Numbers, chains and hashes a save's record changes; every entry but the last is marked `more`. */
-export function chainEntries(changes: readonly RecordChange[], from: JournalMark, at: string, by: string): ChangeEntry[] {
+/** `by` names who made the changes: one name for all, or per change (a pull brings several authors' changes in one save). */
+export function chainEntries(changes: readonly RecordChange[], from: JournalMark, at: string, by: string | ((change: RecordChange) => string)): ChangeEntry[] {
   const entries: ChangeEntry[] = [];
   let prev = from;
   changes.forEach((change, index) => {
-    const unhashed: UnhashedChangeEntry = { seq: prev.seq + 1, at, by, ...change, prev: prev.hash };
+    const unhashed: UnhashedChangeEntry = { seq: prev.seq + 1, at, by: typeof by === 'string' ? by : by(change), ...change, prev: prev.hash };
     if (change.record === undefined) delete unhashed.record;
     if (change.reason === undefined) delete unhashed.reason;
     if (index < changes.length - 1) unhashed.more = true;

@@ -1,3 +1,4 @@
+import { recordedBy } from '../record-stamp';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { emptyDatabase, type Database } from '../../../shared/domain/database';
@@ -331,8 +332,13 @@ export class ParkStore {
     return this.tail;
   }
 
-  /** Applies `change` to a copy, appends what it changed to the journal, then makes it current. Returns what `change` returned. */
-  async update<T>(change: (draft: Database) => T): Promise<T> {
+  /**
+   * Applies `change` to a copy, appends what it changed to the journal, then makes it current.
+   * Returns what `change` returned. The journal names as "who" the official recording at this PC
+   * (their sync user name while connected), unless `options.authorOf` names a record's author: a
+   * change pulled from the shared register is recorded as its author's.
+   */
+  async update<T>(change: (draft: Database) => T, options: { authorOf?: (recordKind: string, recordId: string) => string | undefined } = {}): Promise<T> {
     return this.enqueue(async () => {
       this.assertWritable();
       if (this.currentProblem) throw new ApiFailure('storage', RECOVERY_NEEDED);
@@ -344,7 +350,10 @@ export class ParkStore {
         result = snapshotOfDrafts(change(draft as Database));
       });
       if (next === current) return result;
-      const entries = chainEntries(changesBetween(current, next), this.tail, this.clock.now().toISOString(), next.settings.officialName);
+      const here = recordedBy(next.settings);
+      const authorOf = options.authorOf;
+      const by = authorOf ? (c: { recordKind: string; recordId: string }) => authorOf(c.recordKind, c.recordId) ?? here : here;
+      const entries = chainEntries(changesBetween(current, next), this.tail, this.clock.now().toISOString(), by);
       if (entries.length === 0) {
         this.db.data = next;
         return result;

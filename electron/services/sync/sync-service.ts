@@ -321,7 +321,7 @@ export class SyncService implements SyncCallsService {
 
   /** Merges server documents into the store (one write), then records their revisions. */
   private async applyRemote(docs: CouchDoc[], client: CouchClient): Promise<void> {
-    const writes: { kind: RecordKind; record: AnyRecord; docId: string; conflicts: StoredConflict[] }[] = [];
+    const writes: { kind: RecordKind; record: AnyRecord; docId: string; conflicts: StoredConflict[]; by?: string }[] = [];
     const synced: SyncStateFile['docs'] = {};
     const losers: CouchDoc[] = [];
     let unreadable = 0;
@@ -352,11 +352,12 @@ export class SyncService implements SyncCallsService {
         next = this.merge(doc._id, known?.base, { ...remote, record: remote.record }, local, localConflicts);
       }
       if (!local || !deepEqual(local, next.record) || !deepEqual(localConflicts, next.conflicts)) {
-        writes.push({ kind: remote.kind, record: next.record, docId: doc._id, conflicts: next.conflicts });
+        writes.push({ kind: remote.kind, record: next.record, docId: doc._id, conflicts: next.conflicts, ...(remote.by ? { by: remote.by } : {}) });
       }
       if (doc._rev) synced[doc._id] = { rev: doc._rev, hash: this.hashOfBody(remote), base: remote };
     }
     if (writes.length > 0) {
+      const authors = new Map<string, string>(writes.flatMap((w) => (w.by ? [[`${w.kind}:${w.record.id}`, w.by] as [string, string]] : [])));
       await this.store.update((db) => {
         const lists = { proposal: db.proposals, mou: db.mous } as unknown as Record<RecordKind, AnyRecord[]>;
         const indexes = { proposal: new Map<string, number>(), mou: new Map<string, number>() };
@@ -368,7 +369,8 @@ export class SyncService implements SyncCallsService {
           if (index === undefined) indexes[kind].set(record.id, list.push(record) - 1);
           else list[index] = record;
         }
-      });
+        // The change log records a pulled change as made by the official who pushed it.
+      }, { authorOf: (kind, id) => authors.get(`${kind}:${id}`) });
     }
     for (const { docId, conflicts } of writes) {
       if (conflicts.length > 0) this.state.conflicts[docId] = conflicts;

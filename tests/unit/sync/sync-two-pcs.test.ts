@@ -88,6 +88,8 @@ describe('two PCs replicating through one CouchDB-protocol server', () => {
     expect(await sync(a)).toMatchObject({ state: 'idle', waitingChanges: 0, conflictCount: 0 });
     expect(await sync(b)).toMatchObject({ state: 'idle', waitingChanges: 0 });
     expect(b.proposal(created.id).fields.title).toBe('Faisalabad STP');
+    // B's change log records the pulled proposal as its author's, not as B's own change.
+    expect((await b.services.store.changesOf('proposal', created.id)).map((entry) => entry.by)).toEqual(['amina']);
 
     // Offline, each moves the proposal on.
     const onA = await a.call<Proposal>('moveProposalStage', { id: created.id, expectedUpdatedAt: a.proposal(created.id).updatedAt, to: 'screening', on: today(), note: 'Papers complete.' });
