@@ -1,3 +1,4 @@
+import { savedBytes } from '../support/saved-data';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -56,7 +57,7 @@ test('export everything carries the signed scan in one bundle; a changed byte is
 
   // Another computer, a fresh data folder.
   const other = await openApp({ dataDir: testInfo.outputPath('other-computer') });
-  const otherData = await readFile(path.join(other.dataDir, 'park-desk-data.json')).catch(() => null);
+  const otherData = await savedBytes(path.join(other.dataDir, 'park-desk-data.json'));
 
   // A copy of the bundle with one byte of the scan changed is refused before any preview, naming the file.
   const tampered = testInfo.outputPath('tampered.parkdesk.zip');
@@ -67,7 +68,7 @@ test('export everything carries the signed scan in one bundle; a changed byte is
   await chooseImport(other, tampered);
   await expect(other.page.locator('.notices')).toContainText(`The attachment “\u2068${SCAN}\u2069” of \u2068MoU ${MOU_NUMBER}\u2069 was changed after the export`);
   await expect(other.page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
-  expect(await readFile(path.join(other.dataDir, 'park-desk-data.json')).catch(() => null)).toEqual(otherData);
+  expect(await savedBytes(path.join(other.dataDir, 'park-desk-data.json'))).toEqual(otherData);
   await other.page.screenshot({ path: testInfo.outputPath('bundle-refused.png'), fullPage: true });
 
   // The bundle as exported: previewed, applied, and the scan is in the store under the same hash.

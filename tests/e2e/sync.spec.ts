@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import { startTestCouch, type TestCouch } from '../support/couch-server';
+import { savedBytes } from '../support/saved-data';
 import { expectNoAxeViolations } from './accessibility';
 import { test as base, expect, type ParkDeskApp } from './fixtures';
 import { enterFaisalabadProposal, FAISALABAD, moveStage, setOfficialName } from './proposal-steps';
@@ -72,8 +72,9 @@ async function changeArea(page: Page, area: string) {
   await expect(page.getByRole('heading', { name: FAISALABAD.title, level: 1 })).toBeVisible();
 }
 
+/** Everything saved for the data file (snapshot, change log, history archive), as text. */
 async function storedText(app: ParkDeskApp): Promise<string> {
-  return readFile(path.join(app.dataDir, DATA_FILE_NAME), 'utf8');
+  return (await savedBytes(path.join(app.dataDir, DATA_FILE_NAME))).toString('utf8');
 }
 
 test('two officials, one register: a proposal entered offline reaches the other PC, moves on both are kept, a conflict is settled once, an outage loses nothing', async ({
@@ -128,7 +129,7 @@ test('two officials, one register: a proposal entered offline reaches the other 
   await nav(b, 'Proposals').click();
   await expect(b.getByRole('table', { name: 'Proposals' }).getByRole('button', { name: FAISALABAD.title })).toBeVisible(SYNC_WAIT);
   await openFaisalabad(b);
-  await expect(b.getByText(FAISALABAD.urduNote)).toBeVisible();
+  await expect(b.getByRole('region', { name: 'Notes' }).getByText(FAISALABAD.urduNote)).toBeVisible();
 
   // The server goes away. Both go on working: different stage moves, and the area typed differently.
   await couch.kill();

@@ -126,7 +126,7 @@ describe('export everything as a bundle', () => {
 
   it('refuses a bundle with an entry that points outside it (../x) or one it never writes', async () => {
     const target = await open(await makeDir());
-    const before = await readFile(path.join(target.dir, DATA_FILE_NAME)).catch(() => null);
+    const before = await savedBytes(path.join(target.dir, DATA_FILE_NAME));
     for (const [name, expected] of [
       ['../x', 'It holds a file named “../x”, which points outside the bundle'],
       ['notes.txt', 'It holds a file named “notes.txt”, which Park Desk never puts in a bundle'],
@@ -144,7 +144,7 @@ describe('export everything as a bundle', () => {
       await writeFile(file, bytes);
       const result = await importInto(target, file);
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining(expected) } });
-      expect(await readFile(path.join(target.dir, DATA_FILE_NAME)).catch(() => null)).toEqual(before);
+      expect(await savedBytes(path.join(target.dir, DATA_FILE_NAME))).toEqual(before);
     }
   });
 
