@@ -196,7 +196,7 @@ test('sample parks load once, on request, and never twice', async ({ app }) => {
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Rawalpindi/ })).toContainText('Operational');
 
   // They are practice data, in a folder of their own; the register was never written.
-  const stored = (await savedData(path.join(app.dataDir, 'practice', DATA_FILE_NAME))) as unknown as StoredFile;
+  const stored = await savedData(path.join(app.dataDir, 'practice', DATA_FILE_NAME));
   expect(stored.proposals.map((p) => p.fields.city).sort()).toEqual(['Bannu', 'Faisalabad', 'Quetta', 'Rawalpindi']);
   // The register was never written: neither its data file nor a change log exists.
   await expect(readFile(path.join(app.dataDir, DATA_FILE_NAME))).rejects.toThrow(/ENOENT/);
