@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATA_FILE_NAME } from '../../electron/services/park-services';
 import type { Api } from '../../shared/api/contract';
 import { test, expect, type ParkDeskApp } from './fixtures';
+import { savedData } from '../support/saved-data';
 
 const URDU_TITLE = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
 
@@ -194,7 +194,7 @@ test('sample parks load once, on request, and never twice', async ({ app }) => {
   await expect(page.getByRole('table', { name: 'Proposals' }).getByRole('row', { name: /Rawalpindi/ })).toContainText('Operational');
 
   // They are practice data, in a folder of their own; the register was never written.
-  const stored = JSON.parse(await readFile(path.join(app.dataDir, 'practice', DATA_FILE_NAME), 'utf8')) as StoredFile;
+  const stored = await savedData(path.join(app.dataDir, 'practice', DATA_FILE_NAME));
   expect(stored.proposals.map((p) => p.fields.city).sort()).toEqual(['Bannu', 'Faisalabad', 'Quetta', 'Rawalpindi']);
   await expect(app.readDataFile()).rejects.toThrow(/ENOENT/);
 });

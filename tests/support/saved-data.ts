@@ -9,17 +9,20 @@ const bytesIfAny = (file: string) => readFile(file).catch((error: NodeJS.ErrnoEx
 /**
  * What is saved for a data file, as opening it would find it: the data file (the snapshot) with
  * the journal's entries after its mark replayed. Saves append to the journal, so the data file
- * alone is what the last compaction wrote. Throws when the data file exists and cannot be read.
+ * alone is what the last compaction wrote. Throws when the data file exists and cannot be read,
+ * and ENOENT when neither it nor a journal exists (nothing was ever saved there).
  */
 export async function savedData(dataFile: string): Promise<Database> {
   const bytes = await bytesIfAny(dataFile);
+  const journal = await bytesIfAny(journalPathOf(dataFile));
+  // Nothing saved at all: as reading the data file alone would, say so (ENOENT).
+  if (bytes === null && journal === null) return readFile(dataFile).then(() => emptyDatabase());
   let base = emptyDatabase();
   if (bytes !== null) {
     const reading = readDatabaseBytes(bytes);
     if (reading.kind !== 'ok') throw new Error(`${dataFile}: ${reading.kind}`);
     base = reading.data;
   }
-  const journal = await bytesIfAny(journalPathOf(dataFile));
   if (journal === null) return base;
   const mark = base.journal?.seq ?? 0;
   return replayEntries(base, readJournal(journal).entries.filter((entry) => entry.seq > mark));

@@ -95,6 +95,26 @@ function readEntry(bytes: Uint8Array): { entry?: ChangeEntry; problem?: string }
   return { entry };
 }
 
+/**
+ * The entries of one record in a journal or history file, without reading every line: the file is
+ * searched for `"recordId":"<id>"` (how entryLine writes it) and only the lines holding it are
+ * parsed. Entries whose hash does not match are still listed (Verify history names them).
+ */
+export function entriesOfRecord(bytes: Uint8Array, kind: string, id: string): ChangeEntry[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = Buffer.from(`"recordId":${JSON.stringify(id)}`, 'utf8');
+  const found: ChangeEntry[] = [];
+  for (let at = buffer.indexOf(needle); at >= 0; ) {
+    const start = buffer.lastIndexOf(NEWLINE, at) + 1;
+    const end = buffer.indexOf(NEWLINE, at);
+    if (end < 0) break; // a cut-short last line
+    const { entry } = readEntry(buffer.subarray(start, end));
+    if (entry && entry.recordKind === kind && entry.recordId === id) found.push(entry);
+    at = buffer.indexOf(needle, end);
+  }
+  return found;
+}
+
 /** What opening makes of the journal file. */
 export interface JournalReading {
   /** Entries that stand, in order (after dropping a cut-short last save). */

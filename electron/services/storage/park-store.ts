@@ -16,6 +16,7 @@ import {
   chainEntries,
   changesBetween,
   EMPTY_MARK,
+  entriesOfRecord,
   entryLine,
   historyPathOf,
   journalPathOf,
@@ -559,7 +560,14 @@ export class ParkStore {
    * compactions folded into the data file) then the journal.
    */
   async changesOf(kind: RecordKind, id: string): Promise<ChangeEntry[]> {
-    return (await this.readChain()).filter((entry) => entry.recordKind === kind && entry.recordId === id);
+    const files = [this.historyFile, this.journalFile];
+    const bySeq = new Map<number, ChangeEntry>();
+    for (const file of files) {
+      const bytes = await readBytesIfAny(this.fs, file);
+      // An entry archived twice (a compaction repeated after a crash) is listed once.
+      if (bytes) for (const entry of entriesOfRecord(bytes, kind, id)) if (!bySeq.has(entry.seq)) bySeq.set(entry.seq, entry);
+    }
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   /**
