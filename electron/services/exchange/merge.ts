@@ -5,7 +5,7 @@ import { MouSchema, type Mou } from '../../../shared/domain/mou';
 import { ProposalSchema, type Proposal } from '../../../shared/domain/proposal';
 import { mergeRecords, pathKey, resolveConflicts, type RecordMerge } from '../../../shared/domain/record-merge';
 import { nextUpdatedAt } from '../record-stamp';
-import { differenceLabel, differenceValue } from './difference-labels';
+import { differenceLabel, differenceValue } from '../../../shared/domain/difference-words';
 
 type RecordKind = 'proposal' | 'mou';
 type AnyRecord = Proposal | Mou;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceLabel, differenceValue } from '../../../electron/services/exchange/difference-labels';
+import { differenceLabel, differenceValue } from '../../../shared/domain/difference-words';
 import { planMerge, settleMerge } from '../../../electron/services/exchange/merge';
 import { emptyDatabase } from '../../../shared/domain/database';
 import { mergeRecords } from '../../../shared/domain/record-merge';

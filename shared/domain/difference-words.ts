@@ -1,47 +1,18 @@
-import { PROPOSAL_FIELD_LABELS } from '../../../shared/domain/proposal-labels';
-import type { PathSegment } from '../../../shared/domain/record-merge';
-import { formatDate, formatDateTime } from '../../../shared/format/dates';
-import { formatNumber } from '../../../shared/format/numbers';
+import { AMENDMENT_FIELD_LABELS, MOU_FIELD_LABELS, OBLIGATION_FIELD_LABELS } from './mou-labels';
+import { PROPOSAL_FIELD_LABELS } from './proposal-labels';
+import type { PathSegment } from './record-merge';
+import { formatDate, formatDateTime } from '../format/dates';
+import { formatNumber } from '../format/numbers';
 
-/** The MoU form's words for its fields (the schema names them inline). */
-const MOU_FIELD_LABELS: Record<string, string> = {
-  mouNumber: 'MoU number',
-  type: 'MoU type',
+/** The MoU form's words (mou-labels.ts), with what a difference between two copies needs said more fully. */
+const MOU_FIELD_WORDS: Record<string, string> = {
+  ...MOU_FIELD_LABELS,
+  ...AMENDMENT_FIELD_LABELS,
+  ...OBLIGATION_FIELD_LABELS,
   parties: 'Parties and signatories',
-  witnesses: 'Witnesses',
-  venue: 'Venue',
-  signedOn: 'Date signed',
-  effectiveOn: 'Effective date',
-  termYears: 'Term (years)',
-  termMonths: 'Term (months)',
   noticePeriodDays: 'Notice period (days)',
-  renewalTerms: 'Renewal terms',
-  nextReviewOn: 'Next review date',
-  areaCommittedSqFt: 'Area committed',
-  floorsCommitted: 'Floors committed',
-  rentPerSqFt: 'Rent',
-  subsidyPercent: 'PSEB rental subsidy',
-  subsidyEndsOn: 'Subsidy end date',
-  freeInternetEndsOn: 'Free internet end date',
-  utilitiesPaidBy: 'Who pays utilities',
-  targetFirms: 'Target firms',
-  targetSeats: 'Target seats',
-  targetJobs: 'Target jobs',
-  terminationClause: 'Termination',
-  disputesClause: 'Disputes',
-  brandingClause: 'Branding',
-  confidentialityClause: 'Confidentiality',
-  previousMouId: 'Renews or supersedes',
   proposalId: 'Linked proposal',
-  notes: 'Notes',
-  description: 'Obligation',
-  owner: 'Owner',
-  dueOn: 'Due date',
-  completedOn: 'Date done',
   partyId: 'Party that owes it',
-  number: 'Amendment number',
-  date: 'Amendment date',
-  reason: 'Reason',
 };
 
 const LIST_ITEM_NAMES: Record<string, string> = { obligations: 'Obligation', amendments: 'Amendment', occupancyReturns: 'Return' };
@@ -53,9 +24,10 @@ function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function labelOf(key: string, kind: 'proposal' | 'mou'): string {
+/** A field's name in the form's words, on a proposal or an MoU; a field with no label is humanised. */
+export function labelOf(key: string, kind: 'proposal' | 'mou'): string {
   if (kind === 'proposal' && key in PROPOSAL_FIELD_LABELS) return PROPOSAL_FIELD_LABELS[key as keyof typeof PROPOSAL_FIELD_LABELS];
-  return MOU_FIELD_LABELS[key] ?? RECORD_KEYS[key] ?? humanise(key);
+  return MOU_FIELD_WORDS[key] ?? RECORD_KEYS[key] ?? humanise(key);
 }
 
 /** Words for where two copies differ, e.g. "Obligation “Hand over the building”: Due date". */
