@@ -75,6 +75,8 @@ test('export everything carries the signed scan in one bundle; a changed byte is
   await chooseImport(other, bundle);
   const preview = other.page.getByRole('region', { name: 'Import preview' });
   await expect(preview.getByRole('region', { name: 'MoUs in the file' })).toContainText('1 to add');
+  await expect(preview).toContainText(/Its change log verifies: \d+ changes?, unchanged since the export\./);
+  await preview.screenshot({ path: testInfo.outputPath('bundle-preview-verified.png') });
   await expectNoAxeViolations(other.page, 'the import preview of a bundle');
   await preview.getByRole('button', { name: 'Apply import' }).click();
   await expect(other.page.getByRole('status').filter({ hasText: 'Imported:' })).toContainText('Imported: 2 added');

@@ -16,12 +16,15 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/attachment';
  *   park-desk-export.json   the records, exactly as a plain JSON export holds them
  *   manifest.json           each attachment's sha256 and size
  *   attachments/<sha256>    the bytes of every attachment an exported record refers to
+ *   change-log.jsonl        the exporting data folder's change log, every entry of its chain (see
+ *                           change-log.ts); absent from bundles written before it was added
  * Attachments are stored, not deflated (PDFs and photos are compressed already), and streamed
  * one at a time: a bundle of many 50 MB scans never sits in memory.
  */
 export const BUNDLE_DATA_ENTRY = 'park-desk-export.json';
 export const BUNDLE_MANIFEST_ENTRY = 'manifest.json';
 export const BUNDLE_ATTACHMENTS_DIR = 'attachments/';
+export const BUNDLE_CHANGE_LOG_ENTRY = 'change-log.jsonl';
 export const BUNDLE_FORMAT = 'park-desk-bundle';
 export const BUNDLE_EXTENSION = '.parkdesk.zip';
 
@@ -67,7 +70,15 @@ export async function fileLooksLikeZip(file: string): Promise<boolean> {
  */
 export async function writeBundle(
   temp: string,
-  { exportJson, exportedAt, appVersion, attachments, storeRoot, mode }: { exportJson: string; exportedAt: string; appVersion: string; attachments: readonly AttachmentReference[]; storeRoot: string; mode: number },
+  {
+    exportJson,
+    changeLog,
+    exportedAt,
+    appVersion,
+    attachments,
+    storeRoot,
+    mode,
+  }: { exportJson: string; changeLog?: Uint8Array; exportedAt: string; appVersion: string; attachments: readonly AttachmentReference[]; storeRoot: string; mode: number },
 ): Promise<BundleManifest> {
   const distinct = [...new Map(attachments.map((a) => [a.sha256, a] as const)).values()];
   const missing: AttachmentReference[] = [];
@@ -87,6 +98,7 @@ export async function writeBundle(
   zip.on('error', fail);
   zip.addBuffer(Buffer.from(exportJson, 'utf8'), BUNDLE_DATA_ENTRY, { mtime });
   zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 1), 'utf8'), BUNDLE_MANIFEST_ENTRY, { mtime });
+  if (changeLog) zip.addBuffer(Buffer.from(changeLog), BUNDLE_CHANGE_LOG_ENTRY, { mtime });
   const changed: AttachmentReference[] = [];
   for (const { ref, sizeBytes } of sized) {
     // Opened only when yazl reaches it, so one attachment file is open at a time.
@@ -136,14 +148,19 @@ export class BundleUnreadable extends Error {
 export interface BundleContents {
   exportText: string;
   manifest: BundleManifest;
+  /** The change log's bytes, when the bundle has one. */
+  changeLog?: Buffer;
   /** By the hash in the entry's name: the hash and size of its bytes as read. */
   entries: Map<string, { sha256: string; sizeBytes: number }>;
 }
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A Buffer's limit is far above it; years of saves at the stress size stay well below. */
+const MAX_CHANGE_LOG_BYTES = 1024 * 1024 * 1024;
 
-function bundleEntryKind(name: string): 'data' | 'manifest' | 'folder' | { sha256: string } | undefined {
+function bundleEntryKind(name: string): 'data' | 'manifest' | 'log' | 'folder' | { sha256: string } | undefined {
   if (name === BUNDLE_DATA_ENTRY) return 'data';
+  if (name === BUNDLE_CHANGE_LOG_ENTRY) return 'log';
   if (name === BUNDLE_MANIFEST_ENTRY) return 'manifest';
   if (name === BUNDLE_ATTACHMENTS_DIR) return 'folder';
   if (name.startsWith(BUNDLE_ATTACHMENTS_DIR)) {
@@ -153,11 +170,15 @@ function bundleEntryKind(name: string): 'data' | 'manifest' | 'folder' | { sha25
   return undefined;
 }
 
-async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<string> {
+async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
   if (entry.uncompressedSize > limit) throw new BundleUnreadable(`Its part “${entry.fileName}” is far larger than Park Desk ever writes.`);
   const chunks: Buffer[] = [];
   for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<string> {
+  return (await readEntryBytes(zip, entry, limit)).toString('utf8');
 }
 
 /** The plain words for what yauzl found wrong with the zip itself. */
@@ -184,6 +205,7 @@ export async function readBundle(file: string, { exportLimit, onProgress }: { ex
   try {
     let exportText: string | undefined;
     let manifestText: string | undefined;
+    let changeLog: Buffer | undefined;
     const entries = new Map<string, { sha256: string; sizeBytes: number }>();
     let done = 0;
     try {
@@ -197,6 +219,9 @@ export async function readBundle(file: string, { exportLimit, onProgress }: { ex
         } else if (kind === 'manifest') {
           if (manifestText !== undefined) throw new BundleUnreadable(`It holds “${entry.fileName}” twice.`);
           manifestText = await readEntryText(zip, entry, MAX_MANIFEST_BYTES);
+        } else if (kind === 'log') {
+          if (changeLog !== undefined) throw new BundleUnreadable(`It holds “${entry.fileName}” twice.`);
+          changeLog = await readEntryBytes(zip, entry, MAX_CHANGE_LOG_BYTES);
         } else {
           if (entries.has(kind.sha256)) throw new BundleUnreadable(`It holds “${entry.fileName}” twice.`);
           if (entry.uncompressedSize > MAX_ATTACHMENT_BYTES) throw new BundleUnreadable(`Its part “${entry.fileName}” is larger than any attachment can be.`);
@@ -217,7 +242,7 @@ export async function readBundle(file: string, { exportLimit, onProgress }: { ex
       throw describeZipError(error);
     }
     if (exportText === undefined) throw new BundleUnreadable(`It has no “${BUNDLE_DATA_ENTRY}”: it is not a Park Desk bundle.`);
-    return { exportText, manifest: parseManifest(manifestText), entries };
+    return { exportText, manifest: parseManifest(manifestText), ...(changeLog ? { changeLog } : {}), entries };
   } finally {
     zip.close();
   }

@@ -14,6 +14,7 @@ import { nodeStorageFs, retryWhileBusy, type StorageFs } from '../storage/storag
 import { BUNDLE_EXTENSION, BundleAttachmentsUnfit, bundleTempPath, checkBundleAttachments, copyBundleAttachments, writeBundle } from './bundle';
 import { describeExportFailure, EXPORT_FILE_MODE } from '../export-files';
 import { mousCsv, proposalsCsv } from './csv-export';
+import { changeLogBytes } from './change-log';
 import { exportText } from './export-file';
 import { ImportReadCancelled, ImportReadingTracker, type ImportReading } from './import-reader';
 import { applyMerge, brokenLinks, planMerge, settleMerge } from './merge';
@@ -103,11 +104,15 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
         filters: [{ name: 'Park Desk export (zip)', extensions: ['zip'] }],
       });
       if (!chosen) return { cancelled: true };
-      const data = store.data;
+      // The data and its change log as they stand together once writes under way are done; the
+      // export's chain mark is the log's last entry.
+      const { data, entries } = await store.chainForExport();
+      const last = entries.at(-1);
       const exportedAt = clock.now().toISOString();
+      const exportJson = exportText(data, exportedAt, appVersion, last ? { seq: last.seq, hash: last.hash } : data.journal);
       await saveBundle(
         chosen,
-        (temp) => writeBundle(temp, { exportJson: exportText(data, exportedAt, appVersion), exportedAt, appVersion, attachments: referencedAttachments(data), storeRoot: attachmentsRoot, mode: EXPORT_FILE_MODE }),
+        (temp) => writeBundle(temp, { exportJson, changeLog: changeLogBytes(entries), exportedAt, appVersion, attachments: referencedAttachments(data), storeRoot: attachmentsRoot, mode: EXPORT_FILE_MODE }),
         fs,
       );
       return { cancelled: false, savedTo: chosen, rows: data.proposals.length + data.mous.length };
@@ -126,6 +131,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
         if (error instanceof ApiFailure) throw error;
         throw new ApiFailure('not-found', `The file could not be read: ${(error as Error).message}`);
       }
+      if (reading.changeLog?.state === 'broken') throw new ApiFailure('invalid-input', reading.changeLog.message);
       if (reading.kind === 'too-new') throw new ApiFailure('invalid-input', 'That file was made by a newer version of Park Desk; install it to import this file. Nothing was changed.');
       if (reading.kind === 'damaged') throw new ApiFailure('invalid-input', `That file is not a Park Desk export: ${reading.reason} Nothing was changed.`);
       // Every attachment the file's records refer to must come with it, whole, or be here already:
@@ -144,6 +150,7 @@ export function exchangeHandlers({ store, clock, appVersion, saveDialog, openDia
         importId: pending.importId,
         file: chosen,
         ...(reading.exportedAt ? { exportedAt: reading.exportedAt } : {}),
+        changeLog: reading.changeLog?.state === 'verified' ? { verified: true, entries: reading.changeLog.entries } : { verified: false },
         proposals: plan.proposals.side,
         mous: plan.mous.side,
         differences: plan.differences,

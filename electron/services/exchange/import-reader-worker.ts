@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportReading } from './import-reader';
 import { BundleUnreadable, fileLooksLikeZip, readBundle } from './bundle';
+import { checkChangeLog } from './change-log';
 import { readExportText } from './export-file';
 
 export interface ImportWorkerInput {
@@ -62,7 +63,13 @@ async function runBundle(file: string, totalBytes: number): Promise<void> {
     throw error;
   }
   parentPort!.postMessage({ type: 'progress', phase: 'checking', bytesRead: totalBytes, totalBytes });
-  await sendReading({ ...readExportText(contents.exportText), bundle: { manifest: contents.manifest, entries: [...contents.entries] } });
+  const reading = readExportText(contents.exportText);
+  const bundle = { manifest: contents.manifest, entries: [...contents.entries] };
+  if (reading.kind !== 'ok' || !contents.changeLog) return sendReading({ ...reading, bundle, changeLog: { state: 'absent' } });
+  // The change log is verified before any record goes to main: a broken one refuses the import.
+  const changeLog = checkChangeLog(contents.changeLog, reading.chain, reading.data);
+  if (changeLog.state === 'broken') return sendReading({ kind: 'damaged', reason: changeLog.message, changeLog });
+  await sendReading({ ...reading, bundle, changeLog });
 }
 
 async function sendReading(reading: ImportReading): Promise<void> {

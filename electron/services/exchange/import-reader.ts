@@ -2,14 +2,17 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ImportReadingProgress } from '../../../shared/api/calls/import-reading-calls';
 import type { BundleManifest } from './bundle';
+import type { ChangeLogCheck } from './change-log';
 import type { readExportText } from './export-file';
 
 /**
  * What reading an import file gives: the same as readExportText on its text; for a bundle, also
- * its manifest and each attachment entry's hash and size as read (by the hash in its name).
+ * its manifest and each attachment entry's hash and size as read (by the hash in its name), and
+ * what checking its change log found (a broken one comes as a 'damaged' reading without records).
  */
 export type ImportReading = ReturnType<typeof readExportText> & {
   bundle?: { manifest: BundleManifest; entries: [string, { sha256: string; sizeBytes: number }][] };
+  changeLog?: ChangeLogCheck;
 };
 
 /** The reading was cancelled by the official; nothing was read into Park Desk. */

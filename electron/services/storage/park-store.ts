@@ -599,6 +599,15 @@ export class ParkStore {
     return this.enqueue(async () => verifyChain({ entries: await this.readChain(), snapshotMark: this.snapshotMark }));
   }
 
+  /**
+   * For an export: the data as saved and every entry of the change log that led to it (the
+   * archive's, then the journal's), read once writes under way are done, so the two agree: the
+   * last entry is where the data stands in the chain.
+   */
+  async chainForExport(): Promise<{ data: Database; entries: ChangeEntry[] }> {
+    return this.enqueue(async () => ({ data: this.db.data, entries: await this.readChain() }));
+  }
+
   /** Every entry on disk: the archive's, then the journal's after them. */
   private async readChain(): Promise<ChangeEntry[]> {
     const history = readHistory((await readBytesIfAny(this.fs, this.historyFile)) ?? Buffer.alloc(0));

@@ -40,6 +40,12 @@ export const ImportPreviewSchema = z.discriminatedUnion('cancelled', [
     importId: z.uuid(),
     file: z.string(),
     exportedAt: z.string().optional(),
+    /**
+     * The file's change log, checked before this preview: verified (the chain recomputes and ends
+     * where the file's records stand), or none to verify (an older bundle, a JSON export, a backup).
+     * A bundle whose change log does not verify is refused instead of previewed.
+     */
+    changeLog: z.object({ verified: z.boolean(), entries: z.number().int().optional() }).optional(),
     proposals: ImportSideSchema,
     mous: ImportSideSchema,
     differences: z.array(ImportDifferenceSchema),

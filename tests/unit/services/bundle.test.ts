@@ -85,7 +85,7 @@ describe('export everything as a bundle', () => {
     expect(source.dialogs.asked[0]).toMatchObject({ kind: 'save', defaultName: 'park-desk-export-2026-11-25.parkdesk.zip' });
     const entries = await zipEntries(file);
     const sha = source.attachment.sha256;
-    expect([...entries.keys()].sort()).toEqual(['attachments/' + sha, 'manifest.json', 'park-desk-export.json']);
+    expect([...entries.keys()].sort()).toEqual(['attachments/' + sha, 'change-log.jsonl', 'manifest.json', 'park-desk-export.json']);
     expect(sha256Of(entries.get('attachments/' + sha)!)).toBe(sha);
     expect(JSON.parse(entries.get('manifest.json')!.toString('utf8'))).toMatchObject({ format: 'park-desk-bundle', formatVersion: 1, attachments: [{ sha256: sha, sizeBytes: PDF.length }] });
     expect(JSON.parse(entries.get('park-desk-export.json')!.toString('utf8'))).toMatchObject({ format: 'park-desk-export', data: { proposals: [{ fields: { title: URDU_TITLE }, attachments: [{ name: URDU_FILE }] }] } });

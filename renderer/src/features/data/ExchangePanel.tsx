@@ -114,6 +114,11 @@ export function ExchangePanel() {
             From <code>{preview.file}</code>. Records are matched by their id. Where both computers have a record, the stage and status histories of
             both are kept, in date order; any other field that differs is listed below for you to choose. Nothing is saved until you apply it.
           </p>
+          <p className="import-change-log">
+            {preview.changeLog?.verified
+              ? `Its change log verifies: ${countOf(preview.changeLog.entries ?? 0, 'change')}, unchanged since the export.`
+              : 'This export carries no change log to verify.'}
+          </p>
           <SidePreview heading="Proposals" side={preview.proposals} />
           <SidePreview heading="MoUs" side={preview.mous} />
           <ImportDifferences differences={preview.differences} choices={choices} onChange={setChoices} />
