@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { AmendmentInputSchema } from '../../../../shared/api/calls/mou-calls';
 import type { Amendment, Mou } from '../../../../shared/domain/mou';
 import { formatDate } from '../../../../shared/format/dates';
@@ -6,7 +5,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from './dialog-errors';
-import { FormDialog, useFocusFirstInvalid } from './FormDialog';
+import { FormDialog, useFormDialogState } from './FormDialog';
 
 type Values = { number: string; date: string; reason: string };
 
@@ -25,19 +24,11 @@ export function AmendmentDialog({
   onSaved(mou: Mou): void;
 }) {
   const notify = useAppStore((s) => s.notify);
-  const [values, setValues] = useState<Values>({ number: '', date: '', reason: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const fieldsRef = useRef<HTMLDivElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
-
-  useEffect(() => {
-    if (!open) return;
-    setValues({ number: amendment?.number ?? '', date: formatDate(amendment?.date), reason: amendment?.reason ?? '' });
-    setErrors({});
-    setSummary(undefined);
-  }, [open, amendment]);
+  const { values, setValues, errors, setErrors, summary, setSummary, busy, setBusy, fieldsRef, focusFirstInvalid } = useFormDialogState<Values>(
+    open,
+    () => ({ number: amendment?.number ?? '', date: formatDate(amendment?.date), reason: amendment?.reason ?? '' }),
+    amendment,
+  );
 
   const submit = async () => {
     const parsed = AmendmentInputSchema.safeParse({ ...values, ...(amendment ? { id: amendment.id } : {}) });

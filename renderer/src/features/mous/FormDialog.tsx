@@ -81,3 +81,26 @@ export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>, fallba
   }, [request, root, fallback]);
   return useCallback(() => setRequest((n) => n + 1), []);
 }
+
+/**
+ * What every form dialog keeps: its values, a message per field, a message for the whole dialog
+ * and whether a save is under way, all set afresh from `initial` each time it opens or the
+ * record it edits (`source`) changes; and focus for the first invalid field inside `fieldsRef`.
+ */
+export function useFormDialogState<V>(open: boolean, initial: () => V, source: unknown) {
+  const [values, setValues] = useState<V>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
+  useEffect(() => {
+    if (!open) return;
+    setValues(initialRef.current());
+    setErrors({});
+    setSummary(undefined);
+  }, [open, source]);
+  return { values, setValues, errors, setErrors, summary, setSummary, busy, setBusy, fieldsRef, focusFirstInvalid };
+}

@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { ObligationInputSchema } from '../../../../shared/api/calls/mou-calls';
 import type { Mou, Obligation } from '../../../../shared/domain/mou';
 import { formatDate } from '../../../../shared/format/dates';
@@ -6,7 +5,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from './dialog-errors';
-import { FormDialog, useFocusFirstInvalid } from './FormDialog';
+import { FormDialog, useFormDialogState } from './FormDialog';
 
 type Values = { partyId: string; description: string; owner: string; dueOn: string; completedOn: string };
 
@@ -36,19 +35,7 @@ export function ObligationDialog({
   onSaved(mou: Mou): void;
 }) {
   const notify = useAppStore((s) => s.notify);
-  const [values, setValues] = useState<Values>(() => valuesFrom(obligation));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const fieldsRef = useRef<HTMLDivElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
-
-  useEffect(() => {
-    if (!open) return;
-    setValues(valuesFrom(obligation));
-    setErrors({});
-    setSummary(undefined);
-  }, [open, obligation]);
+  const { values, setValues, errors, setErrors, summary, setSummary, busy, setBusy, fieldsRef, focusFirstInvalid } = useFormDialogState<Values>(open, () => valuesFrom(obligation), obligation);
 
   const set = (name: keyof Values, value: string) => setValues((v) => ({ ...v, [name]: value }));
 

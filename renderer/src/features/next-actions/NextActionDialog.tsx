@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
 import { NEXT_ACTION_LABELS, NextActionInputSchema, type NextAction } from '../../../../shared/domain/next-action';
 import { formatDate, parseDateText, todayInPakistan } from '../../../../shared/format/dates';
 import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from '../mous/dialog-errors';
-import { FormDialog, useFocusFirstInvalid } from '../mous/FormDialog';
+import { FormDialog, useFormDialogState } from '../mous/FormDialog';
 
 type Values = { what: string; by: string; dueOn: string };
 export type NextActionRecord = { kind: 'proposal' | 'mou'; id: string; updatedAt: string };
@@ -27,19 +26,7 @@ export function NextActionDialog({
   onSaved(): void;
 }) {
   const notify = useAppStore((s) => s.notify);
-  const [values, setValues] = useState<Values>(() => valuesFrom(action));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const fieldsRef = useRef<HTMLDivElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
-
-  useEffect(() => {
-    if (!open) return;
-    setValues(valuesFrom(action));
-    setErrors({});
-    setSummary(undefined);
-  }, [open, action]);
+  const { values, setValues, errors, setErrors, summary, setSummary, busy, setBusy, fieldsRef, focusFirstInvalid } = useFormDialogState<Values>(open, () => valuesFrom(action), action);
 
   const set = (name: keyof Values, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));

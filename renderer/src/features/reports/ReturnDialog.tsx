@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { OccupancyReturnValuesSchema, type OccupancyReturn } from '../../../../shared/domain/occupancy';
 import { parsePeriodKey } from '../../../../shared/domain/fiscal-period';
 import type { Proposal } from '../../../../shared/domain/proposal';
@@ -7,7 +6,7 @@ import { api, call } from '../../app/api-client';
 import { useAppStore } from '../../app/store';
 import { FormField } from '../../components/FormField';
 import { errorsByField, serverErrorsFor } from '../mous/dialog-errors';
-import { FormDialog, useFocusFirstInvalid } from '../mous/FormDialog';
+import { FormDialog, useFormDialogState } from '../mous/FormDialog';
 import { currentQuarterKey, fiscalYearOfKey, fiscalYearOptions, monthOptions, periodNameOfKey, quarterOptions } from './period-options';
 
 type Values = { period: string; firmsHoused: string; firmNames: string; seatsAvailable: string; seatsOccupied: string; peopleEmployed: string; note: string };
@@ -44,19 +43,7 @@ export function ReturnDialog({
 }) {
   const notify = useAppStore((s) => s.notify);
   const today = todayInPakistan();
-  const [values, setValues] = useState<Values>(() => valuesFrom(entry, today));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const fieldsRef = useRef<HTMLDivElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(fieldsRef);
-
-  useEffect(() => {
-    if (!open) return;
-    setValues(valuesFrom(entry, todayInPakistan()));
-    setErrors({});
-    setSummary(undefined);
-  }, [open, entry]);
+  const { values, setValues, errors, setErrors, summary, setSummary, busy, setBusy, fieldsRef, focusFirstInvalid } = useFormDialogState<Values>(open, () => valuesFrom(entry, todayInPakistan()), entry);
 
   const set = (name: keyof Values, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const kind = parsePeriodKey(values.period)?.kind === 'month' ? 'month' : 'quarter';
