@@ -1,36 +1,16 @@
 import { savedBytes } from '../../support/saved-data';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as yauzl from 'yauzl';
-import * as yazl from 'yazl';
-import { DATA_FILE_NAME, openParkServices } from '../../../electron/services/park-services';
 import { readLines } from '../../../electron/services/storage/journal';
 import type { Proposal } from '../../../shared/domain/proposal';
-import type { Result } from '../../../shared/api/result';
-import type { ImportPreview } from '../../../shared/api/calls/exchange-calls';
-import { ScriptedDialogs } from '../../support/scripted-dialogs';
-import { apiOf } from '../../support/typed-api';
+import { value, openExchangeFolder, exportBundle, zipEntries, previewed, importInto, type ExchangeFolder, writeZip } from '../../support/bundle-exchange';
 import { useTempDataDir } from './temp-data-dir';
 
 const makeDir = useTempDataDir();
 const URDU_TITLE = 'فیصل آباد سافٹ ویئر ٹیکنالوجی پارک';
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function open(dir: string) {
-  const dialogs = new ScriptedDialogs();
-  const clock = { now: () => new Date('2026-11-25T10:00:00.000Z') };
-  const services = await openParkServices({ dataDir: dir, appVersion: '1.2.3', clock, platform: { saveDialog: dialogs, openDialog: dialogs } });
-  return { services, dialogs, api: apiOf(services), dir, dataFile: path.join(dir, DATA_FILE_NAME) };
-}
-
 /** A data folder whose chain has entries in both the history archive (compacted) and the journal. */
 async function sourceWithHistory() {
-  const source = await open(await makeDir());
+  const source = await openExchangeFolder(await makeDir());
   const first = value(await source.api.createProposal({ fields: { referenceNumber: 'FSD-1', title: URDU_TITLE, city: 'Faisalabad', province: 'Punjab' } })) as Proposal;
   const second = value(await source.api.createProposal({ fields: { referenceNumber: 'LHR-2', title: 'Lahore Arfa Tower annexe', city: 'Lahore', province: 'Punjab' } })) as Proposal;
   expect(await source.services.store.compactNow()).toBe(true);
@@ -40,49 +20,9 @@ async function sourceWithHistory() {
   return { ...source, first, second };
 }
 
-async function exportBundle(source: Awaited<ReturnType<typeof open>>): Promise<string> {
-  const file = path.join(await makeDir(), 'park-desk-export.parkdesk.zip');
-  source.dialogs.savePaths.push(file);
-  value(await source.api.exportAll({}));
-  return file;
-}
-
-async function zipEntries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return entries;
-}
-
-/** The bundle written again as a whole zip (valid CRCs) with its parts as given: what someone editing it would make. */
-async function writeZip(file: string, entries: Map<string, Buffer>): Promise<void> {
-  const zip = new yazl.ZipFile();
-  for (const [name, bytes] of entries) zip.addBuffer(bytes, name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  await writeFile(file, Buffer.concat(chunks));
-}
-
-function previewed(result: Result<unknown>): Extract<ImportPreview, { cancelled: false }> {
-  const preview = value(result) as ImportPreview;
-  if (preview.cancelled) throw new Error('expected a preview');
-  return preview;
-}
-
-async function importInto(target: Awaited<ReturnType<typeof open>>, file: string) {
-  target.dialogs.openPaths.push(file);
-  return target.services.dispatch('previewImport', {});
-}
-
 /** Imports `file` into a fresh data folder with one save of its own, expecting a refusal with nothing changed. */
 async function expectRefused(file: string, ...phrases: string[]) {
-  const target = await open(await makeDir());
+  const target = await openExchangeFolder(await makeDir());
   value(await target.api.updateSettings({ officialName: 'Bilal' }));
   const before = await savedBytes(target.dataFile);
   const result = await importInto(target, file);
@@ -94,7 +34,7 @@ async function expectRefused(file: string, ...phrases: string[]) {
 describe('a bundle carries the change log, and an import verifies it before its preview', () => {
   it('exports every entry (archive then journal) with the chain mark on the last, and a fresh data folder previews it as verified without taking its entries', async () => {
     const source = await sourceWithHistory();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     const entries = await zipEntries(file);
     const logged = readLines(entries.get('change-log.jsonl')!).lines.map((line) => line.entry!);
     expect(logged.map((e) => e.seq)).toEqual([1, 2, 3]);
@@ -107,7 +47,7 @@ describe('a bundle carries the change log, and an import verifies it before its 
     expect(payload.chain).toEqual({ seq: 3, hash: logged[2]!.hash });
     expect(await source.services.store.verifyHistory()).toMatchObject({ ok: true, entries: 3, lastHash: logged[2]!.hash });
 
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const preview = previewed(await importInto(target, file));
     expect(preview.changeLog).toEqual({ verified: true, entries: 3 });
     expect(preview.proposals.added.map((r) => r.id).sort()).toEqual([source.first.id, source.second.id].sort());
@@ -120,7 +60,7 @@ describe('a bundle carries the change log, and an import verifies it before its 
 
   it('refuses a bundle with one byte changed in an entry of its change log, naming that change, and changes nothing', async () => {
     const source = await sourceWithHistory();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     const entries = await zipEntries(file);
     const log = Buffer.from(entries.get('change-log.jsonl')!);
     const second = readLines(log).lines[1]!;
@@ -135,7 +75,7 @@ describe('a bundle carries the change log, and an import verifies it before its 
 
   it('refuses a bundle whose chain mark is not the last entry of its change log, or whose record is not the one its latest entry saved', async () => {
     const source = await sourceWithHistory();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     const entries = await zipEntries(file);
     const exported = entries.get('park-desk-export.json')!.toString('utf8');
     const payload = JSON.parse(exported) as { chain: { seq: number; hash: string }; data: { proposals: Proposal[] } };
@@ -154,11 +94,11 @@ describe('a bundle carries the change log, and an import verifies it before its 
 
   it('still imports a bundle written before it carried a change log, saying there is none to verify', async () => {
     const source = await sourceWithHistory();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     const entries = await zipEntries(file);
     entries.delete('change-log.jsonl');
     await writeZip(file, entries);
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const preview = previewed(await importInto(target, file));
     expect(preview.changeLog).toEqual({ verified: false });
     value(await target.api.applyImport({ importId: preview.importId }));

@@ -3,17 +3,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as yauzl from 'yauzl';
 import * as yazl from 'yazl';
-import { DATA_FILE_NAME, openParkServices } from '../../../electron/services/park-services';
+import { DATA_FILE_NAME } from '../../../electron/services/park-services';
 import { AttachmentStore } from '../../../electron/services/storage/attachment-store';
 import { exportText } from '../../../electron/services/exchange/export-file';
 import type { Attachment } from '../../../shared/domain/attachment';
 import type { Proposal } from '../../../shared/domain/proposal';
-import type { Result } from '../../../shared/api/result';
-import type { ImportPreview } from '../../../shared/api/calls/exchange-calls';
-import { ScriptedDialogs } from '../../support/scripted-dialogs';
-import { apiOf } from '../../support/typed-api';
+import { value, openExchangeFolder, exportBundle, zipEntries, previewed, importInto, type ExchangeFolder } from '../../support/bundle-exchange';
 import { useTempDataDir } from './temp-data-dir';
 
 const makeDir = useTempDataDir();
@@ -22,21 +18,9 @@ const URDU_FILE = 'دستخط شدہ مفاہمت نامہ.pdf';
 const PDF = Buffer.from('%PDF-1.4\n% signed MoU scan, Faisalabad\n' + 'x'.repeat(5000) + '\n%%EOF\n');
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function open(dir: string) {
-  const dialogs = new ScriptedDialogs();
-  const clock = { now: () => new Date('2026-11-25T10:00:00.000Z') };
-  const services = await openParkServices({ dataDir: dir, appVersion: '1.2.3', clock, platform: { saveDialog: dialogs, openDialog: dialogs } });
-  return { services, dialogs, api: apiOf(services), dir };
-}
-
 /** A proposal with an Urdu title and one attachment put in the store, as the attachments screen would. */
 async function sourceWithAttachment() {
-  const source = await open(await makeDir());
+  const source = await openExchangeFolder(await makeDir());
   const proposal = value(await source.api.createProposal({ fields: { referenceNumber: 'FSD-1', title: URDU_TITLE, city: 'Faisalabad', province: 'Punjab' } })) as Proposal;
   const scan = path.join(await makeDir(), URDU_FILE);
   await writeFile(scan, PDF);
@@ -48,40 +32,10 @@ async function sourceWithAttachment() {
   return { ...source, proposal, attachment };
 }
 
-async function exportBundle(source: Awaited<ReturnType<typeof open>>): Promise<string> {
-  const file = path.join(await makeDir(), 'park-desk-export.parkdesk.zip');
-  source.dialogs.savePaths.push(file);
-  value(await source.api.exportAll({}));
-  return file;
-}
-
-async function zipEntries(file: string): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-    entries.set(entry.fileName, Buffer.concat(chunks));
-  }
-  zip.close();
-  return entries;
-}
-
-function previewed(result: Result<unknown>): Extract<ImportPreview, { cancelled: false }> {
-  const preview = value(result) as ImportPreview;
-  if (preview.cancelled) throw new Error('expected a preview');
-  return preview;
-}
-
-async function importInto(target: Awaited<ReturnType<typeof open>>, file: string) {
-  target.dialogs.openPaths.push(file);
-  return target.services.dispatch('previewImport', {});
-}
-
 describe('export everything as a bundle', () => {
   it('writes records, manifest and attachments in one zip, and imports it into a fresh data folder with the same hash and Urdu intact', async () => {
     const source = await sourceWithAttachment();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     expect(source.dialogs.asked[0]).toMatchObject({ kind: 'save', defaultName: 'park-desk-export-2026-11-25.parkdesk.zip' });
     const entries = await zipEntries(file);
     const sha = source.attachment.sha256;
@@ -90,7 +44,7 @@ describe('export everything as a bundle', () => {
     expect(JSON.parse(entries.get('manifest.json')!.toString('utf8'))).toMatchObject({ format: 'park-desk-bundle', formatVersion: 1, attachments: [{ sha256: sha, sizeBytes: PDF.length }] });
     expect(JSON.parse(entries.get('park-desk-export.json')!.toString('utf8'))).toMatchObject({ format: 'park-desk-export', data: { proposals: [{ fields: { title: URDU_TITLE }, attachments: [{ name: URDU_FILE }] }] } });
 
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const preview = previewed(await importInto(target, file));
     expect(preview.proposals.added).toEqual([{ id: source.proposal.id, label: `FSD-1 — ${URDU_TITLE}` }]);
     // Verified in the preview, copied only when applied.
@@ -106,7 +60,7 @@ describe('export everything as a bundle', () => {
 
   it('refuses a bundle whose attachment had a byte changed, naming it, and changes nothing', async () => {
     const source = await sourceWithAttachment();
-    const file = await exportBundle(source);
+    const file = await exportBundle(source, await makeDir());
     // Attachments are stored, not deflated: their bytes are in the zip as they are.
     const zip = await readFile(file);
     const at = zip.indexOf(PDF);
@@ -114,7 +68,7 @@ describe('export everything as a bundle', () => {
     zip[at + 100] = zip[at + 100]! ^ 0x01;
     await writeFile(file, zip);
 
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     value(await target.api.updateSettings({ officialName: 'Bilal' }));
     const before = await savedBytes(path.join(target.dir, DATA_FILE_NAME));
     const result = await importInto(target, file);
@@ -125,7 +79,7 @@ describe('export everything as a bundle', () => {
   });
 
   it('refuses a bundle with an entry that points outside it (../x) or one it never writes', async () => {
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const before = await savedBytes(path.join(target.dir, DATA_FILE_NAME));
     for (const [name, expected] of [
       ['../x', 'It holds a file named “../x”, which points outside the bundle'],
@@ -152,10 +106,10 @@ describe('export everything as a bundle', () => {
     const source = await sourceWithAttachment();
     const json = path.join(await makeDir(), 'old-export.json');
     await writeFile(json, exportText(source.services.store.data, '2026-11-25T10:00:00.000Z', '1.2.3'));
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     expect(await importInto(target, json)).toMatchObject({ ok: false, error: { message: expect.stringContaining(`The attachment “\u2068${URDU_FILE}\u2069” of \u2068FSD-1 — ${URDU_TITLE}\u2069 is neither in the file nor in this data folder`) } });
     // The same file imported where the attachment is already in the store: accepted.
-    const here = await open(await makeDir());
+    const here = await openExchangeFolder(await makeDir());
     await new AttachmentStore(here.dir).add(new AttachmentStore(source.dir).pathOf(source.attachment.sha256));
     expect(await importInto(here, json)).toMatchObject({ ok: true, value: { cancelled: false } });
   });
@@ -177,8 +131,8 @@ describe('export everything as a bundle', () => {
 
   it('refuses to apply when the bundle changed after its preview: no record added, no file left under the hash', async () => {
     const source = await sourceWithAttachment();
-    const file = await exportBundle(source);
-    const target = await open(await makeDir());
+    const file = await exportBundle(source, await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const preview = previewed(await importInto(target, file));
     const zip = await readFile(file);
     const at = zip.indexOf(PDF) + 7;
@@ -193,11 +147,11 @@ describe('export everything as a bundle', () => {
   });
 
   it('still imports a plain JSON export made before bundles', async () => {
-    const source = await open(await makeDir());
+    const source = await openExchangeFolder(await makeDir());
     const proposal = value(await source.api.createProposal({ fields: { referenceNumber: 'OLD-1', title: URDU_TITLE, city: 'Lahore', province: 'Punjab' } })) as Proposal;
     const json = path.join(await makeDir(), 'park-desk-export-2026-01-01.json');
     await writeFile(json, exportText(source.services.store.data, '2026-01-01T10:00:00.000Z', '0.1.0'));
-    const target = await open(await makeDir());
+    const target = await openExchangeFolder(await makeDir());
     const preview = previewed(await importInto(target, json));
     expect(preview).toMatchObject({ exportedAt: '2026-01-01T10:00:00.000Z', proposals: { added: [{ id: proposal.id }] } });
     value(await target.api.applyImport({ importId: preview.importId }));
